@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/**
+ * Every setting the platform reads, with its default and meaning. The README's table of
+ * environment variables is written from these descriptions.
+ */
+export const ConfigSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1').describe('Address the HTTP server listens on.'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe('Port the HTTP server listens on.'),
+  SITE_URL: z
+    .url()
+    .optional()
+    .describe('Public absolute URL of the site, used in feeds, sitemaps and canonical links. Defaults to http://HOST:PORT.'),
+  DATA_DIR: z.string().min(1).default('./data').describe('Folder for the SQLite file and uploaded media.'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .describe('postgres://… to use PostgreSQL; when unset, an embedded SQLite file at DATA_DIR/velocity.db.'),
+  SEED_DEMO: booleanFromEnv
+    .default(true)
+    .describe('Load the demo content when `serve` starts on an empty database.'),
+  SECRET_KEY: z
+    .string()
+    .min(16)
+    .optional()
+    .describe('Key for hashing visitors and signing tokens. When unset, one is generated and kept in DATA_DIR/secret.key.'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level.'),
+  RENDER_CACHE_ENTRIES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5000)
+    .describe('How many rendered pages the render cache keeps (0 turns it off).'),
+  SHARE_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe('Share-count POSTs one visitor may make per minute.'),
+  TRUST_PROXY: booleanFromEnv
+    .default(false)
+    .describe('Take the client address from X-Forwarded-For (only behind a proxy you run).'),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { siteUrl: string; dataDir: string };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; a bad value stops start-up with a message naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(ConfigSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = ConfigSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const config = parsed.data;
+  const siteUrl = (config.SITE_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '');
+  return { ...config, siteUrl, dataDir: path.resolve(config.DATA_DIR) };
+}
+
+/** The variables as documentation rows, for `velocity --help` and the README. */
+export function describeConfig(): { name: string; defaultValue: string; description: string }[] {
+  return Object.entries(ConfigSchema.shape).map(([name, schema]) => {
+    const parsedDefault = schema.safeParse(undefined);
+    return {
+      name,
+      defaultValue: parsedDefault.success && parsedDefault.data !== undefined ? String(parsedDefault.data) : '',
+      description: schema.description ?? '',
+    };
+  });
+}

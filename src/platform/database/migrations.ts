@@ -1,0 +1,162 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Dialect } from './connect.js';
+
+// Migrations are code, so the same list runs on SQLite and PostgreSQL. The only dialect
+// difference is how an auto-incrementing key is spelled, kept in `withId`.
+function createMigrations(dialect: Dialect): Record<string, Migration> {
+  const withId = (db: Kysely<unknown>, table: string) =>
+    dialect === 'postgres'
+      ? db.schema.createTable(table).addColumn('id', 'serial', (c) => c.primaryKey())
+      : db.schema.createTable(table).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+
+  return {
+    '0001_publishing_core': {
+      async up(db) {
+        await db.schema
+          .createTable('settings')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+
+        await withId(db, 'sections')
+          .addColumn('key', 'text', (c) => c.notNull().unique())
+          .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('section_translations')
+          .addColumn('section_id', 'integer', (c) => c.notNull().references('sections.id').onDelete('cascade'))
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('slug', 'text', (c) => c.notNull())
+          .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+          .addPrimaryKeyConstraint('section_translations_pk', ['section_id', 'locale'])
+          .addUniqueConstraint('section_translations_slug', ['locale', 'slug'])
+          .execute();
+
+        await withId(db, 'media')
+          .addColumn('file_name', 'text', (c) => c.notNull().unique())
+          .addColumn('mime_type', 'text', (c) => c.notNull())
+          .addColumn('width', 'integer', (c) => c.notNull())
+          .addColumn('height', 'integer', (c) => c.notNull())
+          .addColumn('renditions', 'text', (c) => c.notNull().defaultTo('[]'))
+          .addColumn('credit', 'text', (c) => c.notNull().defaultTo(''))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await withId(db, 'stories')
+          .addColumn('section_id', 'integer', (c) => c.notNull().references('sections.id'))
+          .addColumn('source_locale', 'text', (c) => c.notNull())
+          .addColumn('hero_media_id', 'integer', (c) => c.references('media.id').onDelete('set null'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('stories_section').on('stories').column('section_id').execute();
+
+        await withId(db, 'story_variants')
+          .addColumn('story_id', 'integer', (c) => c.notNull().references('stories.id').onDelete('cascade'))
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('slug', 'text', (c) => c.notNull())
+          .addColumn('summary', 'text', (c) => c.notNull().defaultTo(''))
+          .addColumn('body_markdown', 'text', (c) => c.notNull().defaultTo(''))
+          .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
+          .addColumn('reading_minutes', 'integer', (c) => c.notNull().defaultTo(1))
+          .addColumn('faq', 'text', (c) => c.notNull().defaultTo('[]'))
+          .addColumn('hero_alt', 'text', (c) => c.notNull().defaultTo(''))
+          .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
+          .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft'))
+          .addColumn('publish_at', 'text')
+          .addColumn('published_at', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('translated_from_revision', 'integer')
+          .addUniqueConstraint('story_variants_story_locale', ['story_id', 'locale'])
+          .addUniqueConstraint('story_variants_locale_slug', ['locale', 'slug'])
+          .addCheckConstraint(
+            'story_variants_status',
+            sql`status in ('draft', 'scheduled', 'published', 'unpublished')`,
+          )
+          .execute();
+        await db.schema
+          .createIndex('story_variants_listing')
+          .on('story_variants')
+          .columns(['locale', 'status', 'published_at'])
+          .execute();
+
+        await withId(db, 'entities')
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('slug', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('entity_translations')
+          .addColumn('entity_id', 'integer', (c) => c.notNull().references('entities.id').onDelete('cascade'))
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('aliases', 'text', (c) => c.notNull().defaultTo('[]'))
+          .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+          .addPrimaryKeyConstraint('entity_translations_pk', ['entity_id', 'locale'])
+          .execute();
+        await db.schema
+          .createTable('story_entities')
+          .addColumn('story_id', 'integer', (c) => c.notNull().references('stories.id').onDelete('cascade'))
+          .addColumn('entity_id', 'integer', (c) => c.notNull().references('entities.id').onDelete('cascade'))
+          .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+          .addPrimaryKeyConstraint('story_entities_pk', ['story_id', 'entity_id'])
+          .execute();
+        await db.schema.createIndex('story_entities_entity').on('story_entities').column('entity_id').execute();
+
+        await withId(db, 'sources')
+          .addColumn('url', 'text', (c) => c.notNull().unique())
+          .addColumn('publisher', 'text', (c) => c.notNull().defaultTo(''))
+          .addColumn('author', 'text', (c) => c.notNull().defaultTo(''))
+          .addColumn('published_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('story_sources')
+          .addColumn('story_id', 'integer', (c) => c.notNull().references('stories.id').onDelete('cascade'))
+          .addColumn('source_id', 'integer', (c) => c.notNull().references('sources.id').onDelete('cascade'))
+          .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+          .addPrimaryKeyConstraint('story_sources_pk', ['story_id', 'source_id'])
+          .execute();
+
+        await db.schema
+          .createTable('redirects')
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('path', 'text', (c) => c.notNull())
+          .addColumn('story_id', 'integer', (c) => c.notNull().references('stories.id').onDelete('cascade'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('redirects_pk', ['path'])
+          .execute();
+
+        await db.schema
+          .createTable('share_counts')
+          .addColumn('story_id', 'integer', (c) => c.primaryKey().references('stories.id').onDelete('cascade'))
+          .addColumn('count', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .createTable('share_visits')
+          .addColumn('story_id', 'integer', (c) => c.notNull().references('stories.id').onDelete('cascade'))
+          .addColumn('visitor_hash', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('share_visits_pk', ['story_id', 'visitor_hash', 'day'])
+          .execute();
+      },
+    },
+  };
+}
+
+class InCodeMigrations implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return createMigrations(this.dialect);
+  }
+}
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrations(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,152 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Timestamps are ISO 8601 UTC strings (`Date#toISOString()`) in both dialects, so they sort as
+// text and round-trip through export/import unchanged. JSON columns are text for the same reason.
+
+export type VariantStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
+export type EntityKind = 'company' | 'product' | 'model' | 'gpu' | 'person' | 'topic';
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface SectionsTable {
+  id: Generated<number>;
+  key: string;
+  position: number;
+  created_at: string;
+}
+
+export interface SectionTranslationsTable {
+  section_id: number;
+  locale: string;
+  name: string;
+  slug: string;
+  description: string;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  file_name: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  /** JSON: `{ width, file }[]`, the responsive renditions, smallest first. */
+  renditions: string;
+  credit: string;
+  created_at: string;
+}
+
+export interface StoriesTable {
+  id: Generated<number>;
+  section_id: number;
+  source_locale: string;
+  hero_media_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoryVariantsTable {
+  id: Generated<number>;
+  story_id: number;
+  locale: string;
+  title: string;
+  slug: string;
+  summary: string;
+  body_markdown: string;
+  body_html: string;
+  reading_minutes: number;
+  /** JSON: `{ question, answer }[]` in Markdown. */
+  faq: string;
+  hero_alt: string;
+  revision: number;
+  status: VariantStatus;
+  /** When a scheduled variant goes live. */
+  publish_at: string | null;
+  published_at: string | null;
+  updated_at: string;
+  /** The source variant's revision this translation was made from (null for the source itself). */
+  translated_from_revision: number | null;
+}
+
+export interface EntitiesTable {
+  id: Generated<number>;
+  kind: EntityKind;
+  slug: string;
+  created_at: string;
+}
+
+export interface EntityTranslationsTable {
+  entity_id: number;
+  locale: string;
+  name: string;
+  /** JSON: string[]. */
+  aliases: string;
+  description: string;
+}
+
+export interface StoryEntitiesTable {
+  story_id: number;
+  entity_id: number;
+  position: number;
+}
+
+export interface SourcesTable {
+  id: Generated<number>;
+  url: string;
+  publisher: string;
+  author: string;
+  published_at: string | null;
+}
+
+export interface StorySourcesTable {
+  story_id: number;
+  source_id: number;
+  position: number;
+}
+
+export interface RedirectsTable {
+  locale: string;
+  path: string;
+  story_id: number;
+  created_at: string;
+}
+
+export interface ShareCountsTable {
+  story_id: number;
+  count: number;
+}
+
+export interface ShareVisitsTable {
+  story_id: number;
+  /** HMAC of the visitor's address, user agent and day: never the address itself. */
+  visitor_hash: string;
+  day: string;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  sections: SectionsTable;
+  section_translations: SectionTranslationsTable;
+  media: MediaTable;
+  stories: StoriesTable;
+  story_variants: StoryVariantsTable;
+  entities: EntitiesTable;
+  entity_translations: EntityTranslationsTable;
+  story_entities: StoryEntitiesTable;
+  sources: SourcesTable;
+  story_sources: StorySourcesTable;
+  redirects: RedirectsTable;
+  share_counts: ShareCountsTable;
+  share_visits: ShareVisitsTable;
+}
+
+export type StoryRow = Selectable<StoriesTable>;
+export type VariantRow = Selectable<StoryVariantsTable>;
+export type NewVariant = Insertable<StoryVariantsTable>;
+export type VariantUpdate = Updateable<StoryVariantsTable>;
+export type SectionRow = Selectable<SectionsTable>;
+export type EntityRow = Selectable<EntitiesTable>;
+export type SourceRow = Selectable<SourcesTable>;
+export type MediaRow = Selectable<MediaTable>;

@@ -1,0 +1,204 @@
+import type { Locale } from '../platform/locale.js';
+
+// Views are pure functions of these plain objects: the routes gather every value, resolve every
+// URL and format nothing the view could get wrong. No view imports the database.
+
+/** Looks up a UI string from locales/<locale>.json (ICU MessageFormat). */
+export interface Translator {
+  (key: string, values?: Record<string, string | number | Date>): string;
+  readonly locale: Locale;
+}
+
+export interface LinkView {
+  href: string;
+  label: string;
+}
+
+/** One `<link rel="alternate" hreflang>`; `hreflang` is a BCP 47 tag or `x-default`. */
+export interface AlternateLink {
+  hreflang: string;
+  href: string;
+}
+
+/** An entry of the language switcher. */
+export interface LanguageLink {
+  locale: Locale;
+  /** The language's own name: 中文, English. */
+  label: string;
+  href: string;
+  current: boolean;
+}
+
+/** A `<meta>` tag: Open Graph uses `property`, Twitter cards use `name`. */
+export interface MetaTag {
+  property?: string;
+  name?: string;
+  content: string;
+}
+
+export interface FeedLinks {
+  title: string;
+  rss: string;
+  atom: string;
+  json: string;
+}
+
+/** What every public page shares: the document head, header, footer. */
+export interface PageChrome {
+  /** The UI locale: the language of the navigation and labels. */
+  locale: Locale;
+  /** `<html lang>`: a BCP 47 tag such as `zh-Hans` or `en`. */
+  htmlLang: string;
+  siteName: string;
+  tagline: string;
+  /** Document `<title>`. */
+  title: string;
+  description: string;
+  /** Absolute; absent on error pages. */
+  canonicalUrl?: string;
+  alternates: AlternateLink[];
+  homeHref: string;
+  navigation: (LinkView & { current: boolean })[];
+  languageLinks: LanguageLink[];
+  feeds: FeedLinks;
+  meta: MetaTag[];
+  /** Objects serialised into `<script type="application/ld+json">`, escaped by the view. */
+  jsonLd: object[];
+  stylesheetHref: string;
+  /** Small enhancement script, loaded with `defer`; pages work without it. */
+  scriptHref: string;
+  /** Set on pages that must not be indexed (errors, previews). */
+  noindex?: boolean;
+  t: Translator;
+}
+
+export interface ImageView {
+  src: string;
+  srcset: string;
+  sizes: string;
+  width: number;
+  height: number;
+  alt: string;
+  /** Language of the alt text when it differs from the page. */
+  altLang?: string;
+  credit?: string;
+}
+
+/** A story in a list: front page, section, hub, related. */
+export interface StoryCardView {
+  href: string;
+  title: string;
+  summary: string;
+  /** Language of the title and summary (differs from the page under a fallback). */
+  lang: string;
+  section: LinkView;
+  publishedAt: string;
+  publishedLabel: string;
+  readingMinutes: number;
+  image?: ImageView;
+}
+
+export interface Pagination {
+  page: number;
+  totalPages: number;
+  previousHref?: string;
+  nextHref?: string;
+}
+
+export interface EntityTagView extends LinkView {
+  kind: string;
+}
+
+export interface SourceView {
+  url: string;
+  publisher: string;
+  author: string;
+  publishedLabel?: string;
+}
+
+export interface ShareLinkView {
+  network: 'x' | 'linkedin' | 'facebook' | 'weibo' | 'telegram' | 'email';
+  label: string;
+  href: string;
+}
+
+export interface FaqView {
+  question: string;
+  /** Rendered from Markdown with raw HTML off: safe to insert. */
+  answerHtml: string;
+}
+
+export interface StoryPageData {
+  chrome: PageChrome;
+  story: {
+    id: number;
+    /** Language of the content shown (may differ from chrome.locale under a fallback). */
+    lang: string;
+    title: string;
+    summary: string;
+    section: LinkView;
+    publishedAt: string;
+    publishedLabel: string;
+    updatedAt: string;
+    updatedLabel?: string;
+    readingMinutes: number;
+    entities: EntityTagView[];
+    sources: SourceView[];
+    hero?: ImageView;
+    /** Rendered from Markdown with raw HTML off: safe to insert. */
+    bodyHtml: string;
+    faq: FaqView[];
+    canonicalUrl: string;
+  };
+  share: {
+    count: number;
+    /** POST here to count a share. */
+    endpoint: string;
+    links: ShareLinkView[];
+    /** The URL the copy-link button copies. */
+    url: string;
+  };
+  /** Set when the reader asked for a locale this story has no variant in. */
+  fallbackNotice?: string;
+  breadcrumbs: LinkView[];
+  related: StoryCardView[];
+}
+
+export interface FrontPageData {
+  chrome: PageChrome;
+  latest: StoryCardView[];
+  sections: { section: LinkView; stories: StoryCardView[] }[];
+}
+
+export interface SectionPageData {
+  chrome: PageChrome;
+  section: { name: string; description: string };
+  breadcrumbs: LinkView[];
+  stories: StoryCardView[];
+  pagination: Pagination;
+}
+
+export interface EntityHubData {
+  chrome: PageChrome;
+  entity: { name: string; kindLabel: string; description: string; aliases: string[]; lang: string };
+  breadcrumbs: LinkView[];
+  stories: StoryCardView[];
+  pagination: Pagination;
+}
+
+/** A kind hub such as /en/gpus: every entity of one kind, and their latest stories. */
+export interface KindHubData {
+  chrome: PageChrome;
+  heading: string;
+  breadcrumbs: LinkView[];
+  entities: (LinkView & { description: string; storyCount: number })[];
+  stories: StoryCardView[];
+}
+
+export interface ErrorPageData {
+  chrome: PageChrome;
+  status: 404 | 410 | 500;
+  heading: string;
+  message: string;
+  links: LinkView[];
+}
