@@ -56,6 +56,10 @@ export interface VariantInput {
   status?: VariantStatus;
   publishAt?: string | null;
   publishedAt?: string | null;
+  /** Kept by export/import; a new variant starts at revision 1. */
+  revision?: number;
+  updatedAt?: string;
+  translatedFromRevision?: number | null;
 }
 
 export interface StoryInput {
@@ -68,6 +72,13 @@ export interface StoryInput {
   entities: string[];
   sources: SourceInput[];
   variants: VariantInput[];
+  /** Kept by export/import; new stories take the time of saving. */
+  createdAt?: string;
+  updatedAt?: string;
+  /** Slugs the story's variants used to have (export/import). */
+  formerSlugs?: { locale: Locale; slug: string }[];
+  /** Counted shares (export/import). */
+  shareCount?: number;
 }
 
 export interface MediaInput {

@@ -63,6 +63,7 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
           .addColumn('reading_minutes', 'integer', (c) => c.notNull().defaultTo(1))
           .addColumn('faq', 'text', (c) => c.notNull().defaultTo('[]'))
+          .addColumn('faq_html', 'text', (c) => c.notNull().defaultTo('[]'))
           .addColumn('hero_alt', 'text', (c) => c.notNull().defaultTo(''))
           .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
           .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft'))
@@ -123,10 +124,10 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
         await db.schema
           .createTable('redirects')
           .addColumn('locale', 'text', (c) => c.notNull())
-          .addColumn('path', 'text', (c) => c.notNull())
+          .addColumn('slug', 'text', (c) => c.notNull())
           .addColumn('story_id', 'integer', (c) => c.notNull().references('stories.id').onDelete('cascade'))
           .addColumn('created_at', 'text', (c) => c.notNull())
-          .addPrimaryKeyConstraint('redirects_pk', ['path'])
+          .addPrimaryKeyConstraint('redirects_pk', ['locale', 'slug'])
           .execute();
 
         await db.schema

@@ -59,6 +59,8 @@ export interface StoryVariantsTable {
   reading_minutes: number;
   /** JSON: `{ question, answer }[]` in Markdown. */
   faq: string;
+  /** JSON: string[], each FAQ answer rendered to HTML, aligned with `faq`. */
+  faq_html: string;
   hero_alt: string;
   revision: number;
   status: VariantStatus;
@@ -106,9 +108,10 @@ export interface StorySourcesTable {
   position: number;
 }
 
+/** A slug a variant used to have: its old URLs answer with a 301 to the current one. */
 export interface RedirectsTable {
   locale: string;
-  path: string;
+  slug: string;
   story_id: number;
   created_at: string;
 }

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, describeConfig, loadConfig } from '../platform/config.js';
+import { isDomainError } from '../platform/errors.js';
+import { countStories, exportContent, importContent, parseExportDocument } from '../stories/index.js';
+import { openMigratedDatabase } from './runtime.js';
+import { seedDemo } from './seed.js';
+import { serve } from './serve.js';
+
+const COMMANDS: Record<string, { usage: string; summary: string; details: string }> = {
+  serve: {
+    usage: 'velocity serve',
+    summary: 'Migrate, load the demo content into an empty database (SEED_DEMO), and serve the site.',
+    details: 'Listens on HOST:PORT and prints the URL. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.',
+  },
+  migrate: {
+    usage: 'velocity migrate',
+    summary: 'Bring the database schema up to date, then exit.',
+    details: 'Uses DATABASE_URL when set, else the SQLite file in DATA_DIR. Safe to run repeatedly.',
+  },
+  seed: {
+    usage: 'velocity seed',
+    summary: 'Load the demo newsroom (sections, entities, images, stories) into an empty database.',
+    details: 'Does nothing when the database already holds stories.',
+  },
+  export: {
+    usage: 'velocity export [--output FILE]',
+    summary: 'Write all content (settings, sections, entities, media records, stories) as JSON.',
+    details:
+      'Writes to FILE, or to standard output. Rendered HTML is left out and rebuilt on import; media files stay in DATA_DIR/media.',
+  },
+  import: {
+    usage: 'velocity import --input FILE',
+    summary: 'Load a JSON document written by `velocity export` into an empty database.',
+    details: 'The document is validated first; any problem is reported with its path and nothing is written.',
+  },
+};
+
+function generalHelp(): string {
+  const width = Math.max(...describeConfig().map((v) => v.name.length));
+  return [
+    'velocity: the Code Velocity newsroom platform',
+    '',
+    'Usage: velocity <command> [options]   (velocity <command> --help for one command)',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`),
+    '',
+    'Environment:',
+    ...describeConfig().map((v) => `  ${v.name.padEnd(width)}  ${v.description}${v.defaultValue ? ` (default: ${v.defaultValue})` : ''}`),
+  ].join('\n');
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(generalHelp());
+    return command ? 0 : 1;
+  }
+  const spec = COMMANDS[command];
+  if (!spec) {
+    console.error(`Unknown command "${command}".\n\n${generalHelp()}`);
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      output: { type: 'string', short: 'o' },
+      input: { type: 'string', short: 'i' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(`Usage: ${spec.usage}\n\n${spec.summary}\n${spec.details}`);
+    return 0;
+  }
+  const config = loadConfig();
+  if (command === 'serve') {
+    const server = await serve(config);
+    console.log(`Code Velocity is serving on ${server.url}`);
+    const stop = () => {
+      void server.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return -1;
+  }
+  const database = await openMigratedDatabase(config);
+  try {
+    switch (command) {
+      case 'migrate':
+        console.log(database.applied.length > 0 ? `Applied: ${database.applied.join(', ')}` : 'Already up to date.');
+        return 0;
+      case 'seed': {
+        const { stories } = await seedDemo(database.db, config.dataDir, new Date());
+        console.log(stories > 0 ? `Loaded ${stories} demo stories.` : 'The database already holds stories; nothing loaded.');
+        return 0;
+      }
+      case 'export': {
+        const json = `${JSON.stringify(await exportContent(database.db, new Date()), null, 2)}\n`;
+        if (values.output) {
+          fs.writeFileSync(values.output, json);
+          console.error(`Exported ${await countStories(database.db)} stories to ${values.output}.`);
+        } else process.stdout.write(json);
+        return 0;
+      }
+      case 'import': {
+        if (!values.input) {
+          console.error(`Missing --input FILE.\nUsage: ${spec.usage}`);
+          return 2;
+        }
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(fs.readFileSync(values.input, 'utf8'));
+        } catch (error) {
+          console.error(`Cannot read ${values.input} as JSON: ${(error as Error).message}`);
+          return 2;
+        }
+        const { stories } = await importContent(database.db, parseExportDocument(parsed), new Date());
+        console.log(`Imported ${stories} stories.`);
+        return 0;
+      }
+    }
+    return 2;
+  } finally {
+    await database.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || isDomainError(error)) console.error(error.message);
+    else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${error.message}\nRun \`velocity --help\`.`);
+    } else console.error(error);
+    process.exitCode = 1;
+  },
+);

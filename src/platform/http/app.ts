@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { isDomainError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { STATUS_BY_KIND } from './errors.js';
+import { SECURITY_HEADERS } from './headers.js';
+
+export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 422 | 429 | 500;
+
+/** How a surface (the site, an API) presents a failure: a page in the reader's language, JSON… */
+export type ProblemRenderer = (c: Context, status: ProblemStatus, message: string) => Response | Promise<Response>;
+
+export interface Surface {
+  /** Mount point, e.g. `/` or `/api`. */
+  path: string;
+  app: Hono;
+  /** Renders failures for requests under `path`. */
+  renderProblem?: ProblemRenderer;
+}
+
+const plainProblem: ProblemRenderer = (c, status, message) => c.text(message, status);
+
+/**
+ * Builds the root app from the surfaces the entry point hands it, so platform never imports a
+ * feature. Only this app sets `onError`: domain errors become their status, anything else a 500
+ * whose text is logged with the request id and hidden from the client.
+ */
+export function createApp(log: Logger, surfaces: Surface[]): Hono {
+  const app = new Hono();
+  const rendererFor = (path: string): ProblemRenderer => {
+    const surface = [...surfaces]
+      .sort((a, b) => b.path.length - a.path.length)
+      .find((s) => path === s.path || path.startsWith(s.path.endsWith('/') ? s.path : `${s.path}/`));
+    return surface?.renderProblem ?? plainProblem;
+  };
+
+  app.use(async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+    }
+  });
+
+  for (const surface of surfaces) app.route(surface.path, surface.app);
+
+  app.notFound((c) => rendererFor(c.req.path)(c, 404, 'Not found'));
+  app.onError((error, c) => {
+    const render = rendererFor(c.req.path);
+    if (isDomainError(error)) return render(c, STATUS_BY_KIND[error.kind], error.message);
+    const requestId = randomUUID();
+    log.error({ err: error, requestId, path: c.req.path }, 'unhandled error');
+    return render(c, 500, `Internal error (request ${requestId})`);
+  });
+  return app;
+}

@@ -1,0 +1,88 @@
+import { variantFallback } from '../publishing/index.js';
+import { type Media, type Story, type Variant, isPublished, sectionPath, sectionSlug, storyPath } from '../stories/index.js';
+import type { SiteDeps } from './deps.js';
+import { formatDate } from './format.js';
+import type { ImageView, StoryCardView } from './view-models.js';
+
+/** The published variant a reader of `locale` gets, following the site's declared fallbacks. */
+export function chooseVariant(deps: SiteDeps, story: Story, locale: string): { variant: Variant; isFallback: boolean } | undefined {
+  const published = story.variants.filter(isPublished);
+  const choice = variantFallback({
+    requested: locale,
+    available: published.map((v) => v.locale),
+    sourceLocale: story.sourceLocale,
+    defaultLocale: deps.catalog.settings.defaultLocale,
+    fallbacks: deps.catalog.settings.fallbacks,
+  });
+  const variant = choice && published.find((v) => v.locale === choice.locale);
+  return variant && choice ? { variant, isFallback: choice.isFallback } : undefined;
+}
+
+export function variantPath(deps: SiteDeps, story: Story, variant: Variant): string {
+  const section = deps.catalog.section(story.sectionId);
+  return storyPath(variant.locale, section ? sectionSlug(section, variant.locale) : 'stories', variant.slug);
+}
+
+/**
+ * Where a reader of `locale` finds the story: its own variant's URL, or, when it has none, a URL
+ * under the reader's locale that shows the fallback variant with a notice.
+ */
+export function readerPath(deps: SiteDeps, story: Story, locale: string): string | undefined {
+  const chosen = chooseVariant(deps, story, locale);
+  if (!chosen) return undefined;
+  if (!chosen.isFallback) return variantPath(deps, story, chosen.variant);
+  const section = deps.catalog.section(story.sectionId);
+  return storyPath(locale, section ? sectionSlug(section, locale) : 'stories', chosen.variant.slug);
+}
+
+/** `sizes` for an image filling the text column, which tops out near 760 CSS pixels. */
+const ARTICLE_IMAGE_SIZES = '(min-width: 820px) 760px, 100vw';
+
+export function imageView(media: Media, alt: string, options: { sizes?: string; altLang?: string } = {}): ImageView {
+  const renditions = [...media.renditions].sort((a, b) => a.width - b.width);
+  const fallback = renditions.find((r) => r.width >= 800) ?? renditions.at(-1);
+  return {
+    src: `/media/${fallback?.file ?? media.fileName}`,
+    srcset: renditions.map((r) => `/media/${r.file} ${r.width}w`).join(', '),
+    sizes: options.sizes ?? ARTICLE_IMAGE_SIZES,
+    width: media.width,
+    height: media.height,
+    alt,
+    ...(options.altLang ? { altLang: options.altLang } : {}),
+    ...(media.credit ? { credit: media.credit } : {}),
+  };
+}
+
+export function storyCard(deps: SiteDeps, story: Story, locale: string): StoryCardView | undefined {
+  const chosen = chooseVariant(deps, story, locale);
+  const section = deps.catalog.section(story.sectionId);
+  if (!chosen || !section) return undefined;
+  const { variant } = chosen;
+  const media = deps.catalog.media(story.heroMediaId);
+  const publishedAt = variant.publishedAt ?? variant.updatedAt;
+  return {
+    href: readerPath(deps, story, locale) ?? variantPath(deps, story, variant),
+    title: variant.title,
+    summary: variant.summary,
+    lang: variant.locale,
+    section: {
+      href: sectionPath(locale, sectionSlug(section, locale)),
+      label: deps.catalog.pick(section.translations, locale)?.value.name ?? section.key,
+    },
+    publishedAt,
+    publishedLabel: formatDate(publishedAt, locale),
+    readingMinutes: variant.readingMinutes,
+    ...(media
+      ? {
+          image: imageView(media, variant.heroAlt, {
+            sizes: '(min-width: 820px) 240px, 40vw',
+            ...(variant.locale === locale ? {} : { altLang: variant.locale }),
+          }),
+        }
+      : {}),
+  };
+}
+
+export function storyCards(deps: SiteDeps, stories: Story[], locale: string): StoryCardView[] {
+  return stories.flatMap((story) => storyCard(deps, story, locale) ?? []);
+}

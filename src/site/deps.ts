@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../platform/config.js';
+import type { Database } from '../platform/database/index.js';
+import type { Logger } from '../platform/logger.js';
+import type { RenderCache } from '../platform/render-cache.js';
+import type { Catalog } from './catalog.js';
+
+export interface StaticAsset {
+  /** Hashed public path such as `/assets/site.3f2a9c.css`. */
+  path: string;
+  body: Buffer;
+  contentType: string;
+}
+
+/** What every site route is handed by createSite: no module-level state anywhere in `site`. */
+export interface SiteDeps {
+  db: Kysely<Database>;
+  config: Config;
+  cache: RenderCache;
+  catalog: Catalog;
+  log: Logger;
+  /** Key for hashing share visitors. */
+  secret: string;
+  assets: { css: StaticAsset; js: StaticAsset };
+  mediaDir: string;
+  now: () => Date;
+}
+
+export function absoluteUrl(deps: SiteDeps, path: string): string {
+  return `${deps.config.siteUrl}${path}`;
+}

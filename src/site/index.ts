@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Config } from '../platform/config.js';
+import type { Database } from '../platform/database/index.js';
+import type { Surface } from '../platform/http/app.js';
+import type { Logger } from '../platform/logger.js';
+import type { RenderCache } from '../platform/render-cache.js';
+import type { ContentChange } from '../stories/index.js';
+import { loadSiteAssets } from './assets.js';
+import { Catalog } from './catalog.js';
+import type { SiteDeps } from './deps.js';
+import { renderSiteProblem } from './routes/errors.js';
+import { siteRoutes } from './routes.js';
+import { tag, tagsForChange } from './tags.js';
+
+export interface Site {
+  surface: Surface;
+  /** Drops exactly the cached pages a write touched; reloads names when taxonomy changed. */
+  contentChanged(change: ContentChange, options?: { taxonomy?: boolean }): Promise<void>;
+  deps: SiteDeps;
+}
+
+/** Builds the public reader site over the store; returns the surface createApp mounts. */
+export async function createSite(options: {
+  db: Kysely<Database>;
+  config: Config;
+  cache: RenderCache;
+  log: Logger;
+  secret: string;
+  now?: () => Date;
+}): Promise<Site> {
+  const catalog = new Catalog(options.db);
+  await catalog.reload();
+  const mediaDir = path.join(options.config.dataDir, 'media');
+  fs.mkdirSync(mediaDir, { recursive: true });
+  const deps: SiteDeps = {
+    ...options,
+    catalog,
+    assets: loadSiteAssets(),
+    mediaDir,
+    now: options.now ?? (() => new Date()),
+  };
+  return {
+    deps,
+    surface: {
+      path: '/',
+      app: siteRoutes(deps),
+      renderProblem: (c, status, message) => renderSiteProblem(c, deps, status, message),
+    },
+    async contentChanged(change, { taxonomy = false } = {}) {
+      if (taxonomy) {
+        await catalog.reload();
+        options.cache.invalidate([tag.site, ...tagsForChange(change, catalog)]);
+        return;
+      }
+      options.cache.invalidate(tagsForChange(change, catalog));
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { DomainError } from '../platform/errors.js';
+import { chooseLocale } from '../publishing/index.js';
+import type { SiteDeps } from './deps.js';
+import { assetRoute, mediaRoute } from './routes/files.js';
+import { LOCALE_COOKIE } from './routes/errors.js';
+import { entityFeedRoute, FEED_FILES, sectionFeedRoute, siteFeedRoute } from './routes/feeds.js';
+import { entityRoute, frontRoute, KIND_HUBS, kindHubRoute, sectionRoute } from './routes/lists.js';
+import { ShareRateLimiter, shareRoute } from './routes/share.js';
+import { localeSitemapRoute, newsSitemapRoute, robotsRoute, sitemapIndexRoute } from './routes/sitemaps.js';
+import { storyRoute } from './routes/story.js';
+
+/** Every public route, in one list: this reads as the site map. */
+export function siteRoutes(deps: SiteDeps): Hono {
+  const app = new Hono();
+  const limiter = new ShareRateLimiter(deps.config.SHARE_RATE_LIMIT_PER_MINUTE);
+
+  app.get('/', (c) => {
+    const cookie = c.req
+      .header('cookie')
+      ?.split(';')
+      .map((part) => part.trim().split('='))
+      .find(([name]) => name === LOCALE_COOKIE)?.[1];
+    const locale = chooseLocale({
+      cookie,
+      acceptLanguage: c.req.header('accept-language'),
+      enabled: deps.catalog.settings.locales,
+      defaultLocale: deps.catalog.settings.defaultLocale,
+    });
+    return c.redirect(`/${locale}/`, 302);
+  });
+  app.get('/robots.txt', (c) => robotsRoute(c, deps));
+  app.get('/sitemap.xml', (c) => sitemapIndexRoute(c, deps));
+  app.get('/sitemaps/news.xml', (c) => newsSitemapRoute(c, deps));
+  app.get('/sitemaps/:file{[a-zA-Z-]+\\.xml}', (c) => localeSitemapRoute(c, deps, (c.req.param('file') ?? '').slice(0, -4)));
+  app.get('/assets/:file', (c) => assetRoute(c, deps));
+  app.get('/media/:file', (c) => mediaRoute(c, deps));
+  app.post('/share/:id', (c) => shareRoute(c, deps, limiter));
+
+  app.get('/:locale/', (c) => frontRoute(c, deps));
+  app.get('/:locale', (c) => c.redirect(`${c.req.path}/`, 301));
+  for (const { format, file } of FEED_FILES) {
+    app.get(`/:locale/${file}`, (c) => siteFeedRoute(c, deps, format));
+    app.get(`/:locale/topics/:entity/${file}`, (c) => entityFeedRoute(c, deps, format));
+    app.get(`/:locale/:section/${file}`, (c) => sectionFeedRoute(c, deps, format));
+  }
+  app.get('/:locale/topics/', (c) => kindHubRoute(c, deps, 'topics'));
+  app.get('/:locale/topics/:entity', (c) => entityRoute(c, deps));
+  for (const segment of Object.keys(KIND_HUBS)) {
+    app.get(`/:locale/${segment}`, (c) => kindHubRoute(c, deps, segment));
+  }
+  app.get('/:locale/:section/', (c) => sectionRoute(c, deps));
+  app.get('/:locale/:section', (c) => c.redirect(`${c.req.path}/`, 301));
+  app.get('/:locale/:section/:slug', (c) => storyRoute(c, deps));
+
+  // The public site only reads, apart from counting shares.
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', () => {
+    throw new DomainError('method-not-allowed', 'This address only answers GET and HEAD.');
+  });
+  app.get('/share/:id', () => {
+    throw new DomainError('method-not-allowed', 'Shares are counted with POST.');
+  });
+  return app;
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Context } from 'hono';
+import { DomainError } from '../../platform/errors.js';
+import { etagFor } from '../../platform/render-cache.js';
+import { etagMatches, IMMUTABLE_CACHE_CONTROL } from '../../platform/http/headers.js';
+import type { SiteDeps, StaticAsset } from '../deps.js';
+
+function sendImmutable(c: Context, body: Buffer, contentType: string, etag: string): Response {
+  const headers = { 'cache-control': IMMUTABLE_CACHE_CONTROL, etag };
+  if (etagMatches(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(body), {
+    status: 200,
+    headers: { ...headers, 'content-type': contentType, 'content-length': String(body.length) },
+  });
+}
+
+export function assetRoute(c: Context, deps: SiteDeps): Response {
+  const asset: StaticAsset | undefined = [deps.assets.css, deps.assets.js].find((a) => a.path === c.req.path);
+  if (!asset) throw new DomainError('not-found', 'No such asset.');
+  return sendImmutable(c, asset.body, asset.contentType, etagFor(asset.body));
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+};
+
+// Media names are ours (written by the seed or the uploader), so anything else is refused
+// before it reaches the file system: no separators, no dot-files, a known image extension.
+const MEDIA_NAME = /^[a-z0-9][a-z0-9._-]{0,150}\.(webp|avif|jpe?g|png|gif)$/;
+
+export async function mediaRoute(c: Context, deps: SiteDeps): Promise<Response> {
+  const name = c.req.param('file') ?? '';
+  if (!MEDIA_NAME.test(name) || name.includes('..')) throw new DomainError('not-found', 'No such file.');
+  let body: Buffer;
+  try {
+    body = await fs.readFile(path.join(deps.mediaDir, name));
+  } catch {
+    throw new DomainError('not-found', 'No such file.');
+  }
+  return sendImmutable(c, body, MEDIA_TYPES[path.extname(name)] ?? 'application/octet-stream', etagFor(body));
+}

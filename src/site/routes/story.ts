@@ -1,0 +1,249 @@
+import type { Context } from 'hono';
+import {
+  breadcrumbListJsonLd,
+  faqPageJsonLd,
+  markdownToPlainText,
+  newsArticleJsonLd,
+  socialMeta,
+} from '../../publishing/index.js';
+import { DomainError } from '../../platform/errors.js';
+import {
+  entityPath,
+  findRedirect,
+  findShareCount,
+  findStories,
+  findStory,
+  findStoryIdBySlug,
+  isPublished,
+  listRelatedStoryIds,
+  sectionPath,
+  sectionSlug,
+  storyPath,
+  type Story,
+  type Variant,
+} from '../../stories/index.js';
+import { chooseVariant, imageView, readerPath, storyCards, variantPath } from '../cards.js';
+import { buildChrome } from '../chrome.js';
+import { absoluteUrl, type SiteDeps } from '../deps.js';
+import { formatDate } from '../format.js';
+import { cachedPage, HTML } from '../respond.js';
+import { tag } from '../tags.js';
+import type { ShareLinkView, StoryPageData } from '../view-models.js';
+import { renderStoryPage } from '../views/story-page.js';
+import { requireLocale } from './locale.js';
+import { shareEndpoint } from './share.js';
+
+const RELATED_STORIES = 4;
+
+function shareLinks(url: string, title: string, t: StoryPageData['chrome']['t']): ShareLinkView[] {
+  const u = encodeURIComponent(url);
+  const text = encodeURIComponent(title);
+  return [
+    { network: 'x', label: t('share.x'), href: `https://x.com/intent/post?url=${u}&text=${text}` },
+    { network: 'linkedin', label: t('share.linkedin'), href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
+    { network: 'facebook', label: t('share.facebook'), href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { network: 'weibo', label: t('share.weibo'), href: `https://service.weibo.com/share/share.php?url=${u}&title=${text}` },
+    { network: 'telegram', label: t('share.telegram'), href: `https://t.me/share/url?url=${u}&text=${text}` },
+    { network: 'email', label: t('share.email'), href: `mailto:?subject=${text}&body=${u}` },
+  ];
+}
+
+async function findRequestedStory(deps: SiteDeps, locale: string, slug: string): Promise<Story | undefined> {
+  const own = await findStoryIdBySlug(deps.db, locale, slug);
+  if (own !== undefined) return findStory(deps.db, own);
+  // A story without a variant in this locale is still reachable here under its other slug,
+  // shown through the fallback rule.
+  for (const other of deps.catalog.settings.locales.filter((l) => l !== locale)) {
+    const id = await findStoryIdBySlug(deps.db, other, slug);
+    if (id !== undefined) return findStory(deps.db, id);
+  }
+  return undefined;
+}
+
+export async function storyRoute(c: Context, deps: SiteDeps): Promise<Response> {
+  const locale = requireLocale(deps, c.req.param('locale'));
+  const sectionParam = c.req.param('section') ?? '';
+  const slug = c.req.param('slug') ?? '';
+  const story = await findRequestedStory(deps, locale, slug);
+  if (!story) {
+    const movedId = await findRedirect(deps.db, locale, slug);
+    const moved = movedId === undefined ? undefined : await findStory(deps.db, movedId);
+    const target = moved && readerPath(deps, moved, locale);
+    if (target) return c.redirect(target, 301);
+    throw new DomainError('not-found', `No story at ${c.req.path}`);
+  }
+  const own = story.variants.find((v) => v.locale === locale);
+  if (own && !isPublished(own)) {
+    const wasPublished = own.status === 'unpublished';
+    const elsewhere = story.variants.some(isPublished);
+    if (wasPublished || (own.publishedAt && !elsewhere)) throw new DomainError('gone', 'This story was withdrawn.');
+    if (!elsewhere) throw new DomainError('not-found', `No story at ${c.req.path}`);
+  }
+  const target = readerPath(deps, story, locale);
+  if (!target) {
+    if (story.variants.some((v) => v.status === 'unpublished')) throw new DomainError('gone', 'This story was withdrawn.');
+    throw new DomainError('not-found', `No story at ${c.req.path}`);
+  }
+  const requestedPath = storyPath(locale, sectionParam, slug);
+  if (target !== requestedPath) return c.redirect(target, 301);
+
+  return cachedPage(c, deps, async () => {
+    const chosen = chooseVariant(deps, story, locale) as { variant: Variant; isFallback: boolean };
+    const [relatedIds, shareCount] = await Promise.all([
+      listRelatedStoryIds(deps.db, story, RELATED_STORIES),
+      findShareCount(deps.db, story.id),
+    ]);
+    const related = await findStories(deps.db, relatedIds);
+    const data = storyPageData(deps, { story, locale, variant: chosen.variant, isFallback: chosen.isFallback, related, shareCount });
+    return {
+      body: renderStoryPage(data),
+      contentType: HTML,
+      headers: { 'content-language': data.chrome.htmlLang },
+      tags: [
+        tag.story(story.id),
+        tag.shares(story.id),
+        tag.section(story.sectionId),
+        tag.site,
+        ...story.entityIds.map(tag.entity),
+        ...relatedIds.map(tag.story),
+      ],
+    };
+  });
+}
+
+interface StoryPageInput {
+  story: Story;
+  locale: string;
+  variant: Variant;
+  isFallback: boolean;
+  related: Story[];
+  shareCount: number;
+}
+
+export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageData {
+  const { story, locale, variant, isFallback } = input;
+  const { catalog } = deps;
+  const section = catalog.section(story.sectionId);
+  const sectionName = section ? (catalog.pick(section.translations, locale)?.value.name ?? section.key) : '';
+  const sectionHref = section ? sectionPath(locale, sectionSlug(section, locale)) : `/${locale}/`;
+  const canonicalPath = variantPath(deps, story, variant);
+  const canonicalUrl = absoluteUrl(deps, canonicalPath);
+  const published = story.variants.filter(isPublished);
+  const alternates = published.map((v) => ({ locale: v.locale, path: variantPath(deps, story, v) }));
+  const media = catalog.media(story.heroMediaId);
+  const hero = media ? imageView(media, variant.heroAlt, isFallback ? { altLang: variant.locale } : {}) : undefined;
+  const entities = story.entityIds.flatMap((id) => {
+    const entity = catalog.entity(id);
+    if (!entity) return [];
+    const name = catalog.pick(entity.translations, locale)?.value.name ?? entity.slug;
+    return [{ href: entityPath(locale, entity.slug), label: name, kind: entity.kind }];
+  });
+  const siteName = catalog.pick(catalog.settings.name, locale)?.value ?? '';
+  const publishedAt = variant.publishedAt ?? variant.updatedAt;
+  const chrome = buildChrome(deps, {
+    locale,
+    title: variant.title,
+    description: variant.summary,
+    canonicalPath,
+    alternates,
+    currentSectionId: story.sectionId,
+    meta: [],
+    jsonLd: [],
+  });
+  const breadcrumbs = [
+    { href: `/${locale}/`, label: chrome.t('breadcrumbs.home') },
+    { href: sectionHref, label: sectionName },
+  ];
+  const imageUrl = media && hero ? absoluteUrl(deps, hero.src) : undefined;
+  chrome.meta = socialMeta({
+    siteName,
+    url: canonicalUrl,
+    title: variant.title,
+    description: variant.summary,
+    locale: variant.locale,
+    alternateLocales: published.map((v) => v.locale).filter((l) => l !== variant.locale),
+    ...(media && imageUrl ? { image: { url: imageUrl, width: media.width, height: media.height, alt: variant.heroAlt } } : {}),
+    type: 'article',
+    publishedTime: publishedAt,
+    modifiedTime: variant.updatedAt,
+    section: sectionName,
+    tags: entities.map((e) => e.label),
+  });
+  const faqJsonLd = faqPageJsonLd(
+    canonicalUrl,
+    variant.locale,
+    variant.faq.map((item) => ({ question: item.question, answerText: markdownToPlainText(item.answer) })),
+  );
+  chrome.jsonLd = [
+    newsArticleJsonLd({
+      url: canonicalUrl,
+      headline: variant.title,
+      description: variant.summary,
+      inLanguage: variant.locale,
+      datePublished: publishedAt,
+      dateModified: variant.updatedAt,
+      ...(media && imageUrl ? { image: [{ url: imageUrl, width: media.width, height: media.height }] } : {}),
+      authorName: siteName,
+      publisher: { name: siteName, url: absoluteUrl(deps, '/') },
+      section: sectionName,
+      about: story.entityIds.flatMap((id) => {
+        const entity = catalog.entity(id);
+        if (!entity) return [];
+        const name = catalog.pick(entity.translations, locale)?.value.name ?? entity.slug;
+        return [{ name, url: absoluteUrl(deps, entityPath(locale, entity.slug)), kind: entity.kind }];
+      }),
+    }),
+    ...(faqJsonLd ? [faqJsonLd] : []),
+    breadcrumbListJsonLd([
+      ...breadcrumbs.map((b) => ({ name: b.label, url: absoluteUrl(deps, b.href) })),
+      { name: variant.title, url: canonicalUrl },
+    ]),
+  ];
+  const { t } = chrome;
+  return {
+    chrome,
+    story: {
+      id: story.id,
+      lang: variant.locale,
+      title: variant.title,
+      summary: variant.summary,
+      section: { href: sectionHref, label: sectionName },
+      publishedAt,
+      publishedLabel: formatDate(publishedAt, locale),
+      updatedAt: variant.updatedAt,
+      ...(variant.updatedAt > publishedAt ? { updatedLabel: formatDate(variant.updatedAt, locale) } : {}),
+      readingMinutes: variant.readingMinutes,
+      entities,
+      sources: story.sources.map((s) => ({
+        url: s.url,
+        publisher: s.publisher,
+        author: s.author,
+        ...(s.publishedAt ? { publishedLabel: formatDate(s.publishedAt, locale) } : {}),
+      })),
+      ...(hero ? { hero } : {}),
+      bodyHtml: variant.bodyHtml,
+      faq: variant.faq.map((item, index) => ({ question: item.question, answerHtml: variant.faqAnswersHtml[index] ?? '' })),
+      canonicalUrl,
+    },
+    share: {
+      count: input.shareCount,
+      endpoint: shareEndpoint(story.id),
+      links: shareLinks(canonicalUrl, variant.title, t),
+      url: canonicalUrl,
+    },
+    ...(isFallback
+      ? {
+          fallbackNotice: t('story.fallbackNotice', {
+            requested: catalogLanguage(locale, locale),
+            shown: catalogLanguage(variant.locale, locale),
+          }),
+        }
+      : {}),
+    breadcrumbs,
+    related: storyCards(deps, input.related, locale),
+  };
+}
+
+function catalogLanguage(language: string, inLocale: string): string {
+  return new Intl.DisplayNames([inLocale], { type: 'language' }).of(language) ?? language;
+}

@@ -1,0 +1,53 @@
+// The content model's public surface: what site, newsroom, api and cli may use.
+
+/** Typed errors the store raises; platform/http maps them to statuses. */
+export * from './errors.js';
+/** Plain objects the store returns. */
+export * from './model.js';
+/** Inputs the store accepts. */
+export type * from './types.js';
+/** Public URL scheme shared by stored HTML and the site. */
+export * from './urls.js';
+/** Slug rules. */
+export { slugify, uniqueSlug } from './slug.js';
+/** Writes that keep the publishing rules: rendering, reading time, language QA, redirects. */
+export {
+  type ContentChange,
+  editVariant,
+  importStories,
+  moveStory,
+  setVariantStatus,
+  type VariantChanges,
+  type WriteOptions,
+} from './save.js';
+/** Export and import of all content as one JSON document. */
+export { type ExportDocument, exportContent, importContent, parseExportDocument } from './transfer.js';
+/** Reads for the public site. */
+export {
+  countPublishedStories,
+  countStoriesPerEntity,
+  type ListedStory,
+  type ListingFilter,
+  listPublishedStories,
+  listPublishedVariantRefs,
+  listRelatedStoryIds,
+  type PublishedVariantRef,
+} from './queries/listing.js';
+export { findShareCount, listShareCounts, recordShare, deleteShareVisitsBefore } from './queries/shares.js';
+export {
+  countStories,
+  findRedirect,
+  findStories,
+  findStory,
+  findStoryIdBySlug,
+} from './queries/stories.js';
+export {
+  findSiteSettings,
+  insertMedia,
+  listEntities,
+  listMedia,
+  listSections,
+  saveSiteSettings,
+  upsertEntity,
+  upsertSection,
+} from './queries/taxonomy.js';

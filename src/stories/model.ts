@@ -1,0 +1,82 @@
+import type { EntityKind, VariantStatus } from '../platform/database/index.js';
+import type { Locale } from '../platform/locale.js';
+import type { FaqItem, LocalizedEntity, LocalizedSection } from './types.js';
+
+// What the store hands to the rest of the platform: plain objects, JSON columns parsed,
+// camelCase names. Rows stay inside the queries modules.
+
+export interface Section {
+  id: number;
+  key: string;
+  position: number;
+  translations: Record<Locale, LocalizedSection>;
+}
+
+export interface Entity {
+  id: number;
+  kind: EntityKind;
+  slug: string;
+  translations: Record<Locale, LocalizedEntity>;
+}
+
+export interface Rendition {
+  width: number;
+  file: string;
+}
+
+export interface Media {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  width: number;
+  height: number;
+  renditions: Rendition[];
+  credit: string;
+  createdAt: string;
+}
+
+export interface Source {
+  id: number;
+  url: string;
+  publisher: string;
+  author: string;
+  publishedAt: string | null;
+}
+
+export interface Variant {
+  id: number;
+  storyId: number;
+  locale: Locale;
+  title: string;
+  slug: string;
+  summary: string;
+  bodyMarkdown: string;
+  bodyHtml: string;
+  readingMinutes: number;
+  faq: FaqItem[];
+  /** Each FAQ answer rendered to HTML (raw HTML off), aligned with `faq`. */
+  faqAnswersHtml: string[];
+  heroAlt: string;
+  revision: number;
+  status: VariantStatus;
+  publishAt: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
+  translatedFromRevision: number | null;
+}
+
+export interface Story {
+  id: number;
+  sectionId: number;
+  sourceLocale: Locale;
+  heroMediaId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  entityIds: number[];
+  sources: Source[];
+  variants: Variant[];
+}
+
+export function isPublished(variant: Pick<Variant, 'status'>): boolean {
+  return variant.status === 'published';
+}

@@ -1,0 +1,317 @@
+import type { Kysely } from 'kysely';
+import type { Database, VariantStatus } from '../platform/database/index.js';
+import { DomainError } from '../platform/errors.js';
+import { renderMarkdown } from '../publishing/markdown.js';
+import { checkVariantLanguage, LanguageQaFailed } from '../publishing/language-qa.js';
+import { readingMinutes } from '../publishing/reading-time.js';
+import { DanglingStoryLink, SlugTaken, StoryNotFound, UnknownReference } from './errors.js';
+import type { Story, Variant } from './model.js';
+import { listEntities, listMedia, listSections } from './queries/taxonomy.js';
+import {
+  findStories,
+  findStory,
+  findStoryIdByReference,
+  insertRedirect,
+  insertStory,
+  insertVariant,
+  isSlugTaken,
+  setStoryEntities,
+  setStorySources,
+  updateStory,
+  updateVariant,
+} from './queries/stories.js';
+import { setShareCount } from './queries/shares.js';
+import { slugify, uniqueSlug } from './slug.js';
+import type { FaqItem, StoryInput, VariantInput } from './types.js';
+import { sectionSlug, storyPath } from './urls.js';
+
+type Db = Kysely<Database>;
+
+/** What a write touched, so the caller can drop exactly those cached pages. */
+export interface ContentChange {
+  storyIds: number[];
+  sectionIds: number[];
+  entityIds: number[];
+}
+
+export interface WriteOptions {
+  now: Date;
+  /** Publish even when language QA has findings (the editor's explicit override). */
+  overrideLanguageQa?: boolean;
+}
+
+function mergeChanges(changes: ContentChange[]): ContentChange {
+  const unique = (values: number[]) => [...new Set(values)];
+  return {
+    storyIds: unique(changes.flatMap((c) => c.storyIds)),
+    sectionIds: unique(changes.flatMap((c) => c.sectionIds)),
+    entityIds: unique(changes.flatMap((c) => c.entityIds)),
+  };
+}
+
+function changeOf(story: Pick<Story, 'id' | 'sectionId' | 'entityIds'>): ContentChange {
+  return { storyIds: [story.id], sectionIds: [story.sectionId], entityIds: story.entityIds };
+}
+
+async function resolveStoryLinks(db: Db, locale: string) {
+  const sections = await listSections(db);
+  const cache = new Map<string, string | undefined>();
+  const lookup = async (reference: string): Promise<string | undefined> => {
+    const storyId = await findStoryIdByReference(db, locale, reference);
+    if (storyId === undefined) return undefined;
+    const target = await findStory(db, storyId);
+    if (!target) return undefined;
+    const variant =
+      target.variants.find((v) => v.locale === locale) ??
+      target.variants.find((v) => v.locale === target.sourceLocale) ??
+      target.variants[0];
+    const section = sections.find((s) => s.id === target.sectionId);
+    if (!variant || !section) return undefined;
+    return storyPath(variant.locale, sectionSlug(section, variant.locale), variant.slug);
+  };
+  // markdown-it renders synchronously, so every reference is looked up before rendering.
+  return {
+    async prepare(markdownTexts: string[]): Promise<void> {
+      const references = markdownTexts.flatMap((text) => [...text.matchAll(/\]\(\s*story:([^)\s]+)/g)].map((m) => m[1] ?? ''));
+      for (const reference of references) {
+        if (!cache.has(reference)) cache.set(reference, await lookup(reference));
+      }
+    },
+    resolve: (reference: string) => cache.get(reference),
+  };
+}
+
+interface RenderedVariant {
+  bodyHtml: string;
+  faqHtml: string;
+  readingMinutes: number;
+}
+
+async function renderVariant(
+  db: Db,
+  variant: { locale: string; body: string; faq: FaqItem[] },
+): Promise<RenderedVariant> {
+  const links = await resolveStoryLinks(db, variant.locale);
+  await links.prepare([variant.body, ...variant.faq.map((item) => item.answer)]);
+  const options = { resolveStoryLink: links.resolve };
+  const body = renderMarkdown(variant.body, options);
+  const answers = variant.faq.map((item) => renderMarkdown(item.answer, options));
+  const dangling = [...body.danglingLinks, ...answers.flatMap((answer) => answer.danglingLinks)];
+  if (dangling.length > 0) throw new DanglingStoryLink(variant.locale, [...new Set(dangling)]);
+  return {
+    bodyHtml: body.html,
+    faqHtml: JSON.stringify(answers.map((answer) => answer.html)),
+    readingMinutes: readingMinutes({ body: variant.body, faq: variant.faq }),
+  };
+}
+
+function assertPublishable(variant: Omit<VariantInput, 'status'>, options: WriteOptions): void {
+  if (options.overrideLanguageQa) return;
+  const findings = checkVariantLanguage({
+    locale: variant.locale,
+    title: variant.title,
+    summary: variant.summary,
+    body: variant.body,
+    faq: variant.faq,
+    heroAlt: variant.heroAlt,
+  });
+  if (findings.length > 0) throw new LanguageQaFailed(findings);
+}
+
+function statusFields(
+  variant: Pick<VariantInput, 'status' | 'publishAt' | 'publishedAt'>,
+  now: Date,
+): { status: VariantStatus; publish_at: string | null; published_at: string | null } {
+  const status = variant.status ?? 'draft';
+  if (status === 'scheduled' && !variant.publishAt) {
+    throw new DomainError('invalid', 'A scheduled variant needs a publish time.');
+  }
+  return {
+    status,
+    publish_at: status === 'scheduled' ? (variant.publishAt ?? null) : null,
+    published_at: status === 'published' ? (variant.publishedAt ?? now.toISOString()) : (variant.publishedAt ?? null),
+  };
+}
+
+/**
+ * Saves stories in two passes inside one transaction: first every story and variant, then the
+ * rendering, so `story:` links between stories of the same batch resolve in either order.
+ */
+export async function importStories(db: Db, inputs: StoryInput[], options: WriteOptions): Promise<{ storyIds: number[]; change: ContentChange }> {
+  return db.transaction().execute(async (trx) => {
+    const [sections, entities, media] = await Promise.all([listSections(trx), listEntities(trx), listMedia(trx)]);
+    const nowIso = options.now.toISOString();
+    const created: { storyId: number; input: StoryInput; variantIds: number[] }[] = [];
+    for (const input of inputs) {
+      const section = sections.find((s) => s.key === input.section);
+      if (!section) throw new UnknownReference('section', input.section);
+      const entityIds = input.entities.map((slug) => {
+        const entity = entities.find((e) => e.slug === slug);
+        if (!entity) throw new UnknownReference('entity', slug);
+        return entity.id;
+      });
+      let heroMediaId: number | null = null;
+      if (input.heroImage) {
+        const hero = media.find((m) => m.fileName === input.heroImage);
+        if (!hero) throw new UnknownReference('media', input.heroImage);
+        heroMediaId = hero.id;
+      }
+      const storyId = await insertStory(trx, {
+        sectionId: section.id,
+        sourceLocale: input.sourceLocale,
+        heroMediaId,
+        createdAt: input.createdAt ?? nowIso,
+        updatedAt: input.updatedAt ?? nowIso,
+      });
+      await setStoryEntities(trx, storyId, entityIds);
+      await setStorySources(trx, storyId, input.sources);
+      const variantIds: number[] = [];
+      for (const variant of input.variants) {
+        const base = variant.slug ? slugify(variant.slug, variant.locale) : slugify(variant.title, variant.locale);
+        const taken = new Set<string>();
+        for (const candidate of [base, ...Array.from({ length: 50 }, (_, i) => `${base}-${i + 2}`)]) {
+          if (await isSlugTaken(trx, variant.locale, candidate)) taken.add(candidate);
+          else break;
+        }
+        variantIds.push(
+          await insertVariant(trx, {
+            story_id: storyId,
+            locale: variant.locale,
+            title: variant.title,
+            slug: uniqueSlug(base, (s) => taken.has(s)),
+            summary: variant.summary,
+            body_markdown: variant.body,
+            faq: JSON.stringify(variant.faq),
+            hero_alt: variant.heroAlt,
+            status: 'draft',
+            revision: variant.revision ?? 1,
+            updated_at: variant.updatedAt ?? nowIso,
+            translated_from_revision:
+              variant.translatedFromRevision !== undefined
+                ? variant.translatedFromRevision
+                : variant.locale === input.sourceLocale
+                  ? null
+                  : 1,
+          }),
+        );
+      }
+      for (const former of input.formerSlugs ?? []) {
+        await insertRedirect(trx, former.locale, former.slug, storyId, options.now);
+      }
+      if (input.shareCount) await setShareCount(trx, storyId, input.shareCount);
+      created.push({ storyId, input, variantIds });
+    }
+    for (const { input, variantIds } of created) {
+      for (const [index, variant] of input.variants.entries()) {
+        const rendered = await renderVariant(trx, variant);
+        const fields = statusFields(variant, options.now);
+        if (fields.status === 'published' || fields.status === 'scheduled') assertPublishable(variant, options);
+        await updateVariant(trx, variantIds[index] as number, {
+          body_html: rendered.bodyHtml,
+          faq_html: rendered.faqHtml,
+          reading_minutes: rendered.readingMinutes,
+          ...fields,
+        });
+      }
+    }
+    const stories = await findStories(trx, created.map((c) => c.storyId));
+    return { storyIds: stories.map((s) => s.id), change: mergeChanges(stories.map(changeOf)) };
+  });
+}
+
+export interface VariantChanges {
+  title?: string;
+  slug?: string;
+  summary?: string;
+  body?: string;
+  faq?: FaqItem[];
+  heroAlt?: string;
+}
+
+function findVariantOrThrow(story: Story | undefined, locale: string, reference: string): { story: Story; variant: Variant } {
+  const variant = story?.variants.find((v) => v.locale === locale);
+  if (!story || !variant) throw new StoryNotFound(`${reference} in ${locale}`);
+  return { story, variant };
+}
+
+/** Edits a variant's text; a new slug keeps the old one as a redirect. Bumps the revision. */
+export async function editVariant(
+  db: Db,
+  storyId: number,
+  locale: string,
+  changes: VariantChanges,
+  options: WriteOptions,
+): Promise<ContentChange> {
+  return db.transaction().execute(async (trx) => {
+    const { story, variant } = findVariantOrThrow(await findStory(trx, storyId), locale, `story ${storyId}`);
+    const next = {
+      locale,
+      title: changes.title ?? variant.title,
+      summary: changes.summary ?? variant.summary,
+      body: changes.body ?? variant.bodyMarkdown,
+      faq: changes.faq ?? variant.faq,
+      heroAlt: changes.heroAlt ?? variant.heroAlt,
+    };
+    let slug = variant.slug;
+    if (changes.slug !== undefined && slugify(changes.slug, locale) !== variant.slug) {
+      slug = slugify(changes.slug, locale);
+      if (await isSlugTaken(trx, locale, slug, storyId)) {
+        throw new SlugTaken(locale, slug);
+      }
+      await insertRedirect(trx, locale, variant.slug, storyId, options.now);
+    }
+    if (variant.status === 'published') assertPublishable(next, options);
+    const rendered = await renderVariant(trx, next);
+    await updateVariant(trx, variant.id, {
+      title: next.title,
+      slug,
+      summary: next.summary,
+      body_markdown: next.body,
+      body_html: rendered.bodyHtml,
+      faq_html: rendered.faqHtml,
+      reading_minutes: rendered.readingMinutes,
+      faq: JSON.stringify(next.faq),
+      hero_alt: next.heroAlt,
+      revision: variant.revision + 1,
+      updated_at: options.now.toISOString(),
+    });
+    await updateStory(trx, storyId, { updatedAt: options.now.toISOString() });
+    return changeOf(story);
+  });
+}
+
+/** Publishes, schedules or unpublishes one variant; the others keep their own status. */
+export async function setVariantStatus(
+  db: Db,
+  storyId: number,
+  locale: string,
+  target: { status: VariantStatus; publishAt?: string | null },
+  options: WriteOptions,
+): Promise<ContentChange> {
+  return db.transaction().execute(async (trx) => {
+    const { story, variant } = findVariantOrThrow(await findStory(trx, storyId), locale, `story ${storyId}`);
+    if (target.status === 'published' || target.status === 'scheduled') {
+      assertPublishable(
+        { locale, title: variant.title, summary: variant.summary, body: variant.bodyMarkdown, faq: variant.faq, heroAlt: variant.heroAlt },
+        options,
+      );
+    }
+    const fields = statusFields(
+      { status: target.status, publishAt: target.publishAt ?? null, publishedAt: variant.publishedAt },
+      options.now,
+    );
+    await updateVariant(trx, variant.id, { ...fields, updated_at: options.now.toISOString() });
+    return changeOf(story);
+  });
+}
+
+/** Moves a story to another section; its old URLs keep working through the slug lookup. */
+export async function moveStory(db: Db, storyId: number, sectionKey: string, now: Date): Promise<ContentChange> {
+  const sections = await listSections(db);
+  const section = sections.find((s) => s.key === sectionKey);
+  if (!section) throw new UnknownReference('section', sectionKey);
+  const story = await findStory(db, storyId);
+  if (!story) throw new StoryNotFound(`story ${storyId}`);
+  await updateStory(db, storyId, { sectionId: section.id, updatedAt: now.toISOString() });
+  return mergeChanges([changeOf(story), { storyIds: [], sectionIds: [section.id], entityIds: [] }]);
+}

@@ -1,0 +1,187 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../platform/database/index.js';
+import { isWellFormedLocale } from '../platform/locale.js';
+import { ImportRefused } from './errors.js';
+import { importStories } from './save.js';
+import { listShareCounts } from './queries/shares.js';
+import { countStories, findStories, listRedirects, listStoryIds } from './queries/stories.js';
+import {
+  findSiteSettings,
+  insertMedia,
+  listEntities,
+  listMedia,
+  listSections,
+  saveSiteSettings,
+  upsertEntity,
+  upsertSection,
+} from './queries/taxonomy.js';
+import type { StoryInput } from './types.js';
+
+type Db = Kysely<Database>;
+
+const EXPORT_FORMAT = 'code-velocity-export';
+
+const locale = z.string().refine(isWellFormedLocale, { message: 'not a BCP 47 locale tag' });
+const isoDate = z.iso.datetime({ offset: true });
+const localized = <T extends z.ZodType>(value: T) => z.record(locale, value);
+
+const FaqItemSchema = z.object({ question: z.string(), answer: z.string() });
+
+const StorySchema = z.object({
+  section: z.string().min(1),
+  sourceLocale: locale,
+  heroImage: z.string().nullable().optional(),
+  entities: z.array(z.string()),
+  sources: z.array(
+    z.object({ url: z.url(), publisher: z.string(), author: z.string(), publishedAt: isoDate.nullable() }),
+  ),
+  variants: z
+    .array(
+      z.object({
+        locale,
+        title: z.string().min(1),
+        slug: z.string().min(1).optional(),
+        summary: z.string(),
+        body: z.string(),
+        faq: z.array(FaqItemSchema),
+        heroAlt: z.string(),
+        status: z.enum(['draft', 'scheduled', 'published', 'unpublished']).optional(),
+        publishAt: isoDate.nullable().optional(),
+        publishedAt: isoDate.nullable().optional(),
+        revision: z.number().int().min(1).optional(),
+        updatedAt: isoDate.optional(),
+        translatedFromRevision: z.number().int().nullable().optional(),
+      }),
+    )
+    .min(1),
+  createdAt: isoDate.optional(),
+  updatedAt: isoDate.optional(),
+  formerSlugs: z.array(z.object({ locale, slug: z.string().min(1) })).optional(),
+  shareCount: z.number().int().min(0).optional(),
+});
+
+/** The whole content of a site as one JSON document; `velocity import` accepts what `export` wrote. */
+export const ExportDocumentSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(1),
+  exportedAt: isoDate,
+  settings: z.object({
+    name: localized(z.string()),
+    tagline: localized(z.string()),
+    locales: z.array(locale).min(1),
+    defaultLocale: locale,
+    navigation: z.array(z.string()),
+    fallbacks: localized(z.array(locale)),
+  }),
+  sections: z.array(
+    z.object({
+      key: z.string().min(1),
+      position: z.number().int(),
+      translations: localized(z.object({ name: z.string(), slug: z.string().min(1), description: z.string() })),
+    }),
+  ),
+  entities: z.array(
+    z.object({
+      slug: z.string().min(1),
+      kind: z.enum(['company', 'product', 'model', 'gpu', 'person', 'topic']),
+      translations: localized(z.object({ name: z.string(), aliases: z.array(z.string()), description: z.string() })),
+    }),
+  ),
+  media: z.array(
+    z.object({
+      fileName: z.string().min(1),
+      mimeType: z.string().min(1),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+      renditions: z.array(z.object({ width: z.number().int().positive(), file: z.string().min(1) })),
+      credit: z.string(),
+    }),
+  ),
+  stories: z.array(StorySchema),
+});
+
+export type ExportDocument = z.infer<typeof ExportDocumentSchema>;
+
+export async function exportContent(db: Db, now: Date): Promise<ExportDocument> {
+  const [settings, sections, entities, media, storyIds, redirects] = await Promise.all([
+    findSiteSettings(db),
+    listSections(db),
+    listEntities(db),
+    listMedia(db),
+    listStoryIds(db),
+    listRedirects(db),
+  ]);
+  if (!settings) throw new ImportRefused('The database has no site settings yet; run `velocity migrate` and `velocity seed`.');
+  const stories = await findStories(db, storyIds);
+  const shares = await listShareCounts(db, storyIds);
+  return {
+    format: EXPORT_FORMAT,
+    version: 1,
+    exportedAt: now.toISOString(),
+    settings,
+    sections: sections.map(({ key, position, translations }) => ({ key, position, translations })),
+    entities: entities.map(({ slug, kind, translations }) => ({ slug, kind, translations })),
+    media: media.map(({ fileName, mimeType, width, height, renditions, credit }) => ({
+      fileName,
+      mimeType,
+      width,
+      height,
+      renditions,
+      credit,
+    })),
+    stories: stories.map((story): StoryInput & { shareCount: number } => ({
+      section: sections.find((s) => s.id === story.sectionId)?.key ?? '',
+      sourceLocale: story.sourceLocale,
+      heroImage: media.find((m) => m.id === story.heroMediaId)?.fileName ?? null,
+      entities: story.entityIds.map((id) => entities.find((e) => e.id === id)?.slug ?? ''),
+      sources: story.sources.map(({ url, publisher, author, publishedAt }) => ({ url, publisher, author, publishedAt })),
+      // Rendered HTML and reading time are derived, so they are left out and rebuilt on import.
+      variants: story.variants.map((v) => ({
+        locale: v.locale,
+        title: v.title,
+        slug: v.slug,
+        summary: v.summary,
+        body: v.bodyMarkdown,
+        faq: v.faq,
+        heroAlt: v.heroAlt,
+        status: v.status,
+        publishAt: v.publishAt,
+        publishedAt: v.publishedAt,
+        revision: v.revision,
+        updatedAt: v.updatedAt,
+        translatedFromRevision: v.translatedFromRevision,
+      })),
+      createdAt: story.createdAt,
+      updatedAt: story.updatedAt,
+      formerSlugs: redirects.filter((r) => r.storyId === story.id).map(({ locale, slug }) => ({ locale, slug })),
+      shareCount: shares.get(story.id) ?? 0,
+    })),
+  };
+}
+
+/** Parses an export document, reporting every problem with its path. */
+export function parseExportDocument(json: unknown): ExportDocument {
+  const parsed = ExportDocumentSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`);
+    throw new ImportRefused(`The import file is not a valid export:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Loads an export into an empty database. Imported content was checked when it was first
+ * published, so language QA is not run again; HTML is always re-rendered from the Markdown.
+ */
+export async function importContent(db: Db, document: ExportDocument, now: Date): Promise<{ stories: number }> {
+  if ((await countStories(db)) > 0) {
+    throw new ImportRefused('The database already holds stories; import into an empty database.');
+  }
+  await saveSiteSettings(db, document.settings);
+  for (const section of document.sections) await upsertSection(db, section, now);
+  for (const entity of document.entities) await upsertEntity(db, entity, now);
+  for (const media of document.media) await insertMedia(db, media, now);
+  const { storyIds } = await importStories(db, document.stories, { now, overrideLanguageQa: true });
+  return { stories: storyIds.length };
+}
