@@ -5,6 +5,7 @@
  * We write the XML ourselves rather than through the `feed` package: its JSON output is
  * JSON Feed 1.0 (no `authors`, no item `language`) and it wraps text in CDATA without splitting `]]>`.
  */
+import { escapeXml, parseIsoDate, XML_DECLARATION, xmlElement, xmlText } from './xml.js';
 
 export interface FeedInput {
   /** Absolute URL of the HTML page the feed mirrors; also the Atom feed id. */
@@ -42,52 +43,6 @@ export interface FeedItemInput {
 
 // --- A tiny XML writer, shared with sitemaps.ts ---
 
-// XML 1.0 §2.2 (production Char) forbids C0 controls other than tab, LF and CR, lone surrogates,
-// U+FFFE and U+FFFF. The same section discourages U+007F–U+009F; they only arrive as mojibake, so
-// they go too. With the `u` flag a lone surrogate is one code point and falls outside every range.
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const XML_ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-/** Characters XML 1.0 cannot carry are dropped, then markup characters are escaped. */
-export function escapeXml(value: string): string {
-  // Escaping every `>` also defuses `]]>`, which XML 1.0 §2.4 forbids in character data.
-  return value.replace(NOT_XML_CHAR, '').replace(/[&<>"']/g, (c) => XML_ENTITIES[c] ?? c);
-}
-
-export type XmlAttributes = Record<string, string | number | undefined>;
-
-/** One element. `children` must already be XML: from `xmlElement`, `xmlText` or `escapeXml`. */
-export function xmlElement(name: string, attributes: XmlAttributes, children?: string | string[]): string {
-  const attrs = Object.entries(attributes)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
-    .join('');
-  if (children === undefined) return `<${name}${attrs}/>`;
-  const body = Array.isArray(children) ? `\n${children.join('\n')}\n` : children;
-  return `<${name}${attrs}>${body}</${name}>`;
-}
-
-/** An element holding only text, escaped here. */
-export function xmlText(name: string, text: string, attributes: XmlAttributes = {}): string {
-  return xmlElement(name, attributes, escapeXml(text));
-}
-
-export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
-
-/** Parses an ISO date, failing loudly: a feed with "Invalid Date" in it is worse than no feed. */
-export function parseIsoDate(iso: string): Date {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a valid date: ${JSON.stringify(iso)}`);
-  return date;
-}
-
-// RSS 2.0 asks for RFC 822 dates; toUTCString gives that form with a four-digit year and "GMT".
 const rfc822 = (iso: string) => parseIsoDate(iso).toUTCString();
 // Atom (RFC 4287 §3.3) and JSON Feed 1.1 both want RFC 3339.
 const rfc3339 = (iso: string) => parseIsoDate(iso).toISOString();
@@ -181,8 +136,8 @@ export function renderAtom(feed: FeedInput): string {
     return xmlElement('entry', { 'xml:lang': item.language }, children);
   });
 
-  // RFC 4287 §4.1.1: the feed needs an author unless every entry has one. The W3C validator also
-  // asks for one when there are no entries, so the feed names itself in both cases.
+  // RFC 4287 §4.1.1: the feed needs an author unless every entry has one. An empty feed gets one
+  // too rather than lean on the vacuous case; the feed then names itself.
   const needsFeedAuthor = feed.items.length === 0 || !feed.items.every(hasAuthor);
   const atom = xmlElement('feed', { xmlns: ATOM_NS, 'xml:lang': feed.language }, [
     xmlText('id', feed.id),

@@ -1,0 +1,54 @@
+import type { Hono } from 'hono';
+import type { Dialect } from '../../src/platform/database/index.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { createApp } from '../../src/platform/http/app.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { RenderCache } from '../../src/platform/render-cache.js';
+import { createSite, type Site } from '../../src/site/index.js';
+import { importStories, type StoryInput } from '../../src/stories/index.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { seedTaxonomy } from './factories.js';
+
+export const TEST_SITE_URL = 'https://news.example.test';
+
+export interface TestApp {
+  app: Hono;
+  site: Site;
+  cache: RenderCache;
+  database: TestDatabase;
+  /** Builds the app's view of a path: `app.request` with the site's own host. */
+  get(path: string, init?: RequestInit): Promise<Response>;
+  destroy(): Promise<void>;
+}
+
+/**
+ * The whole public site in process, on a real database of its own: either the demo content
+ * (`seed: 'demo'`, what `npm start` shows) or the factories' taxonomy plus the given stories.
+ */
+export async function createTestApp(
+  dialect: Dialect,
+  options: { seed: 'demo' } | { seed: 'stories'; stories: StoryInput[] },
+  now = () => new Date('2026-11-28T09:00:00Z'),
+): Promise<TestApp> {
+  const database = await createTestDatabase(dialect);
+  if (options.seed === 'demo') {
+    const { seedDemo } = await import('../../src/cli/seed.js');
+    await seedDemo(database.db, database.dataDir, now());
+  } else {
+    await seedTaxonomy(database.db);
+    await importStories(database.db, options.stories, { now: now() });
+  }
+  const config = loadConfig({ SITE_URL: TEST_SITE_URL, DATA_DIR: database.dataDir, LOG_LEVEL: 'silent' });
+  const cache = new RenderCache(config.RENDER_CACHE_ENTRIES);
+  const log = createLogger('silent');
+  const site = await createSite({ db: database.db, config, cache, log, secret: 'test-secret-key-0123456789', now });
+  const app = createApp(log, [site.surface]);
+  return {
+    app,
+    site,
+    cache,
+    database,
+    get: (path, init) => Promise.resolve(app.request(`${TEST_SITE_URL}${path}`, init)),
+    destroy: () => database.destroy(),
+  };
+}
