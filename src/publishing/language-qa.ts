@@ -1,0 +1,214 @@
+/**
+ * Language QA: finds the parts of a variant written in another language than its locale, block by
+ * block, before it is published. The reference page shipped a Chinese body with an English FAQ
+ * (ARCHITECTURE.md); that is the defect this catches.
+ *
+ * Detection trusts scripts first and the statistical detector (eld) second, and every rule leans
+ * towards silence when unsure: a false alarm blocks an editor, a miss is caught in review.
+ *
+ * Locations, stable and human-readable (numbers are 1-based, the same as `index`):
+ *   `title` · `summary` · `hero alt` · `body, paragraph group N` (`… (table)` for a table) ·
+ *   `faq N, question` · `faq N, answer`
+ * A paragraph group is a heading with up to three paragraphs under it, or three paragraphs, or
+ * one table's cell text; code blocks are skipped.
+ */
+import { eld } from 'eld/medium';
+import { DomainError } from '../platform/errors.js';
+import { primaryLanguage } from '../platform/locale.js';
+import { markdownBlocks, markdownToPlainText } from './markdown.js';
+
+export type LanguageField = 'title' | 'summary' | 'body' | 'faq-question' | 'faq-answer' | 'hero-alt';
+
+export interface LanguageFinding {
+  location: string;
+  field: LanguageField;
+  /** 1-based paragraph group or FAQ item; absent for single fields. */
+  index?: number;
+  /** Primary language subtag expected from the variant's locale, e.g. `zh`. */
+  expected: string;
+  /** Primary language subtag detected, e.g. `en`. */
+  detected: string;
+  /** The start of the offending text, whitespace collapsed. */
+  excerpt: string;
+}
+
+export interface VariantLanguageInput {
+  locale: string;
+  title: string;
+  summary: string;
+  /** Markdown. */
+  body: string;
+  /** `question` is plain text, `answer` Markdown. */
+  faq: { question: string; answer: string }[];
+  heroAlt: string;
+}
+
+/** Refuses to publish a variant with blocks in the wrong language; carries every finding. */
+export class LanguageQaFailed extends DomainError {
+  readonly findings: LanguageFinding[];
+
+  constructor(findings: LanguageFinding[]) {
+    const listed = findings
+      .slice(0, 5)
+      .map((f) => `${f.location} (${f.detected}, expected ${f.expected})`)
+      .join('; ');
+    const more = findings.length > 5 ? `; and ${findings.length - 5} more` : '';
+    super('invalid', `Text in the wrong language: ${listed}${more}.`, { findings });
+    this.findings = findings;
+  }
+}
+
+// Below these amounts a detector guesses; "GPU", "H100 与 B200" or a name are not evidence.
+const MIN_LETTERS = 12;
+const MIN_CJK_CHARS = 4;
+const PARAGRAPHS_PER_GROUP = 3;
+// A CJK character carries about a word, so CJK characters are weighed against Latin words, not
+// letters: "英伟达的 H100、Blackwell 和 CUDA 都领先" is Chinese though half its letters are Latin.
+const CJK_SHARE = 0.3;
+// Japanese prose is roughly a third kana; Chinese has none. A tenth leaves room for kanji-heavy text.
+const KANA_SHARE = 0.1;
+// Product lists ("Llama 3.1 405B, Mixtral 8x22B") fool n-gram detectors into Spanish or Tagalog
+// by a small margin: flag only when the expected language scores clearly below the winner.
+const CLOSE_CALL = 0.75;
+
+const HAN = /\p{Script=Han}/gu;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}\u30FC]/gu;
+const HANGUL = /\p{Script=Hangul}/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC]/gu;
+const LETTER = /\p{L}/gu;
+const WORD = /\p{L}[\p{L}\p{M}\p{N}'’-]*/gu;
+
+// Our own instance, so that a language subset set elsewhere in the process cannot change results;
+// cleanup drops URLs, e-mails and alphanumeric codes such as H100 or MI300X before detection.
+const detector = eld.newInstance();
+detector.enableTextCleanup(true);
+const DETECTABLE = new Set(Object.values(detector.info().Languages));
+
+const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+
+interface Detection {
+  language: string;
+  /** eld's scores when eld decided; absent when the script alone decided. */
+  scores?: Record<string, number>;
+}
+
+function detectStatistically(text: string): Detection | undefined {
+  const result = detector.detect(text);
+  if (!result.language || !result.isReliable()) return undefined;
+  return { language: result.language, scores: result.getScores() };
+}
+
+/** The block's language, or undefined when there is too little text to say. */
+function detectBlock(text: string, expected: string): Detection | undefined {
+  const han = count(text, HAN);
+  const kana = count(text, KANA);
+  const hangul = count(text, HANGUL);
+  const cjk = han + kana + hangul;
+  const otherWords = count(text.replace(CJK, ' '), WORD);
+  if (cjk >= MIN_CJK_CHARS && cjk / (cjk + otherWords) >= CJK_SHARE) {
+    if (hangul * 2 >= cjk) return { language: 'ko' };
+    if (kana >= cjk * KANA_SHARE) return { language: 'ja' };
+    // Han without kana reads as Chinese. For a Japanese variant it may be a kanji-only heading,
+    // so only a clear eld verdict counts there.
+    if (expected === 'ja') return detectStatistically(text);
+    return { language: 'zh' };
+  }
+  if (count(text, LETTER) - cjk < MIN_LETTERS) return undefined;
+  const detection = detectStatistically(text);
+  // eld confuses zh and ja on Han text; without kana it is Chinese (see KANA_SHARE).
+  if (detection?.language === 'ja' && kana === 0) return { ...detection, language: 'zh' };
+  return detection;
+}
+
+function isMismatch(expected: string, detection: Detection): boolean {
+  if (detection.language === expected) return false;
+  if (!detection.scores) return true;
+  // Latin against Latin needs eld to know the expected language; CJK expected is a script matter.
+  const expectedIsCjk = expected === 'zh' || expected === 'ja' || expected === 'ko';
+  if (!expectedIsCjk && !DETECTABLE.has(expected)) return false;
+  const top = detection.scores[detection.language] ?? 0;
+  return (detection.scores[expected] ?? 0) < top * CLOSE_CALL;
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(flat);
+  return chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : flat;
+}
+
+interface Block {
+  location: string;
+  field: LanguageField;
+  index?: number;
+  text: string;
+}
+
+function bodyGroups(body: string): Block[] {
+  const groups: { text: string[]; paragraphs: number; table: boolean }[] = [];
+  let current: (typeof groups)[number] | undefined;
+  for (const block of markdownBlocks(body)) {
+    if (block.kind === 'code') continue;
+    if (
+      block.kind === 'paragraph' &&
+      current &&
+      !current.table &&
+      current.paragraphs < PARAGRAPHS_PER_GROUP
+    ) {
+      current.text.push(block.text);
+      current.paragraphs += 1;
+      continue;
+    }
+    current = {
+      text: [block.text],
+      paragraphs: block.kind === 'paragraph' ? 1 : 0,
+      table: block.kind === 'table',
+    };
+    groups.push(current);
+  }
+  return groups.map((group, i) => ({
+    location: `body, paragraph group ${i + 1}${group.table ? ' (table)' : ''}`,
+    field: 'body',
+    index: i + 1,
+    text: group.text.join('\n'),
+  }));
+}
+
+function variantBlocks(variant: VariantLanguageInput): Block[] {
+  return [
+    { location: 'title', field: 'title', text: variant.title },
+    { location: 'summary', field: 'summary', text: variant.summary },
+    { location: 'hero alt', field: 'hero-alt', text: variant.heroAlt },
+    ...bodyGroups(variant.body),
+    ...variant.faq.flatMap((item, i): Block[] => [
+      { location: `faq ${i + 1}, question`, field: 'faq-question', index: i + 1, text: item.question },
+      {
+        location: `faq ${i + 1}, answer`,
+        field: 'faq-answer',
+        index: i + 1,
+        text: markdownToPlainText(item.answer),
+      },
+    ]),
+  ];
+}
+
+/**
+ * Every block of the variant not written in its locale's language, in page order: title, summary,
+ * hero alt, body groups, FAQ. Languages are compared by primary subtag (`zh-Hant` counts as `zh`).
+ */
+export function checkVariantLanguage(variant: VariantLanguageInput): LanguageFinding[] {
+  const expected = primaryLanguage(variant.locale);
+  const findings: LanguageFinding[] = [];
+  for (const block of variantBlocks(variant)) {
+    const detection = detectBlock(block.text, expected);
+    if (!detection || !isMismatch(expected, detection)) continue;
+    findings.push({
+      location: block.location,
+      field: block.field,
+      ...(block.index !== undefined ? { index: block.index } : {}),
+      expected,
+      detected: detection.language,
+      excerpt: excerpt(block.text),
+    });
+  }
+  return findings;
+}
