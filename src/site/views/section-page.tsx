@@ -1,0 +1,39 @@
+import type { SectionPageData } from '../view-models.js';
+import { Breadcrumbs } from './breadcrumbs.js';
+import { renderDocument } from './document.js';
+import { Layout } from './layout.js';
+import { PaginationNav } from './pagination-nav.js';
+import { StoryList } from './story-card.js';
+
+export function SectionPage({ chrome, section, breadcrumbs, stories, pagination }: SectionPageData) {
+  const { t } = chrome;
+  return (
+    <Layout chrome={chrome} pageClass="page-section">
+      <Breadcrumbs items={breadcrumbs} t={t} canonicalUrl={chrome.canonicalUrl} />
+      <header class="page-header">
+        <h1>{section.name}</h1>
+        {section.description ? <p class="page-description">{section.description}</p> : null}
+        {pagination.totalPages > 1 ? (
+          <p class="page-count">
+            {t('pagination.status', { page: pagination.page, total: pagination.totalPages })}
+          </p>
+        ) : null}
+      </header>
+      <StoryList
+        stories={stories}
+        t={t}
+        pageLang={chrome.htmlLang}
+        headingLevel={2}
+        variant="grid"
+        hideSection
+        eager={pagination.page === 1}
+      />
+      <PaginationNav pagination={pagination} t={t} />
+    </Layout>
+  );
+}
+
+/** A section's listing page as an HTML document. */
+export function renderSectionPage(data: SectionPageData): string {
+  return renderDocument(<SectionPage {...data} />);
+}
