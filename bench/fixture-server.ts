@@ -16,8 +16,8 @@ import {
   type EntityInput,
   importStories,
   insertMedia,
-  saveSiteSettings,
   type StoryInput,
+  saveSiteSettings,
   upsertEntity,
   upsertSection,
 } from '../src/stories/index.js';
@@ -40,7 +40,9 @@ function benchStory(n: number): StoryInput {
       zh ? '## 发生了什么' : '## What happened',
       ...Array.from({ length: 6 }, (_, i) => (zh ? paragraphZh(i + n) : paragraphEn(i + n))),
       zh ? '## 对比' : '## Comparison',
-      zh ? '| 项目 | 旧款 | 新款 |\n| --- | --- | --- |\n| 显存 | 80GB | 141GB |\n| 带宽 | 3.35TB/s | 4.8TB/s |' : '| Item | Old | New |\n| --- | --- | --- |\n| Memory | 80GB | 141GB |\n| Bandwidth | 3.35TB/s | 4.8TB/s |',
+      zh
+        ? '| 项目 | 旧款 | 新款 |\n| --- | --- | --- |\n| 显存 | 80GB | 141GB |\n| 带宽 | 3.35TB/s | 4.8TB/s |'
+        : '| Item | Old | New |\n| --- | --- | --- |\n| Memory | 80GB | 141GB |\n| Bandwidth | 3.35TB/s | 4.8TB/s |',
       ...Array.from({ length: 4 }, (_, i) => (zh ? paragraphZh(i) : paragraphEn(i))),
     ].join('\n\n');
   const faq = (zh: boolean) =>
@@ -49,19 +51,36 @@ function benchStory(n: number): StoryInput {
         ? { question: `第${i + 1}个常见问题是什么？`, answer: paragraphZh(i) }
         : { question: `What is frequently asked question ${i + 1}?`, answer: paragraphEn(i) },
     );
-  const entities = [`entity-${n % ENTITIES}`, `entity-${(n * 7 + 3) % ENTITIES}`, `entity-${(n * 13 + 5) % ENTITIES}`];
+  const entities = [
+    `entity-${n % ENTITIES}`,
+    `entity-${(n * 7 + 3) % ENTITIES}`,
+    `entity-${(n * 13 + 5) % ENTITIES}`,
+  ];
   const publishedAt = new Date(now.getTime() - n * 60_000).toISOString();
   return {
     section: n % 2 === 0 ? 'ai-models' : 'chips',
     sourceLocale: 'zh',
     heroImage: 'bench-hero.webp',
     entities: [...new Set(entities)],
-    sources: [{ url: `https://news.example.com/story-${n}`, publisher: 'Example Wire', author: 'A. Writer', publishedAt }],
+    sources: [
+      {
+        url: `https://news.example.com/story-${n}`,
+        publisher: 'Example Wire',
+        author: 'A. Writer',
+        publishedAt,
+      },
+    ],
     variants: (['zh', 'en'] as const).map((locale) => ({
       locale,
-      title: locale === 'zh' ? `英伟达扩大数据中心部署（第${n}篇）` : `Nvidia widens data-centre roll-out (part ${n})`,
+      title:
+        locale === 'zh'
+          ? `英伟达扩大数据中心部署（第${n}篇）`
+          : `Nvidia widens data-centre roll-out (part ${n})`,
       slug: `story-${n}`,
-      summary: locale === 'zh' ? '新一代加速卡的供货周期明显缩短。' : 'Lead times for new accelerators shortened noticeably.',
+      summary:
+        locale === 'zh'
+          ? '新一代加速卡的供货周期明显缩短。'
+          : 'Lead times for new accelerators shortened noticeably.',
       body: body(locale === 'zh'),
       faq: faq(locale === 'zh'),
       heroAlt: locale === 'zh' ? '数据中心里整齐排列的服务器机柜' : 'Rows of server racks in a data centre',
@@ -110,7 +129,14 @@ async function main(): Promise<void> {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RENDER_CACHE_ENTRIES: '20000' });
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES);
   const log = createLogger('silent');
-  const site = await createSite({ db: handle.db, config, cache, log, secret: 'bench-secret-0123456789', now: () => now });
+  const site = await createSite({
+    db: handle.db,
+    config,
+    cache,
+    log,
+    secret: 'bench-secret-0123456789',
+    now: () => now,
+  });
   const app = createApp(log, [site.surface]);
   const server = await startServer(app, cache, { host: '127.0.0.1', port: 0 });
 
@@ -129,7 +155,9 @@ async function main(): Promise<void> {
   const missTimes: number[] = [];
   for (let n = 100; n < 600; n++) {
     const t0 = performance.now();
-    const response = await app.request(`/${n % 2 === 0 ? 'en' : 'zh'}/${n % 2 === 0 ? 'ai-models' : 'chips'}/story-${n}`);
+    const response = await app.request(
+      `/${n % 2 === 0 ? 'en' : 'zh'}/${n % 2 === 0 ? 'ai-models' : 'chips'}/story-${n}`,
+    );
     await response.arrayBuffer();
     missTimes.push(performance.now() - t0);
     if (response.status !== 200) throw new Error(`story-${n} answered ${response.status}`);

@@ -20,8 +20,14 @@ const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 
 async function throughput(url: string): Promise<number> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, pipelining: 1 });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+    pipelining: 1,
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result.requests.average;
 }
 
@@ -42,7 +48,9 @@ const next = <T>(kind: string) =>
 
 console.log('Building a site with 10,000 stories in zh and en…');
 const ready = await next<Ready>('ready');
-console.log(`  loaded ${ready.stories} stories in ${ready.loadSeconds.toFixed(1)} s; story page is ${ready.pageBytes} bytes`);
+console.log(
+  `  loaded ${ready.stories} stories in ${ready.loadSeconds.toFixed(1)} s; story page is ${ready.pageBytes} bytes`,
+);
 // Warm-up so neither server is measured cold.
 await autocannon({ url: ready.siteUrl, connections: 10, duration: 2 });
 await autocannon({ url: ready.plainUrl, connections: 10, duration: 2 });
@@ -58,5 +66,9 @@ console.log(`story page, warm (render cache), ${CONNECTIONS} connections, ${DURA
 console.log(`  plain node:http, same bytes   ${plain.toFixed(0)} req/s`);
 console.log(`  Code Velocity                 ${site.toFixed(0)} req/s`);
 console.log(`  ratio                         ${(site / plain).toFixed(2)}   (target ≥ 0.70)`);
-console.log(`story page, cache miss (500 pages): median ${ready.missMedianMs.toFixed(2)} ms, p95 ${ready.missP95Ms.toFixed(2)} ms   (target median < 2 ms)`);
-console.log(`server memory after the run: rss ${mb(memory.rss)} MB, heap used ${mb(memory.heapUsed)} MB   (target rss < 250 MB)`);
+console.log(
+  `story page, cache miss (500 pages): median ${ready.missMedianMs.toFixed(2)} ms, p95 ${ready.missP95Ms.toFixed(2)} ms   (target median < 2 ms)`,
+);
+console.log(
+  `server memory after the run: rss ${mb(memory.rss)} MB, heap used ${mb(memory.heapUsed)} MB   (target rss < 250 MB)`,
+);

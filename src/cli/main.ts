@@ -47,7 +47,10 @@ function generalHelp(): string {
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`),
     '',
     'Environment:',
-    ...describeConfig().map((v) => `  ${v.name.padEnd(width)}  ${v.description}${v.defaultValue ? ` (default: ${v.defaultValue})` : ''}`),
+    ...describeConfig().map(
+      (v) =>
+        `  ${v.name.padEnd(width)}  ${v.description}${v.defaultValue ? ` (default: ${v.defaultValue})` : ''}`,
+    ),
   ].join('\n');
 }
 
@@ -90,11 +93,17 @@ async function run(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'migrate':
-        console.log(database.applied.length > 0 ? `Applied: ${database.applied.join(', ')}` : 'Already up to date.');
+        console.log(
+          database.applied.length > 0 ? `Applied: ${database.applied.join(', ')}` : 'Already up to date.',
+        );
         return 0;
       case 'seed': {
         const { stories } = await seedDemo(database.db, config.dataDir, new Date());
-        console.log(stories > 0 ? `Loaded ${stories} demo stories.` : 'The database already holds stories; nothing loaded.');
+        console.log(
+          stories > 0
+            ? `Loaded ${stories} demo stories.`
+            : 'The database already holds stories; nothing loaded.',
+        );
         return 0;
       }
       case 'export': {

@@ -1,7 +1,14 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database/index.js';
-import { countStories, importStories, insertMedia, saveSiteSettings, upsertEntity, upsertSection } from '../stories/index.js';
+import {
+  countStories,
+  importStories,
+  insertMedia,
+  saveSiteSettings,
+  upsertEntity,
+  upsertSection,
+} from '../stories/index.js';
 import { demoEntities } from './demo/entities.js';
 import { demoHeroSlugs, generateHeroImages } from './demo/hero-images.js';
 import { demoSections } from './demo/sections.js';
@@ -16,7 +23,11 @@ export const demoStories = [...demoStoriesA, ...demoStoriesB];
  * through the same write path an editor's save takes (rendering, reading time, language QA).
  * Does nothing when the database already holds stories.
  */
-export async function seedDemo(db: Kysely<Database>, dataDir: string, now: Date): Promise<{ stories: number }> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  dataDir: string,
+  now: Date,
+): Promise<{ stories: number }> {
   if ((await countStories(db)) > 0) return { stories: 0 };
   await saveSiteSettings(db, demoSite);
   for (const section of demoSections) await upsertSection(db, section, now);

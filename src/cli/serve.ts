@@ -1,4 +1,4 @@
-import { type Config } from '../platform/config.js';
+import type { Config } from '../platform/config.js';
 import { createApp } from '../platform/http/app.js';
 import { type RunningServer, startServer } from '../platform/http/server.js';
 import { createLogger } from '../platform/logger.js';

@@ -15,7 +15,9 @@ export const ConfigSchema = z.object({
   SITE_URL: z
     .url()
     .optional()
-    .describe('Public absolute URL of the site, used in feeds, sitemaps and canonical links. Defaults to http://HOST:PORT.'),
+    .describe(
+      'Public absolute URL of the site, used in feeds, sitemaps and canonical links. Defaults to http://HOST:PORT.',
+    ),
   DATA_DIR: z.string().min(1).default('./data').describe('Folder for the SQLite file and uploaded media.'),
   DATABASE_URL: z
     .string()
@@ -28,7 +30,9 @@ export const ConfigSchema = z.object({
     .string()
     .min(16)
     .optional()
-    .describe('Key for hashing visitors and signing tokens. When unset, one is generated and kept in DATA_DIR/secret.key.'),
+    .describe(
+      'Key for hashing visitors and signing tokens. When unset, one is generated and kept in DATA_DIR/secret.key.',
+    ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
@@ -77,7 +81,8 @@ export function describeConfig(): { name: string; defaultValue: string; descript
     const parsedDefault = schema.safeParse(undefined);
     return {
       name,
-      defaultValue: parsedDefault.success && parsedDefault.data !== undefined ? String(parsedDefault.data) : '',
+      defaultValue:
+        parsedDefault.success && parsedDefault.data !== undefined ? String(parsedDefault.data) : '',
       description: schema.description ?? '',
     };
   });

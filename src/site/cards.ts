@@ -1,11 +1,23 @@
 import { variantFallback } from '../publishing/index.js';
-import { type Media, type Story, type Variant, isPublished, sectionPath, sectionSlug, storyPath } from '../stories/index.js';
+import {
+  isPublished,
+  type Media,
+  type Story,
+  sectionPath,
+  sectionSlug,
+  storyPath,
+  type Variant,
+} from '../stories/index.js';
 import type { SiteDeps } from './deps.js';
 import { formatDate } from './format.js';
 import type { ImageView, StoryCardView } from './view-models.js';
 
 /** The published variant a reader of `locale` gets, following the site's declared fallbacks. */
-export function chooseVariant(deps: SiteDeps, story: Story, locale: string): { variant: Variant; isFallback: boolean } | undefined {
+export function chooseVariant(
+  deps: SiteDeps,
+  story: Story,
+  locale: string,
+): { variant: Variant; isFallback: boolean } | undefined {
   const published = story.variants.filter(isPublished);
   const choice = variantFallback({
     requested: locale,
@@ -38,7 +50,11 @@ export function readerPath(deps: SiteDeps, story: Story, locale: string): string
 /** `sizes` for an image filling the text column, which tops out near 760 CSS pixels. */
 const ARTICLE_IMAGE_SIZES = '(min-width: 820px) 760px, 100vw';
 
-export function imageView(media: Media, alt: string, options: { sizes?: string; altLang?: string } = {}): ImageView {
+export function imageView(
+  media: Media,
+  alt: string,
+  options: { sizes?: string; altLang?: string } = {},
+): ImageView {
   const renditions = [...media.renditions].sort((a, b) => a.width - b.width);
   const fallback = renditions.find((r) => r.width >= 800) ?? renditions.at(-1);
   return {

@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database/index.js';
 import {
   type Entity,
+  findSiteSettings,
   listEntities,
   listMedia,
   listSections,
-  findSiteSettings,
   type Media,
   type Section,
   type SiteSettings,
@@ -35,7 +35,8 @@ export class Catalog {
       listEntities(this.db),
       listMedia(this.db),
     ]);
-    if (!settings) throw new Error('The site has no settings: run `velocity seed` or `velocity import` first.');
+    if (!settings)
+      throw new Error('The site has no settings: run `velocity seed` or `velocity import` first.');
     this.settings = settings;
     this.sections = sections;
     this.entities = entities;
@@ -43,7 +44,9 @@ export class Catalog {
     this.entityById = new Map(entities.map((e) => [e.id, e]));
     this.mediaById = new Map(media.map((m) => [m.id, m]));
     this.sectionBySlug = new Map(
-      sections.flatMap((s) => Object.entries(s.translations).map(([locale, t]) => [`${locale}/${t.slug}`, s] as const)),
+      sections.flatMap((s) =>
+        Object.entries(s.translations).map(([locale, t]) => [`${locale}/${t.slug}`, s] as const),
+      ),
     );
     this.entityBySlug = new Map(entities.map((e) => [e.slug, e]));
   }
@@ -74,7 +77,11 @@ export class Catalog {
 
   /** A localized value with the declared fallback: the locale, then the default, then any. */
   pick<T>(translations: Record<string, T>, locale: string): { value: T; locale: string } | undefined {
-    for (const candidate of [locale, ...(this.settings.fallbacks[locale] ?? []), this.settings.defaultLocale]) {
+    for (const candidate of [
+      locale,
+      ...(this.settings.fallbacks[locale] ?? []),
+      this.settings.defaultLocale,
+    ]) {
       const value = translations[candidate];
       if (value !== undefined) return { value, locale: candidate };
     }

@@ -1,5 +1,5 @@
-import { hreflangLinks, htmlLangTag } from '../publishing/index.js';
 import { createTranslator, languageName } from '../platform/i18n.js';
+import { hreflangLinks, htmlLangTag } from '../publishing/index.js';
 import { sectionPath, sectionSlug } from '../stories/index.js';
 import { absoluteUrl, type SiteDeps } from './deps.js';
 import type { FeedLinks, MetaTag, PageChrome } from './view-models.js';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { etagFor, type CachedPage } from '../platform/render-cache.js';
 import { etagMatches, PAGE_CACHE_CONTROL, SECURITY_HEADERS } from '../platform/http/headers.js';
+import { type CachedPage, etagFor } from '../platform/render-cache.js';
 import type { SiteDeps } from './deps.js';
 
 export interface RenderedResponse {

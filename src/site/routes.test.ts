@@ -5,12 +5,23 @@ import { buildStory, buildVariant } from '../../test/support/factories.js';
 import { editVariant, findStoryIdBySlug, moveStory, setVariantStatus } from '../stories/index.js';
 
 const stories = [
-  buildStory('flagship', { entities: ['nvidia', 'h200'], variant: { publishedAt: '2026-11-27T08:00:00.000Z' } }),
+  buildStory('flagship', {
+    entities: ['nvidia', 'h200'],
+    variant: { publishedAt: '2026-11-27T08:00:00.000Z' },
+  }),
   buildStory('zh-only', { locales: ['zh'], section: 'chips' }),
   buildStory('withdrawn'),
-  { ...buildStory('en-draft'), variants: [buildVariant('zh', 'en-draft'), buildVariant('en', 'en-draft', { status: 'draft', publishedAt: null })] },
+  {
+    ...buildStory('en-draft'),
+    variants: [
+      buildVariant('zh', 'en-draft'),
+      buildVariant('en', 'en-draft', { status: 'draft', publishedAt: null }),
+    ],
+  },
   buildStory('never-published', { variant: { status: 'draft', publishedAt: null } }),
-  ...Array.from({ length: 13 }, (_, i) => buildStory(`filler-${i + 1}`, { section: 'chips', entities: ['h200'] })),
+  ...Array.from({ length: 13 }, (_, i) =>
+    buildStory(`filler-${i + 1}`, { section: 'chips', entities: ['h200'] }),
+  ),
 ];
 
 describe.each(DIALECTS)('public routes on %s', (dialect) => {
@@ -19,7 +30,13 @@ describe.each(DIALECTS)('public routes on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect, { seed: 'stories', stories });
     storyId = async (slug) => (await findStoryIdBySlug(t.database.db, 'zh', slug)) as number;
-    await setVariantStatus(t.database.db, await storyId('withdrawn'), 'en', { status: 'unpublished' }, { now: new Date() });
+    await setVariantStatus(
+      t.database.db,
+      await storyId('withdrawn'),
+      'en',
+      { status: 'unpublished' },
+      { now: new Date() },
+    );
   });
   afterAll(async () => {
     await t.destroy();
@@ -60,15 +77,19 @@ describe.each(DIALECTS)('public routes on %s', (dialect) => {
     expect(await response.text()).toBe('');
   });
 
-  it.each(['/fr/', '/zh-CN/', '/xx/ai-models/flagship', '/en/nowhere/', '/en/ai-models/nowhere', '/en/topics/nobody'])(
-    '404 in the reader language for %s',
-    async (path) => {
-      const response = await t.get(path);
-      expect(response.status).toBe(404);
-      expect(response.headers.get('content-type')).toMatch(/text\/html/);
-      expect(await response.text()).toContain('<h1');
-    },
-  );
+  it.each([
+    '/fr/',
+    '/zh-CN/',
+    '/xx/ai-models/flagship',
+    '/en/nowhere/',
+    '/en/ai-models/nowhere',
+    '/en/topics/nobody',
+  ])('404 in the reader language for %s', async (path) => {
+    const response = await t.get(path);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await response.text()).toContain('<h1');
+  });
 
   it('serves the story in each language with hreflang alternates', async () => {
     const zh = await t.get('/zh/ai-models/flagship');
@@ -101,7 +122,9 @@ describe.each(DIALECTS)('public routes on %s', (dialect) => {
     expect((await t.get('/zh/ai-models/never-published')).status).toBe(404);
     const draft = await t.get('/en/ai-models/en-draft');
     expect(draft.status).toBe(200);
-    expect(await draft.text()).toContain('rel="canonical" href="https://news.example.test/zh/ai-models/en-draft"');
+    expect(await draft.text()).toContain(
+      'rel="canonical" href="https://news.example.test/zh/ai-models/en-draft"',
+    );
   });
 
   it('paginates sections and refuses pages that do not exist', async () => {
@@ -138,9 +161,12 @@ describe.each(DIALECTS)('public routes on %s', (dialect) => {
     expect(response.headers.get('content-type')).toMatch(type);
   });
 
-  it.each(['/sitemaps/fr.xml', '/en/nowhere/feed.xml', '/en/topics/nobody/feed.json'])('404 for %s', async (path) => {
-    expect((await t.get(path)).status).toBe(404);
-  });
+  it.each(['/sitemaps/fr.xml', '/en/nowhere/feed.xml', '/en/topics/nobody/feed.json'])(
+    '404 for %s',
+    async (path) => {
+      expect((await t.get(path)).status).toBe(404);
+    },
+  );
 
   it('answers 405 with Allow for methods a page does not take', async () => {
     const post = await t.get('/zh/', { method: 'POST' });
@@ -196,13 +222,17 @@ describe.each(DIALECTS)('public routes on %s', (dialect) => {
     await t.get('/en/chips/filler-5');
     await t.get('/en/topics/nvidia');
     const id = await storyId('en-draft');
-    await t.site.contentChanged(await setVariantStatus(t.database.db, id, 'en', { status: 'published' }, { now: new Date() }));
+    await t.site.contentChanged(
+      await setVariantStatus(t.database.db, id, 'en', { status: 'published' }, { now: new Date() }),
+    );
     const cached = t.cache.keys();
     expect(cached).not.toContain('/en/');
     expect(cached).not.toContain('/en/topics/nvidia');
     expect(cached).toContain('/en/chips/filler-5');
     const story = await t.get('/en/ai-models/en-draft');
     expect(story.status).toBe(200);
-    expect(await story.text()).toContain('rel="canonical" href="https://news.example.test/en/ai-models/en-draft"');
+    expect(await story.text()).toContain(
+      'rel="canonical" href="https://news.example.test/en/ai-models/en-draft"',
+    );
   });
 });

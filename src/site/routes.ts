@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { DomainError } from '../platform/errors.js';
 import { chooseLocale } from '../publishing/index.js';
 import type { SiteDeps } from './deps.js';
-import { assetRoute, mediaRoute } from './routes/files.js';
 import { LOCALE_COOKIE } from './routes/errors.js';
 import { entityFeedRoute, FEED_FILES, sectionFeedRoute, siteFeedRoute } from './routes/feeds.js';
+import { assetRoute, mediaRoute } from './routes/files.js';
 import { entityRoute, frontRoute, KIND_HUBS, kindHubRoute, sectionRoute } from './routes/lists.js';
 import { ShareRateLimiter, shareRoute } from './routes/share.js';
 import { localeSitemapRoute, newsSitemapRoute, robotsRoute, sitemapIndexRoute } from './routes/sitemaps.js';
@@ -32,10 +32,16 @@ export function siteRoutes(deps: SiteDeps): Hono {
   app.get('/robots.txt', (c) => robotsRoute(c, deps));
   app.get('/sitemap.xml', (c) => sitemapIndexRoute(c, deps));
   app.get('/sitemaps/news.xml', (c) => newsSitemapRoute(c, deps));
-  app.get('/sitemaps/:file{[a-zA-Z-]+\\.xml}', (c) => localeSitemapRoute(c, deps, (c.req.param('file') ?? '').slice(0, -4)));
+  app.get('/sitemaps/:file{[a-zA-Z-]+\\.xml}', (c) =>
+    localeSitemapRoute(c, deps, (c.req.param('file') ?? '').slice(0, -4)),
+  );
   app.get('/assets/:file', (c) => assetRoute(c, deps));
   app.get('/media/:file', (c) => mediaRoute(c, deps));
   app.post('/share/:id', (c) => shareRoute(c, deps, limiter));
+  // Registered before the locale routes, which would otherwise take `/share/<id>` for a section.
+  app.get('/share/:id', () => {
+    throw new DomainError('method-not-allowed', 'Shares are counted with POST.');
+  });
 
   app.get('/:locale/', (c) => frontRoute(c, deps));
   app.get('/:locale', (c) => c.redirect(`${c.req.path}/`, 301));
@@ -56,9 +62,6 @@ export function siteRoutes(deps: SiteDeps): Hono {
   // The public site only reads, apart from counting shares.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', () => {
     throw new DomainError('method-not-allowed', 'This address only answers GET and HEAD.');
-  });
-  app.get('/share/:id', () => {
-    throw new DomainError('method-not-allowed', 'Shares are counted with POST.');
   });
   return app;
 }

@@ -4,24 +4,6 @@
 export * from './errors.js';
 /** Plain objects the store returns. */
 export * from './model.js';
-/** Inputs the store accepts. */
-export type * from './types.js';
-/** Public URL scheme shared by stored HTML and the site. */
-export * from './urls.js';
-/** Slug rules. */
-export { slugify, uniqueSlug } from './slug.js';
-/** Writes that keep the publishing rules: rendering, reading time, language QA, redirects. */
-export {
-  type ContentChange,
-  editVariant,
-  importStories,
-  moveStory,
-  setVariantStatus,
-  type VariantChanges,
-  type WriteOptions,
-} from './save.js';
-/** Export and import of all content as one JSON document. */
-export { type ExportDocument, exportContent, importContent, parseExportDocument } from './transfer.js';
 /** Reads for the public site. */
 export {
   countPublishedStories,
@@ -33,7 +15,7 @@ export {
   listRelatedStoryIds,
   type PublishedVariantRef,
 } from './queries/listing.js';
-export { findShareCount, listShareCounts, recordShare, deleteShareVisitsBefore } from './queries/shares.js';
+export { deleteShareVisitsBefore, findShareCount, listShareCounts, recordShare } from './queries/shares.js';
 export {
   countStories,
   findRedirect,
@@ -51,3 +33,21 @@ export {
   upsertEntity,
   upsertSection,
 } from './queries/taxonomy.js';
+/** Writes that keep the publishing rules: rendering, reading time, language QA, redirects. */
+export {
+  type ContentChange,
+  editVariant,
+  importStories,
+  moveStory,
+  setVariantStatus,
+  type VariantChanges,
+  type WriteOptions,
+} from './save.js';
+/** Slug rules. */
+export { slugify, uniqueSlug } from './slug.js';
+/** Export and import of all content as one JSON document. */
+export { type ExportDocument, exportContent, importContent, parseExportDocument } from './transfer.js';
+/** Inputs the store accepts. */
+export type * from './types.js';
+/** Public URL scheme shared by stored HTML and the site. */
+export * from './urls.js';

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database, VariantStatus } from '../platform/database/index.js';
 import { DomainError } from '../platform/errors.js';
-import { renderMarkdown } from '../publishing/markdown.js';
 import { checkVariantLanguage, LanguageQaFailed } from '../publishing/language-qa.js';
+import { renderMarkdown } from '../publishing/markdown.js';
 import { readingMinutes } from '../publishing/reading-time.js';
 import { DanglingStoryLink, SlugTaken, StoryNotFound, UnknownReference } from './errors.js';
 import type { Story, Variant } from './model.js';
-import { listEntities, listMedia, listSections } from './queries/taxonomy.js';
+import { setShareCount } from './queries/shares.js';
 import {
   findStories,
   findStory,
@@ -20,7 +20,7 @@ import {
   updateStory,
   updateVariant,
 } from './queries/stories.js';
-import { setShareCount } from './queries/shares.js';
+import { listEntities, listMedia, listSections } from './queries/taxonomy.js';
 import { slugify, uniqueSlug } from './slug.js';
 import type { FaqItem, StoryInput, VariantInput } from './types.js';
 import { sectionSlug, storyPath } from './urls.js';
@@ -72,7 +72,9 @@ async function resolveStoryLinks(db: Db, locale: string) {
   // markdown-it renders synchronously, so every reference is looked up before rendering.
   return {
     async prepare(markdownTexts: string[]): Promise<void> {
-      const references = markdownTexts.flatMap((text) => [...text.matchAll(/\]\(\s*story:([^)\s]+)/g)].map((m) => m[1] ?? ''));
+      const references = markdownTexts.flatMap((text) =>
+        [...text.matchAll(/\]\(\s*story:([^)\s]+)/g)].map((m) => m[1] ?? ''),
+      );
       for (const reference of references) {
         if (!cache.has(reference)) cache.set(reference, await lookup(reference));
       }
@@ -129,7 +131,8 @@ function statusFields(
   return {
     status,
     publish_at: status === 'scheduled' ? (variant.publishAt ?? null) : null,
-    published_at: status === 'published' ? (variant.publishedAt ?? now.toISOString()) : (variant.publishedAt ?? null),
+    published_at:
+      status === 'published' ? (variant.publishedAt ?? now.toISOString()) : (variant.publishedAt ?? null),
   };
 }
 
@@ -137,9 +140,17 @@ function statusFields(
  * Saves stories in two passes inside one transaction: first every story and variant, then the
  * rendering, so `story:` links between stories of the same batch resolve in either order.
  */
-export async function importStories(db: Db, inputs: StoryInput[], options: WriteOptions): Promise<{ storyIds: number[]; change: ContentChange }> {
+export async function importStories(
+  db: Db,
+  inputs: StoryInput[],
+  options: WriteOptions,
+): Promise<{ storyIds: number[]; change: ContentChange }> {
   return db.transaction().execute(async (trx) => {
-    const [sections, entities, media] = await Promise.all([listSections(trx), listEntities(trx), listMedia(trx)]);
+    const [sections, entities, media] = await Promise.all([
+      listSections(trx),
+      listEntities(trx),
+      listMedia(trx),
+    ]);
     const nowIso = options.now.toISOString();
     const created: { storyId: number; input: StoryInput; variantIds: number[] }[] = [];
     for (const input of inputs) {
@@ -167,7 +178,9 @@ export async function importStories(db: Db, inputs: StoryInput[], options: Write
       await setStorySources(trx, storyId, input.sources);
       const variantIds: number[] = [];
       for (const variant of input.variants) {
-        const base = variant.slug ? slugify(variant.slug, variant.locale) : slugify(variant.title, variant.locale);
+        const base = variant.slug
+          ? slugify(variant.slug, variant.locale)
+          : slugify(variant.title, variant.locale);
         const taken = new Set<string>();
         for (const candidate of [base, ...Array.from({ length: 50 }, (_, i) => `${base}-${i + 2}`)]) {
           if (await isSlugTaken(trx, variant.locale, candidate)) taken.add(candidate);
@@ -205,7 +218,8 @@ export async function importStories(db: Db, inputs: StoryInput[], options: Write
       for (const [index, variant] of input.variants.entries()) {
         const rendered = await renderVariant(trx, variant);
         const fields = statusFields(variant, options.now);
-        if (fields.status === 'published' || fields.status === 'scheduled') assertPublishable(variant, options);
+        if (fields.status === 'published' || fields.status === 'scheduled')
+          assertPublishable(variant, options);
         await updateVariant(trx, variantIds[index] as number, {
           body_html: rendered.bodyHtml,
           faq_html: rendered.faqHtml,
@@ -214,7 +228,10 @@ export async function importStories(db: Db, inputs: StoryInput[], options: Write
         });
       }
     }
-    const stories = await findStories(trx, created.map((c) => c.storyId));
+    const stories = await findStories(
+      trx,
+      created.map((c) => c.storyId),
+    );
     return { storyIds: stories.map((s) => s.id), change: mergeChanges(stories.map(changeOf)) };
   });
 }
@@ -228,7 +245,11 @@ export interface VariantChanges {
   heroAlt?: string;
 }
 
-function findVariantOrThrow(story: Story | undefined, locale: string, reference: string): { story: Story; variant: Variant } {
+function findVariantOrThrow(
+  story: Story | undefined,
+  locale: string,
+  reference: string,
+): { story: Story; variant: Variant } {
   const variant = story?.variants.find((v) => v.locale === locale);
   if (!story || !variant) throw new StoryNotFound(`${reference} in ${locale}`);
   return { story, variant };
@@ -292,7 +313,14 @@ export async function setVariantStatus(
     const { story, variant } = findVariantOrThrow(await findStory(trx, storyId), locale, `story ${storyId}`);
     if (target.status === 'published' || target.status === 'scheduled') {
       assertPublishable(
-        { locale, title: variant.title, summary: variant.summary, body: variant.bodyMarkdown, faq: variant.faq, heroAlt: variant.heroAlt },
+        {
+          locale,
+          title: variant.title,
+          summary: variant.summary,
+          body: variant.bodyMarkdown,
+          faq: variant.faq,
+          heroAlt: variant.heroAlt,
+        },
         options,
       );
     }
@@ -306,7 +334,12 @@ export async function setVariantStatus(
 }
 
 /** Moves a story to another section; its old URLs keep working through the slug lookup. */
-export async function moveStory(db: Db, storyId: number, sectionKey: string, now: Date): Promise<ContentChange> {
+export async function moveStory(
+  db: Db,
+  storyId: number,
+  sectionKey: string,
+  now: Date,
+): Promise<ContentChange> {
   const sections = await listSections(db);
   const section = sections.find((s) => s.key === sectionKey);
   if (!section) throw new UnknownReference('section', sectionKey);

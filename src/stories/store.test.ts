@@ -16,8 +16,8 @@ import {
   moveStory,
   parseExportDocument,
   recordShare,
-  setVariantStatus,
   SlugTaken,
+  setVariantStatus,
   UnknownReference,
 } from './index.js';
 
@@ -86,7 +86,10 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
   });
 
   it('refuses a dangling story link and writes nothing', async () => {
-    const broken = buildStory('broken', { locales: ['en'], variant: { body: 'See [this](story:nowhere).', faq: [] } });
+    const broken = buildStory('broken', {
+      locales: ['en'],
+      variant: { body: 'See [this](story:nowhere).', faq: [] },
+    });
     await expect(importStories(database.db, [broken], { now })).rejects.toBeInstanceOf(DanglingStoryLink);
     expect(await findStoryIdBySlug(database.db, 'en', 'broken')).toBeUndefined();
   });
@@ -98,7 +101,8 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
         faq: [
           {
             question: 'What does the investment mean for open models?',
-            answer: 'It means that developers will be able to download and run many more models on their own hardware.',
+            answer:
+              'It means that developers will be able to download and run many more models on their own hardware.',
           },
         ],
       },
@@ -109,21 +113,25 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
   });
 
   it('refuses unknown sections and entities', async () => {
-    await expect(importStories(database.db, [buildStory('x', { section: 'sports' })], { now })).rejects.toBeInstanceOf(
-      UnknownReference,
-    );
-    await expect(importStories(database.db, [buildStory('y', { entities: ['nobody'] })], { now })).rejects.toBeInstanceOf(
-      UnknownReference,
-    );
+    await expect(
+      importStories(database.db, [buildStory('x', { section: 'sports' })], { now }),
+    ).rejects.toBeInstanceOf(UnknownReference);
+    await expect(
+      importStories(database.db, [buildStory('y', { entities: ['nobody'] })], { now }),
+    ).rejects.toBeInstanceOf(UnknownReference);
   });
 
   it('keeps an old slug as a redirect and refuses a slug another story holds', async () => {
-    const { storyIds } = await importStories(database.db, [buildStory('first'), buildStory('second')], { now });
+    const { storyIds } = await importStories(database.db, [buildStory('first'), buildStory('second')], {
+      now,
+    });
     const [first, second] = storyIds as [number, number];
     await editVariant(database.db, first, 'en', { slug: 'first-renamed' }, { now });
     expect(await findRedirect(database.db, 'en', 'first')).toBe(first);
     expect(await findStoryIdBySlug(database.db, 'en', 'first-renamed')).toBe(first);
-    await expect(editVariant(database.db, second, 'en', { slug: 'first-renamed' }, { now })).rejects.toBeInstanceOf(SlugTaken);
+    await expect(
+      editVariant(database.db, second, 'en', { slug: 'first-renamed' }, { now }),
+    ).rejects.toBeInstanceOf(SlugTaken);
     const edited = await findStory(database.db, first);
     expect(edited?.variants.find((v) => v.locale === 'en')?.revision).toBe(2);
   });
@@ -131,7 +139,11 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
   it('lists published stories newest first, by section and entity, and counts them', async () => {
     const stories = [
       buildStory('older', { variant: { publishedAt: '2026-11-10T00:00:00.000Z' } }),
-      buildStory('newer', { section: 'chips', entities: ['h200'], variant: { publishedAt: '2026-11-15T00:00:00.000Z' } }),
+      buildStory('newer', {
+        section: 'chips',
+        entities: ['h200'],
+        variant: { publishedAt: '2026-11-15T00:00:00.000Z' },
+      }),
       buildStory('draft', { variant: { status: 'draft', publishedAt: null } }),
     ];
     const { storyIds } = await importStories(database.db, stories, { now });
@@ -139,7 +151,9 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
     expect(listed.map((l) => l.storyId)).toEqual([storyIds[1], storyIds[0]]);
     expect(await countPublishedStories(database.db, {})).toBe(2);
     const chipsId = (await findStory(database.db, storyIds[1] as number))?.sectionId as number;
-    expect((await listPublishedStories(database.db, { sectionId: chipsId, limit: 10, offset: 0 })).length).toBe(1);
+    expect(
+      (await listPublishedStories(database.db, { sectionId: chipsId, limit: 10, offset: 0 })).length,
+    ).toBe(1);
     expect(await countPublishedStories(database.db, { entityKind: 'gpu' })).toBe(1);
   });
 
@@ -150,7 +164,10 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
         buildStory('main', { entities: ['nvidia', 'h200'] }),
         buildStory('shares-two', { section: 'chips', entities: ['nvidia', 'h200'] }),
         buildStory('shares-one', { section: 'chips', entities: ['h200'] }),
-        buildStory('unpublished', { entities: ['nvidia', 'h200'], variant: { status: 'draft', publishedAt: null } }),
+        buildStory('unpublished', {
+          entities: ['nvidia', 'h200'],
+          variant: { status: 'draft', publishedAt: null },
+        }),
       ],
       { now },
     );
@@ -167,19 +184,41 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
   it('counts a share once per visitor and day', async () => {
     const { storyIds } = await importStories(database.db, [buildStory('shared')], { now });
     const id = storyIds[0] as number;
-    expect(await recordShare(database.db, id, 'visitor-a', '2026-11-21')).toEqual({ count: 1, counted: true });
-    expect(await recordShare(database.db, id, 'visitor-a', '2026-11-21')).toEqual({ count: 1, counted: false });
-    expect(await recordShare(database.db, id, 'visitor-b', '2026-11-21')).toEqual({ count: 2, counted: true });
-    expect(await recordShare(database.db, id, 'visitor-a', '2026-11-22')).toEqual({ count: 3, counted: true });
+    expect(await recordShare(database.db, id, 'visitor-a', '2026-11-21')).toEqual({
+      count: 1,
+      counted: true,
+    });
+    expect(await recordShare(database.db, id, 'visitor-a', '2026-11-21')).toEqual({
+      count: 1,
+      counted: false,
+    });
+    expect(await recordShare(database.db, id, 'visitor-b', '2026-11-21')).toEqual({
+      count: 2,
+      counted: true,
+    });
+    expect(await recordShare(database.db, id, 'visitor-a', '2026-11-22')).toEqual({
+      count: 3,
+      counted: true,
+    });
   });
 
   it('exports and imports all content without losing anything', async () => {
     const { storyIds } = await importStories(
       database.db,
-      [buildStory('one'), buildStory('two', { locales: ['zh'] }), buildStory('three', { variant: { status: 'draft', publishedAt: null } })],
+      [
+        buildStory('one'),
+        buildStory('two', { locales: ['zh'] }),
+        buildStory('three', { variant: { status: 'draft', publishedAt: null } }),
+      ],
       { now },
     );
-    await editVariant(database.db, storyIds[0] as number, 'en', { slug: 'one-renamed', title: 'A new title' }, { now });
+    await editVariant(
+      database.db,
+      storyIds[0] as number,
+      'en',
+      { slug: 'one-renamed', title: 'A new title' },
+      { now },
+    );
     await setVariantStatus(database.db, storyIds[1] as number, 'zh', { status: 'unpublished' }, { now });
     await recordShare(database.db, storyIds[0] as number, 'v', '2026-11-21');
     const exported = await exportContent(database.db, now);

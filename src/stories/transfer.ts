@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Database } from '../platform/database/index.js';
 import { isWellFormedLocale } from '../platform/locale.js';
 import { ImportRefused } from './errors.js';
-import { importStories } from './save.js';
 import { listShareCounts } from './queries/shares.js';
 import { countStories, findStories, listRedirects, listStoryIds } from './queries/stories.js';
 import {
@@ -16,6 +15,7 @@ import {
   upsertEntity,
   upsertSection,
 } from './queries/taxonomy.js';
+import { importStories } from './save.js';
 import type { StoryInput } from './types.js';
 
 type Db = Kysely<Database>;
@@ -78,14 +78,18 @@ export const ExportDocumentSchema = z.object({
     z.object({
       key: z.string().min(1),
       position: z.number().int(),
-      translations: localized(z.object({ name: z.string(), slug: z.string().min(1), description: z.string() })),
+      translations: localized(
+        z.object({ name: z.string(), slug: z.string().min(1), description: z.string() }),
+      ),
     }),
   ),
   entities: z.array(
     z.object({
       slug: z.string().min(1),
       kind: z.enum(['company', 'product', 'model', 'gpu', 'person', 'topic']),
-      translations: localized(z.object({ name: z.string(), aliases: z.array(z.string()), description: z.string() })),
+      translations: localized(
+        z.object({ name: z.string(), aliases: z.array(z.string()), description: z.string() }),
+      ),
     }),
   ),
   media: z.array(
@@ -112,7 +116,10 @@ export async function exportContent(db: Db, now: Date): Promise<ExportDocument> 
     listStoryIds(db),
     listRedirects(db),
   ]);
-  if (!settings) throw new ImportRefused('The database has no site settings yet; run `velocity migrate` and `velocity seed`.');
+  if (!settings)
+    throw new ImportRefused(
+      'The database has no site settings yet; run `velocity migrate` and `velocity seed`.',
+    );
   const stories = await findStories(db, storyIds);
   const shares = await listShareCounts(db, storyIds);
   return {
@@ -135,7 +142,12 @@ export async function exportContent(db: Db, now: Date): Promise<ExportDocument> 
       sourceLocale: story.sourceLocale,
       heroImage: media.find((m) => m.id === story.heroMediaId)?.fileName ?? null,
       entities: story.entityIds.map((id) => entities.find((e) => e.id === id)?.slug ?? ''),
-      sources: story.sources.map(({ url, publisher, author, publishedAt }) => ({ url, publisher, author, publishedAt })),
+      sources: story.sources.map(({ url, publisher, author, publishedAt }) => ({
+        url,
+        publisher,
+        author,
+        publishedAt,
+      })),
       // Rendered HTML and reading time are derived, so they are left out and rebuilt on import.
       variants: story.variants.map((v) => ({
         locale: v.locale,
@@ -154,7 +166,9 @@ export async function exportContent(db: Db, now: Date): Promise<ExportDocument> 
       })),
       createdAt: story.createdAt,
       updatedAt: story.updatedAt,
-      formerSlugs: redirects.filter((r) => r.storyId === story.id).map(({ locale, slug }) => ({ locale, slug })),
+      formerSlugs: redirects
+        .filter((r) => r.storyId === story.id)
+        .map(({ locale, slug }) => ({ locale, slug })),
       shareCount: shares.get(story.id) ?? 0,
     })),
   };
@@ -164,7 +178,9 @@ export async function exportContent(db: Db, now: Date): Promise<ExportDocument> 
 export function parseExportDocument(json: unknown): ExportDocument {
   const parsed = ExportDocumentSchema.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`);
+    const problems = parsed.error.issues
+      .slice(0, 20)
+      .map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`);
     throw new ImportRefused(`The import file is not a valid export:\n  ${problems.join('\n  ')}`);
   }
   return parsed.data;
@@ -174,7 +190,11 @@ export function parseExportDocument(json: unknown): ExportDocument {
  * Loads an export into an empty database. Imported content was checked when it was first
  * published, so language QA is not run again; HTML is always re-rendered from the Markdown.
  */
-export async function importContent(db: Db, document: ExportDocument, now: Date): Promise<{ stories: number }> {
+export async function importContent(
+  db: Db,
+  document: ExportDocument,
+  now: Date,
+): Promise<{ stories: number }> {
   if ((await countStories(db)) > 0) {
     throw new ImportRefused('The database already holds stories; import into an empty database.');
   }

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
-import type { Dialect } from '../../src/platform/database/index.js';
 import { loadConfig } from '../../src/platform/config.js';
+import type { Dialect } from '../../src/platform/database/index.js';
 import { createApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { RenderCache } from '../../src/platform/render-cache.js';
@@ -41,7 +41,14 @@ export async function createTestApp(
   const config = loadConfig({ SITE_URL: TEST_SITE_URL, DATA_DIR: database.dataDir, LOG_LEVEL: 'silent' });
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES);
   const log = createLogger('silent');
-  const site = await createSite({ db: database.db, config, cache, log, secret: 'test-secret-key-0123456789', now });
+  const site = await createSite({
+    db: database.db,
+    config,
+    cache,
+    log,
+    secret: 'test-secret-key-0123456789',
+    now,
+  });
   const app = createApp(log, [site.surface]);
   return {
     app,

@@ -3,7 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { type DatabaseHandle, type Dialect, migrateToLatest, openDatabase } from '../../src/platform/database/index.js';
+import {
+  type DatabaseHandle,
+  type Dialect,
+  migrateToLatest,
+  openDatabase,
+} from '../../src/platform/database/index.js';
 
 /** SQLite always; PostgreSQL too whenever DATABASE_URL is set (CI sets it). */
 export const DIALECTS: Dialect[] = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];

@@ -5,10 +5,10 @@ import {
   type SectionInput,
   type SiteSettings,
   type StoryInput,
-  type VariantInput,
   saveSiteSettings,
   upsertEntity,
   upsertSection,
+  type VariantInput,
 } from '../../src/stories/index.js';
 
 export const testSite: SiteSettings = {
@@ -59,7 +59,10 @@ export const testEntities: EntityInput[] = [
 ];
 
 /** Site settings, two sections and two entities: enough for any story the factories build. */
-export async function seedTaxonomy(db: Kysely<Database>, now = new Date('2026-11-20T00:00:00Z')): Promise<void> {
+export async function seedTaxonomy(
+  db: Kysely<Database>,
+  now = new Date('2026-11-20T00:00:00Z'),
+): Promise<void> {
   await saveSiteSettings(db, testSite);
   for (const section of testSections) await upsertSection(db, section, now);
   for (const entity of testEntities) await upsertEntity(db, entity, now);
@@ -70,18 +73,31 @@ const zhBody = (topic: string) =>
 const enBody = (topic: string) =>
   `## Background\n\nNvidia announced a new plan about ${topic} today, a move that will shape where the whole industry goes next. Analysts say the size of the commitment has no precedent.\n\n## Impact\n\n1. **Developers**: model weights become easier to obtain.\n2. **Companies**: deployment costs will fall noticeably.\n`;
 
-export function buildVariant(locale: 'zh' | 'en', slug: string, overrides: Partial<VariantInput> = {}): VariantInput {
+export function buildVariant(
+  locale: 'zh' | 'en',
+  slug: string,
+  overrides: Partial<VariantInput> = {},
+): VariantInput {
   const zh = locale === 'zh';
   return {
     locale,
     title: zh ? `英伟达宣布${slug}计划` : `Nvidia announces the ${slug} plan`,
     slug,
-    summary: zh ? '英伟达公布了一项新的投资计划，将影响开放模型的发展。' : 'Nvidia unveiled a new investment plan that will shape open models.',
+    summary: zh
+      ? '英伟达公布了一项新的投资计划，将影响开放模型的发展。'
+      : 'Nvidia unveiled a new investment plan that will shape open models.',
     body: zh ? zhBody(slug) : enBody(slug),
     faq: zh
       ? [{ question: '这项计划什么时候开始？', answer: '计划将于明年第一季度开始实施。' }]
-      : [{ question: 'When does the plan start?', answer: 'The plan starts in the first quarter of next year.' }],
-    heroAlt: zh ? '一排排服务器机柜在数据中心里闪着蓝光' : 'Rows of server racks glowing blue in a data centre',
+      : [
+          {
+            question: 'When does the plan start?',
+            answer: 'The plan starts in the first quarter of next year.',
+          },
+        ],
+    heroAlt: zh
+      ? '一排排服务器机柜在数据中心里闪着蓝光'
+      : 'Rows of server racks glowing blue in a data centre',
     status: 'published',
     publishedAt: '2026-11-20T08:00:00.000Z',
     ...overrides,
@@ -91,7 +107,12 @@ export function buildVariant(locale: 'zh' | 'en', slug: string, overrides: Parti
 /** A story in the given locales, published unless a variant override says otherwise. */
 export function buildStory(
   slug: string,
-  options: { locales?: ('zh' | 'en')[]; section?: string; entities?: string[]; variant?: Partial<VariantInput> } = {},
+  options: {
+    locales?: ('zh' | 'en')[];
+    section?: string;
+    entities?: string[];
+    variant?: Partial<VariantInput>;
+  } = {},
 ): StoryInput {
   const locales = options.locales ?? ['zh', 'en'];
   return {
@@ -99,7 +120,12 @@ export function buildStory(
     sourceLocale: locales[0] ?? 'zh',
     entities: options.entities ?? ['nvidia'],
     sources: [
-      { url: `https://news.example.com/${slug}`, publisher: 'Example Wire', author: 'A. Writer', publishedAt: '2026-11-19T10:00:00.000Z' },
+      {
+        url: `https://news.example.com/${slug}`,
+        publisher: 'Example Wire',
+        author: 'A. Writer',
+        publishedAt: '2026-11-19T10:00:00.000Z',
+      },
     ],
     variants: locales.map((locale) => buildVariant(locale, slug, options.variant)),
   };

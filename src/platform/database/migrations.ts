@@ -25,7 +25,9 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('section_translations')
-          .addColumn('section_id', 'integer', (c) => c.notNull().references('sections.id').onDelete('cascade'))
+          .addColumn('section_id', 'integer', (c) =>
+            c.notNull().references('sections.id').onDelete('cascade'),
+          )
           .addColumn('locale', 'text', (c) => c.notNull())
           .addColumn('name', 'text', (c) => c.notNull())
           .addColumn('slug', 'text', (c) => c.notNull())
@@ -105,7 +107,11 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
           .addPrimaryKeyConstraint('story_entities_pk', ['story_id', 'entity_id'])
           .execute();
-        await db.schema.createIndex('story_entities_entity').on('story_entities').column('entity_id').execute();
+        await db.schema
+          .createIndex('story_entities_entity')
+          .on('story_entities')
+          .column('entity_id')
+          .execute();
 
         await withId(db, 'sources')
           .addColumn('url', 'text', (c) => c.notNull().unique())
@@ -132,7 +138,9 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
 
         await db.schema
           .createTable('share_counts')
-          .addColumn('story_id', 'integer', (c) => c.primaryKey().references('stories.id').onDelete('cascade'))
+          .addColumn('story_id', 'integer', (c) =>
+            c.primaryKey().references('stories.id').onDelete('cascade'),
+          )
           .addColumn('count', 'integer', (c) => c.notNull().defaultTo(0))
           .execute();
         await db.schema
@@ -156,7 +164,17 @@ class InCodeMigrations implements MigrationProvider {
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrations(dialect) });
+  // Kysely looks for its bookkeeping tables in every PostgreSQL schema unless told which one, so
+  // a database holding several schemas (one per test, one per tenant) would find another's tables.
+  const migrationTableSchema =
+    dialect === 'postgres'
+      ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeMigrations(dialect),
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -55,12 +55,13 @@ export interface StoryVariantsTable {
   slug: string;
   summary: string;
   body_markdown: string;
-  body_html: string;
-  reading_minutes: number;
+  /** Filled by rendering after all of a batch's variants exist, so links between them resolve. */
+  body_html: Generated<string>;
+  reading_minutes: Generated<number>;
   /** JSON: `{ question, answer }[]` in Markdown. */
   faq: string;
   /** JSON: string[], each FAQ answer rendered to HTML, aligned with `faq`. */
-  faq_html: string;
+  faq_html: Generated<string>;
   hero_alt: string;
   revision: number;
   status: VariantStatus;

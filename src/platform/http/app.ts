@@ -8,7 +8,11 @@ import { SECURITY_HEADERS } from './headers.js';
 export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 422 | 429 | 500;
 
 /** How a surface (the site, an API) presents a failure: a page in the reader's language, JSON… */
-export type ProblemRenderer = (c: Context, status: ProblemStatus, message: string) => Response | Promise<Response>;
+export type ProblemRenderer = (
+  c: Context,
+  status: ProblemStatus,
+  message: string,
+) => Response | Promise<Response>;
 
 export interface Surface {
   /** Mount point, e.g. `/` or `/api`. */

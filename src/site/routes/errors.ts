@@ -24,9 +24,17 @@ export function readerLocale(c: Context, deps: SiteDeps): string {
 }
 
 /** Failures on the public site: a page in the reader's language, or JSON for the share endpoint. */
-export function renderSiteProblem(c: Context, deps: SiteDeps, status: ProblemStatus, message: string): Response {
-  if (c.req.path.startsWith('/share/')) {
-    return c.json({ error: { status, message } }, status, { 'cache-control': 'no-store' });
+export function renderSiteProblem(
+  c: Context,
+  deps: SiteDeps,
+  status: ProblemStatus,
+  message: string,
+): Response {
+  const isShareEndpoint = c.req.path.startsWith('/share/');
+  const allow: Record<string, string> =
+    status === 405 ? { allow: isShareEndpoint ? 'POST' : 'GET, HEAD' } : {};
+  if (isShareEndpoint) {
+    return c.json({ error: { status, message } }, status, { 'cache-control': 'no-store', ...allow });
   }
   const locale = readerLocale(c, deps);
   const chrome = buildChrome(deps, {
@@ -45,9 +53,10 @@ export function renderSiteProblem(c: Context, deps: SiteDeps, status: ProblemSta
     status: known ?? 404,
     heading,
     message: known ? t(`error.${known}.message`) : message,
-    links: [{ href: `/${locale}/`, label: t('error.backHome') }, ...chrome.navigation.map(({ href, label }) => ({ href, label }))],
+    links: [
+      { href: `/${locale}/`, label: t('error.backHome') },
+      ...chrome.navigation.map(({ href, label }) => ({ href, label })),
+    ],
   });
-  const headers: Record<string, string> = { 'cache-control': 'no-store', 'content-language': chrome.htmlLang };
-  if (status === 405) headers.allow = c.req.path.startsWith('/share/') ? 'POST' : 'GET, HEAD';
-  return c.html(html, status, headers);
+  return c.html(html, status, { 'cache-control': 'no-store', 'content-language': chrome.htmlLang, ...allow });
 }

@@ -12,9 +12,9 @@ import {
   findStories,
   type ListingFilter,
   listPublishedStories,
+  type Story,
   sectionPath,
   sectionSlug,
-  type Story,
 } from '../../stories/index.js';
 import { variantPath } from '../cards.js';
 import { absoluteUrl, type SiteDeps } from '../deps.js';
@@ -26,13 +26,19 @@ const FEED_ITEMS = 30;
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
-const FORMATS: Record<FeedFormat, { file: string; contentType: string; render: (feed: FeedInput) => string }> = {
+const FORMATS: Record<
+  FeedFormat,
+  { file: string; contentType: string; render: (feed: FeedInput) => string }
+> = {
   rss: { file: 'feed.xml', contentType: 'application/rss+xml; charset=utf-8', render: renderRss },
   atom: { file: 'atom.xml', contentType: 'application/atom+xml; charset=utf-8', render: renderAtom },
   json: { file: 'feed.json', contentType: 'application/feed+json; charset=utf-8', render: renderJsonFeed },
 };
 
-export const FEED_FILES = Object.entries(FORMATS).map(([format, { file }]) => ({ format: format as FeedFormat, file }));
+export const FEED_FILES = Object.entries(FORMATS).map(([format, { file }]) => ({
+  format: format as FeedFormat,
+  file,
+}));
 
 interface FeedScope {
   filter: Omit<ListingFilter, 'limit' | 'offset' | 'locale'>;
@@ -89,8 +95,16 @@ function feedItems(deps: SiteDeps, stories: Story[], locale: string): FeedInput[
 
 async function serveFeed(c: Context, deps: SiteDeps, locale: string, scope: FeedScope, format: FeedFormat) {
   return cachedPage(c, deps, async () => {
-    const listed = await listPublishedStories(deps.db, { ...scope.filter, locale, limit: FEED_ITEMS, offset: 0 });
-    const stories = await findStories(deps.db, listed.map((l) => l.storyId));
+    const listed = await listPublishedStories(deps.db, {
+      ...scope.filter,
+      locale,
+      limit: FEED_ITEMS,
+      offset: 0,
+    });
+    const stories = await findStories(
+      deps.db,
+      listed.map((l) => l.storyId),
+    );
     const items = feedItems(deps, stories, locale);
     const siteName = deps.catalog.pick(deps.catalog.settings.name, locale)?.value ?? '';
     const feedUrl = (f: FeedFormat) => absoluteUrl(deps, `${scope.basePath}${FORMATS[f].file}`);
@@ -116,14 +130,20 @@ async function serveFeed(c: Context, deps: SiteDeps, locale: string, scope: Feed
 export async function siteFeedRoute(c: Context, deps: SiteDeps, format: FeedFormat): Promise<Response> {
   const locale = requireLocale(deps, c.req.param('locale'));
   const { catalog } = deps;
-  return serveFeed(c, deps, locale, {
-    filter: {},
-    basePath: `/${locale}/`,
-    htmlPath: `/${locale}/`,
-    title: catalog.pick(catalog.settings.name, locale)?.value ?? '',
-    description: catalog.pick(catalog.settings.tagline, locale)?.value ?? '',
-    tags: [tag.front],
-  }, format);
+  return serveFeed(
+    c,
+    deps,
+    locale,
+    {
+      filter: {},
+      basePath: `/${locale}/`,
+      htmlPath: `/${locale}/`,
+      title: catalog.pick(catalog.settings.name, locale)?.value ?? '',
+      description: catalog.pick(catalog.settings.tagline, locale)?.value ?? '',
+      tags: [tag.front],
+    },
+    format,
+  );
 }
 
 export async function sectionFeedRoute(c: Context, deps: SiteDeps, format: FeedFormat): Promise<Response> {
@@ -132,14 +152,20 @@ export async function sectionFeedRoute(c: Context, deps: SiteDeps, format: FeedF
   if (!section) throw new DomainError('not-found', 'No such section.');
   const localized = deps.catalog.pick(section.translations, locale)?.value;
   const path = sectionPath(locale, sectionSlug(section, locale));
-  return serveFeed(c, deps, locale, {
-    filter: { sectionId: section.id },
-    basePath: path,
-    htmlPath: path,
-    title: localized?.name ?? section.key,
-    description: localized?.description ?? '',
-    tags: [tag.section(section.id)],
-  }, format);
+  return serveFeed(
+    c,
+    deps,
+    locale,
+    {
+      filter: { sectionId: section.id },
+      basePath: path,
+      htmlPath: path,
+      title: localized?.name ?? section.key,
+      description: localized?.description ?? '',
+      tags: [tag.section(section.id)],
+    },
+    format,
+  );
 }
 
 export async function entityFeedRoute(c: Context, deps: SiteDeps, format: FeedFormat): Promise<Response> {
@@ -148,12 +174,18 @@ export async function entityFeedRoute(c: Context, deps: SiteDeps, format: FeedFo
   if (!entity) throw new DomainError('not-found', 'No such topic.');
   const localized = deps.catalog.pick(entity.translations, locale)?.value;
   const path = entityPath(locale, entity.slug);
-  return serveFeed(c, deps, locale, {
-    filter: { entityId: entity.id },
-    basePath: `${path}/`,
-    htmlPath: path,
-    title: localized?.name ?? entity.slug,
-    description: localized?.description ?? '',
-    tags: [tag.entity(entity.id)],
-  }, format);
+  return serveFeed(
+    c,
+    deps,
+    locale,
+    {
+      filter: { entityId: entity.id },
+      basePath: `${path}/`,
+      htmlPath: path,
+      title: localized?.name ?? entity.slug,
+      description: localized?.description ?? '',
+      tags: [tag.entity(entity.id)],
+    },
+    format,
+  );
 }

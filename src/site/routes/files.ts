@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from 'hono';
 import { DomainError } from '../../platform/errors.js';
-import { etagFor } from '../../platform/render-cache.js';
 import { etagMatches, IMMUTABLE_CACHE_CONTROL } from '../../platform/http/headers.js';
+import { etagFor } from '../../platform/render-cache.js';
 import type { SiteDeps, StaticAsset } from '../deps.js';
 
 function sendImmutable(c: Context, body: Buffer, contentType: string, etag: string): Response {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { breadcrumbListJsonLd } from '../../publishing/index.js';
-import { DomainError } from '../../platform/errors.js';
 import type { EntityKind } from '../../platform/database/index.js';
+import { DomainError } from '../../platform/errors.js';
+import { breadcrumbListJsonLd } from '../../publishing/index.js';
 import {
   countPublishedStories,
   countStoriesPerEntity,
@@ -47,7 +47,10 @@ async function loadPage(deps: SiteDeps, filter: Omit<ListingFilter, 'limit' | 'o
   ]);
   const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > totalPages) throw new DomainError('not-found', 'No such page.');
-  const stories = await findStories(deps.db, listed.map((l) => l.storyId));
+  const stories = await findStories(
+    deps.db,
+    listed.map((l) => l.storyId),
+  );
   return { stories, totalPages };
 }
 
@@ -67,13 +70,15 @@ export async function frontRoute(c: Context, deps: SiteDeps): Promise<Response> 
   const locale = requireLocale(deps, c.req.param('locale'));
   return cachedPage(c, deps, async () => {
     const { catalog } = deps;
-    const latestIds = (await listPublishedStories(deps.db, { limit: FRONT_LATEST, offset: 0 })).map((l) => l.storyId);
+    const latestIds = (await listPublishedStories(deps.db, { limit: FRONT_LATEST, offset: 0 })).map(
+      (l) => l.storyId,
+    );
     const bySection = await Promise.all(
       catalog.sections.map(async (section) => ({
         section,
-        ids: (await listPublishedStories(deps.db, { sectionId: section.id, limit: FRONT_PER_SECTION, offset: 0 })).map(
-          (l) => l.storyId,
-        ),
+        ids: (
+          await listPublishedStories(deps.db, { sectionId: section.id, limit: FRONT_PER_SECTION, offset: 0 })
+        ).map((l) => l.storyId),
       })),
     );
     const allIds = [...new Set([...latestIds, ...bySection.flatMap((s) => s.ids)])];
@@ -133,7 +138,9 @@ export async function sectionRoute(c: Context, deps: SiteDeps): Promise<Response
       { href: `/${locale}/`, label: chrome.t('breadcrumbs.home') },
       { href: basePath, label: name },
     ];
-    chrome.jsonLd = [breadcrumbListJsonLd(breadcrumbs.map((b) => ({ name: b.label, url: absoluteUrl(deps, b.href) })))];
+    chrome.jsonLd = [
+      breadcrumbListJsonLd(breadcrumbs.map((b) => ({ name: b.label, url: absoluteUrl(deps, b.href) }))),
+    ];
     return {
       body: renderSectionPage({
         chrome,
@@ -172,7 +179,9 @@ export async function entityRoute(c: Context, deps: SiteDeps): Promise<Response>
       { href: `/${locale}/topics/`, label: chrome.t('hub.allTopics') },
       { href: basePath, label: name },
     ];
-    chrome.jsonLd = [breadcrumbListJsonLd(breadcrumbs.map((b) => ({ name: b.label, url: absoluteUrl(deps, b.href) })))];
+    chrome.jsonLd = [
+      breadcrumbListJsonLd(breadcrumbs.map((b) => ({ name: b.label, url: absoluteUrl(deps, b.href) }))),
+    ];
     return {
       body: renderEntityHub({
         chrome,
@@ -202,8 +211,13 @@ export async function kindHubRoute(c: Context, deps: SiteDeps, segment: string):
     const { catalog } = deps;
     const entities = catalog.entities.filter((e) => kind === undefined || e.kind === kind);
     const counts = await countStoriesPerEntity(deps.db);
-    const listed = kind ? await listPublishedStories(deps.db, { entityKind: kind, limit: PAGE_SIZE, offset: 0 }) : [];
-    const stories = await findStories(deps.db, listed.map((l) => l.storyId));
+    const listed = kind
+      ? await listPublishedStories(deps.db, { entityKind: kind, limit: PAGE_SIZE, offset: 0 })
+      : [];
+    const stories = await findStories(
+      deps.db,
+      listed.map((l) => l.storyId),
+    );
     const path = (l: string) => (kind ? `/${l}/${segment}` : `/${l}/topics/`);
     const chrome = buildChrome(deps, {
       locale,
@@ -219,7 +233,9 @@ export async function kindHubRoute(c: Context, deps: SiteDeps, segment: string):
       { href: `/${locale}/`, label: chrome.t('breadcrumbs.home') },
       { href: path(locale), label: heading },
     ];
-    chrome.jsonLd = [breadcrumbListJsonLd(breadcrumbs.map((b) => ({ name: b.label, url: absoluteUrl(deps, b.href) })))];
+    chrome.jsonLd = [
+      breadcrumbListJsonLd(breadcrumbs.map((b) => ({ name: b.label, url: absoluteUrl(deps, b.href) }))),
+    ];
     return {
       body: renderKindHub({
         chrome,

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { DomainError } from '../../platform/errors.js';
 import { findStory, isPublished, recordShare } from '../../stories/index.js';
 import type { SiteDeps } from '../deps.js';

@@ -58,7 +58,10 @@ export async function localeSitemapRoute(c: Context, deps: SiteDeps, locale: str
       alternates: alternatesOf(path),
       ...(lastModified ? { lastModified } : {}),
     });
-    const [refs, counts] = await Promise.all([listPublishedVariantRefs(deps.db), countStoriesPerEntity(deps.db)]);
+    const [refs, counts] = await Promise.all([
+      listPublishedVariantRefs(deps.db),
+      countStoriesPerEntity(deps.db),
+    ]);
     const byStory = new Map<number, typeof refs>();
     for (const ref of refs) byStory.set(ref.storyId, [...(byStory.get(ref.storyId) ?? []), ref]);
     const refPath = (ref: (typeof refs)[number]) => {
@@ -83,7 +86,9 @@ export async function localeSitemapRoute(c: Context, deps: SiteDeps, locale: str
       ...catalog.sections.map((s) => page((l) => sectionPath(l, sectionSlug(s, l)))),
       page((l) => `/${l}/topics/`),
       ...Object.keys(KIND_HUBS).map((segment) => page((l) => `/${l}/${segment}`)),
-      ...catalog.entities.filter((e) => (counts.get(e.id) ?? 0) > 0).map((e) => page((l) => entityPath(l, e.slug))),
+      ...catalog.entities
+        .filter((e) => (counts.get(e.id) ?? 0) > 0)
+        .map((e) => page((l) => entityPath(l, e.slug))),
       ...stories,
     ];
     return { body: renderUrlSet(entries), contentType: XML, tags: [tag.sitemap, tag.site] };
@@ -91,29 +96,40 @@ export async function localeSitemapRoute(c: Context, deps: SiteDeps, locale: str
 }
 
 export async function newsSitemapRoute(c: Context, deps: SiteDeps): Promise<Response> {
-  return cachedPage(c, deps, async () => {
-    const now = deps.now();
-    const since = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString();
-    const refs = await listPublishedVariantRefs(deps.db, { since });
-    const { catalog } = deps;
-    return {
-      body: renderNewsSitemap(
-        refs.map((ref) => {
-          const section = catalog.section(ref.sectionId);
-          return {
-            url: absoluteUrl(deps, storyPath(ref.locale, section ? sectionSlug(section, ref.locale) : 'stories', ref.slug)),
-            title: ref.title,
-            language: ref.locale,
-            publishedAt: ref.publishedAt,
-          };
-        }),
-        { publicationName: catalog.pick(catalog.settings.name, catalog.settings.defaultLocale)?.value ?? '', now },
-      ),
-      contentType: XML,
-      tags: [tag.sitemap, tag.site],
-    };
-    // Not stored: its two-day window moves with the clock, not with writes.
-  }, { store: false });
+  return cachedPage(
+    c,
+    deps,
+    async () => {
+      const now = deps.now();
+      const since = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString();
+      const refs = await listPublishedVariantRefs(deps.db, { since });
+      const { catalog } = deps;
+      return {
+        body: renderNewsSitemap(
+          refs.map((ref) => {
+            const section = catalog.section(ref.sectionId);
+            return {
+              url: absoluteUrl(
+                deps,
+                storyPath(ref.locale, section ? sectionSlug(section, ref.locale) : 'stories', ref.slug),
+              ),
+              title: ref.title,
+              language: ref.locale,
+              publishedAt: ref.publishedAt,
+            };
+          }),
+          {
+            publicationName: catalog.pick(catalog.settings.name, catalog.settings.defaultLocale)?.value ?? '',
+            now,
+          },
+        ),
+        contentType: XML,
+        tags: [tag.sitemap, tag.site],
+      };
+      // Not stored: its two-day window moves with the clock, not with writes.
+    },
+    { store: false },
+  );
 }
 
 export function robotsRoute(c: Context, deps: SiteDeps): Response {

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { DomainError } from '../../platform/errors.js';
 import {
   breadcrumbListJsonLd,
   faqPageJsonLd,
@@ -6,7 +7,6 @@ import {
   newsArticleJsonLd,
   socialMeta,
 } from '../../publishing/index.js';
-import { DomainError } from '../../platform/errors.js';
 import {
   entityPath,
   findRedirect,
@@ -16,10 +16,10 @@ import {
   findStoryIdBySlug,
   isPublished,
   listRelatedStoryIds,
+  type Story,
   sectionPath,
   sectionSlug,
   storyPath,
-  type Story,
   type Variant,
 } from '../../stories/index.js';
 import { chooseVariant, imageView, readerPath, storyCards, variantPath } from '../cards.js';
@@ -40,9 +40,21 @@ function shareLinks(url: string, title: string, t: StoryPageData['chrome']['t'])
   const text = encodeURIComponent(title);
   return [
     { network: 'x', label: t('share.x'), href: `https://x.com/intent/post?url=${u}&text=${text}` },
-    { network: 'linkedin', label: t('share.linkedin'), href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
-    { network: 'facebook', label: t('share.facebook'), href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
-    { network: 'weibo', label: t('share.weibo'), href: `https://service.weibo.com/share/share.php?url=${u}&title=${text}` },
+    {
+      network: 'linkedin',
+      label: t('share.linkedin'),
+      href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
+    },
+    {
+      network: 'facebook',
+      label: t('share.facebook'),
+      href: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
+    },
+    {
+      network: 'weibo',
+      label: t('share.weibo'),
+      href: `https://service.weibo.com/share/share.php?url=${u}&title=${text}`,
+    },
     { network: 'telegram', label: t('share.telegram'), href: `https://t.me/share/url?url=${u}&text=${text}` },
     { network: 'email', label: t('share.email'), href: `mailto:?subject=${text}&body=${u}` },
   ];
@@ -76,12 +88,14 @@ export async function storyRoute(c: Context, deps: SiteDeps): Promise<Response> 
   if (own && !isPublished(own)) {
     const wasPublished = own.status === 'unpublished';
     const elsewhere = story.variants.some(isPublished);
-    if (wasPublished || (own.publishedAt && !elsewhere)) throw new DomainError('gone', 'This story was withdrawn.');
+    if (wasPublished || (own.publishedAt && !elsewhere))
+      throw new DomainError('gone', 'This story was withdrawn.');
     if (!elsewhere) throw new DomainError('not-found', `No story at ${c.req.path}`);
   }
   const target = readerPath(deps, story, locale);
   if (!target) {
-    if (story.variants.some((v) => v.status === 'unpublished')) throw new DomainError('gone', 'This story was withdrawn.');
+    if (story.variants.some((v) => v.status === 'unpublished'))
+      throw new DomainError('gone', 'This story was withdrawn.');
     throw new DomainError('not-found', `No story at ${c.req.path}`);
   }
   const requestedPath = storyPath(locale, sectionParam, slug);
@@ -94,7 +108,14 @@ export async function storyRoute(c: Context, deps: SiteDeps): Promise<Response> 
       findShareCount(deps.db, story.id),
     ]);
     const related = await findStories(deps.db, relatedIds);
-    const data = storyPageData(deps, { story, locale, variant: chosen.variant, isFallback: chosen.isFallback, related, shareCount });
+    const data = storyPageData(deps, {
+      story,
+      locale,
+      variant: chosen.variant,
+      isFallback: chosen.isFallback,
+      related,
+      shareCount,
+    });
     return {
       body: renderStoryPage(data),
       contentType: HTML,
@@ -131,7 +152,9 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
   const published = story.variants.filter(isPublished);
   const alternates = published.map((v) => ({ locale: v.locale, path: variantPath(deps, story, v) }));
   const media = catalog.media(story.heroMediaId);
-  const hero = media ? imageView(media, variant.heroAlt, isFallback ? { altLang: variant.locale } : {}) : undefined;
+  const hero = media
+    ? imageView(media, variant.heroAlt, isFallback ? { altLang: variant.locale } : {})
+    : undefined;
   const entities = story.entityIds.flatMap((id) => {
     const entity = catalog.entity(id);
     if (!entity) return [];
@@ -162,7 +185,9 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
     description: variant.summary,
     locale: variant.locale,
     alternateLocales: published.map((v) => v.locale).filter((l) => l !== variant.locale),
-    ...(media && imageUrl ? { image: { url: imageUrl, width: media.width, height: media.height, alt: variant.heroAlt } } : {}),
+    ...(media && imageUrl
+      ? { image: { url: imageUrl, width: media.width, height: media.height, alt: variant.heroAlt } }
+      : {}),
     type: 'article',
     publishedTime: publishedAt,
     modifiedTime: variant.updatedAt,
@@ -222,7 +247,10 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
       })),
       ...(hero ? { hero } : {}),
       bodyHtml: variant.bodyHtml,
-      faq: variant.faq.map((item, index) => ({ question: item.question, answerHtml: variant.faqAnswersHtml[index] ?? '' })),
+      faq: variant.faq.map((item, index) => ({
+        question: item.question,
+        answerHtml: variant.faqAnswersHtml[index] ?? '',
+      })),
       canonicalUrl,
     },
     share: {

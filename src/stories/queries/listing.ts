@@ -60,7 +60,10 @@ function publishedStories(db: Db, filter: Omit<ListingFilter, 'limit' | 'offset'
 
 export async function listPublishedStories(db: Db, filter: ListingFilter): Promise<ListedStory[]> {
   const rows = await publishedStories(db, filter)
-    .select(['story_variants.story_id', sql<string>`min(story_variants.published_at)`.as('first_published_at')])
+    .select([
+      'story_variants.story_id',
+      sql<string>`min(story_variants.published_at)`.as('first_published_at'),
+    ])
     .orderBy('first_published_at', 'desc')
     .orderBy('story_variants.story_id', 'desc')
     .limit(filter.limit)
@@ -69,7 +72,10 @@ export async function listPublishedStories(db: Db, filter: ListingFilter): Promi
   return rows.map((r) => ({ storyId: r.story_id, firstPublishedAt: r.first_published_at }));
 }
 
-export async function countPublishedStories(db: Db, filter: Omit<ListingFilter, 'limit' | 'offset'>): Promise<number> {
+export async function countPublishedStories(
+  db: Db,
+  filter: Omit<ListingFilter, 'limit' | 'offset'>,
+): Promise<number> {
   const row = await db
     .selectFrom(publishedStories(db, filter).select('story_variants.story_id').as('listed'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -98,7 +104,11 @@ export async function listRelatedStoryIds(
     .execute();
   const ids = byEntities.map((r) => r.story_id);
   if (ids.length >= limit) return ids;
-  const sameSection = await listPublishedStories(db, { sectionId: story.sectionId, limit: limit + ids.length + 1, offset: 0 });
+  const sameSection = await listPublishedStories(db, {
+    sectionId: story.sectionId,
+    limit: limit + ids.length + 1,
+    offset: 0,
+  });
   for (const { storyId } of sameSection) {
     if (ids.length >= limit) break;
     if (storyId !== story.id && !ids.includes(storyId)) ids.push(storyId);
@@ -117,7 +127,10 @@ export interface PublishedVariantRef {
 }
 
 /** Every published variant, for sitemaps; `since` keeps only the recent ones (news sitemap). */
-export async function listPublishedVariantRefs(db: Db, options: { since?: string } = {}): Promise<PublishedVariantRef[]> {
+export async function listPublishedVariantRefs(
+  db: Db,
+  options: { since?: string } = {},
+): Promise<PublishedVariantRef[]> {
   let query = db
     .selectFrom('story_variants')
     .innerJoin('stories', 'stories.id', 'story_variants.story_id')

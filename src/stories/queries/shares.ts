@@ -4,7 +4,11 @@ import type { Database } from '../../platform/database/index.js';
 type Db = Kysely<Database>;
 
 export async function findShareCount(db: Db, storyId: number): Promise<number> {
-  const row = await db.selectFrom('share_counts').select('count').where('story_id', '=', storyId).executeTakeFirst();
+  const row = await db
+    .selectFrom('share_counts')
+    .select('count')
+    .where('story_id', '=', storyId)
+    .executeTakeFirst();
   return row?.count ?? 0;
 }
 
@@ -44,7 +48,9 @@ export async function recordShare(
       await trx
         .insertInto('share_counts')
         .values({ story_id: storyId, count: 1 })
-        .onConflict((oc) => oc.column('story_id').doUpdateSet((eb) => ({ count: eb('share_counts.count', '+', 1) })))
+        .onConflict((oc) =>
+          oc.column('story_id').doUpdateSet((eb) => ({ count: eb('share_counts.count', '+', 1) })),
+        )
         .execute();
     }
     return { count: await findShareCount(trx, storyId), counted: inserted !== undefined };

@@ -1,5 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, NewVariant, StoryVariantsTable, VariantUpdate } from '../../platform/database/index.js';
+import type {
+  Database,
+  NewVariant,
+  StoryVariantsTable,
+  VariantUpdate,
+} from '../../platform/database/index.js';
 import type { Source, Story, Variant } from '../model.js';
 import type { FaqItem, SourceInput } from '../types.js';
 
@@ -30,7 +35,13 @@ export function toVariant(row: Selectable<StoryVariantsTable>): Variant {
 
 export async function insertStory(
   db: Db,
-  story: { sectionId: number; sourceLocale: string; heroMediaId: number | null; createdAt: string; updatedAt: string },
+  story: {
+    sectionId: number;
+    sourceLocale: string;
+    heroMediaId: number | null;
+    createdAt: string;
+    updatedAt: string;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('stories')
@@ -74,7 +85,11 @@ export async function updateVariant(db: Db, id: number, changes: VariantUpdate):
 /** Replaces the story's entity tags, keeping the given order. */
 export async function setStoryEntities(db: Db, storyId: number, entityIds: number[]): Promise<void> {
   await db.deleteFrom('story_entities').where('story_id', '=', storyId).execute();
-  const rows = [...new Set(entityIds)].map((entityId, position) => ({ story_id: storyId, entity_id: entityId, position }));
+  const rows = [...new Set(entityIds)].map((entityId, position) => ({
+    story_id: storyId,
+    entity_id: entityId,
+    position,
+  }));
   if (rows.length > 0) await db.insertInto('story_entities').values(rows).execute();
 }
 
@@ -171,9 +186,17 @@ export async function findStoryIdBySlug(db: Db, locale: string, slug: string): P
 }
 
 /** Resolves a `story:` link reference: a slug in any locale (this one first) or a numeric id. */
-export async function findStoryIdByReference(db: Db, locale: string, reference: string): Promise<number | undefined> {
+export async function findStoryIdByReference(
+  db: Db,
+  locale: string,
+  reference: string,
+): Promise<number | undefined> {
   if (/^\d+$/.test(reference)) {
-    const row = await db.selectFrom('stories').select('id').where('id', '=', Number(reference)).executeTakeFirst();
+    const row = await db
+      .selectFrom('stories')
+      .select('id')
+      .where('id', '=', Number(reference))
+      .executeTakeFirst();
     return row?.id;
   }
   const rows = await db
@@ -184,7 +207,12 @@ export async function findStoryIdByReference(db: Db, locale: string, reference: 
   return (rows.find((r) => r.locale === locale) ?? rows[0])?.story_id;
 }
 
-export async function isSlugTaken(db: Db, locale: string, slug: string, exceptStoryId?: number): Promise<boolean> {
+export async function isSlugTaken(
+  db: Db,
+  locale: string,
+  slug: string,
+  exceptStoryId?: number,
+): Promise<boolean> {
   let query = db
     .selectFrom('story_variants')
     .select('story_id')
@@ -204,7 +232,13 @@ export async function isSlugTaken(db: Db, locale: string, slug: string, exceptSt
   return variant !== undefined || redirect !== undefined;
 }
 
-export async function insertRedirect(db: Db, locale: string, slug: string, storyId: number, now: Date): Promise<void> {
+export async function insertRedirect(
+  db: Db,
+  locale: string,
+  slug: string,
+  storyId: number,
+  now: Date,
+): Promise<void> {
   await db
     .insertInto('redirects')
     .values({ locale, slug, story_id: storyId, created_at: now.toISOString() })

@@ -1,14 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { Database, EntityKind } from '../../platform/database/index.js';
 import type { Entity, Media, Section } from '../model.js';
-import type { EntityInput, LocalizedEntity, LocalizedSection, MediaInput, SectionInput, SiteSettings } from '../types.js';
+import type {
+  EntityInput,
+  LocalizedEntity,
+  LocalizedSection,
+  MediaInput,
+  SectionInput,
+  SiteSettings,
+} from '../types.js';
 
 type Db = Kysely<Database>;
 
 const SITE_SETTINGS_KEY = 'site';
 
 export async function findSiteSettings(db: Db): Promise<SiteSettings | undefined> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', SITE_SETTINGS_KEY).executeTakeFirst();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', SITE_SETTINGS_KEY)
+    .executeTakeFirst();
   return row ? (JSON.parse(row.value) as SiteSettings) : undefined;
 }
 
@@ -23,7 +34,11 @@ export async function saveSiteSettings(db: Db, settings: SiteSettings): Promise<
 
 /** Creates the section, or replaces its translations when the key exists. */
 export async function upsertSection(db: Db, input: SectionInput, now: Date): Promise<number> {
-  const existing = await db.selectFrom('sections').select('id').where('key', '=', input.key).executeTakeFirst();
+  const existing = await db
+    .selectFrom('sections')
+    .select('id')
+    .where('key', '=', input.key)
+    .executeTakeFirst();
   const id =
     existing?.id ??
     (
@@ -33,7 +48,8 @@ export async function upsertSection(db: Db, input: SectionInput, now: Date): Pro
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-  if (existing) await db.updateTable('sections').set({ position: input.position }).where('id', '=', id).execute();
+  if (existing)
+    await db.updateTable('sections').set({ position: input.position }).where('id', '=', id).execute();
   await db.deleteFrom('section_translations').where('section_id', '=', id).execute();
   const rows = Object.entries(input.translations).map(([locale, t]) => ({ section_id: id, locale, ...t }));
   if (rows.length > 0) await db.insertInto('section_translations').values(rows).execute();
@@ -52,14 +68,21 @@ export async function listSections(db: Db): Promise<Section[]> {
     translations: Object.fromEntries(
       translations
         .filter((t) => t.section_id === s.id)
-        .map((t): [string, LocalizedSection] => [t.locale, { name: t.name, slug: t.slug, description: t.description }]),
+        .map((t): [string, LocalizedSection] => [
+          t.locale,
+          { name: t.name, slug: t.slug, description: t.description },
+        ]),
     ),
   }));
 }
 
 /** Creates the entity, or replaces its kind and translations when the slug exists. */
 export async function upsertEntity(db: Db, input: EntityInput, now: Date): Promise<number> {
-  const existing = await db.selectFrom('entities').select('id').where('slug', '=', input.slug).executeTakeFirst();
+  const existing = await db
+    .selectFrom('entities')
+    .select('id')
+    .where('slug', '=', input.slug)
+    .executeTakeFirst();
   const id =
     existing?.id ??
     (
@@ -103,7 +126,11 @@ export async function listEntities(db: Db): Promise<Entity[]> {
 }
 
 export async function insertMedia(db: Db, input: MediaInput, now: Date): Promise<number> {
-  const existing = await db.selectFrom('media').select('id').where('file_name', '=', input.fileName).executeTakeFirst();
+  const existing = await db
+    .selectFrom('media')
+    .select('id')
+    .where('file_name', '=', input.fileName)
+    .executeTakeFirst();
   if (existing) return existing.id;
   const row = await db
     .insertInto('media')
