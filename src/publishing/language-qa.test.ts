@@ -4,8 +4,11 @@ import {
   checkVariantLanguage,
   type LanguageFinding,
   LanguageQaFailed,
+  loadLanguageDetector,
   type VariantLanguageInput,
 } from './language-qa.js';
+
+const detector = await loadLanguageDetector();
 
 const zhBody = [
   '## 新一代芯片',
@@ -63,11 +66,11 @@ describe('checkVariantLanguage', () => {
     ['a zh-Hant story compares primary subtags', { ...zhStory, locale: 'zh-Hant' }],
     ['an en-GB story compares primary subtags', { ...enStory, locale: 'en-GB' }],
   ])('passes %s', (_, variant) => {
-    expect(checkVariantLanguage(variant)).toEqual([]);
+    expect(checkVariantLanguage(variant, detector)).toEqual([]);
   });
 
   it('flags a Chinese story with an English FAQ at each FAQ item', () => {
-    const findings = checkVariantLanguage({ ...zhStory, faq: enFaq });
+    const findings = checkVariantLanguage({ ...zhStory, faq: enFaq }, detector);
     expect(where(findings)).toEqual([
       'faq 1, question: en',
       'faq 1, answer: en',
@@ -100,14 +103,17 @@ describe('checkVariantLanguage', () => {
       '黄仁勋说：“The more you buy, the more you save.” 这句话在业内广为流传。',
     ],
   ])('does not flag %s in a zh body', (_, paragraph) => {
-    expect(checkVariantLanguage({ ...zhStory, body: `## 背景\n\n${paragraph}` })).toEqual([]);
+    expect(checkVariantLanguage({ ...zhStory, body: `## 背景\n\n${paragraph}` }, detector)).toEqual([]);
   });
 
   it('flags an English story with a Chinese summary', () => {
-    const findings = checkVariantLanguage({
-      ...enStory,
-      summary: '新芯片显存带宽大幅提升，训练成本随之下降。',
-    });
+    const findings = checkVariantLanguage(
+      {
+        ...enStory,
+        summary: '新芯片显存带宽大幅提升，训练成本随之下降。',
+      },
+      detector,
+    );
     expect(findings).toEqual([
       {
         location: 'summary',
@@ -151,7 +157,7 @@ describe('checkVariantLanguage', () => {
       'body, paragraph group 1: de',
     ],
   ])('flags %s', (_, variant, expected) => {
-    expect(where(checkVariantLanguage(variant))).toEqual([expected]);
+    expect(where(checkVariantLanguage(variant, detector))).toEqual([expected]);
   });
 
   it.each([
@@ -169,18 +175,18 @@ describe('checkVariantLanguage', () => {
     ],
     ['a list of chips', { ...enStory, summary: 'Nvidia H100, AMD MI300X, Intel Gaudi 3 and Google TPU v5p' }],
   ])('ignores %s', (_, variant) => {
-    expect(checkVariantLanguage(variant)).toEqual([]);
+    expect(checkVariantLanguage(variant, detector)).toEqual([]);
   });
 
   it('skips code blocks', () => {
     const code = '```\nThis comment explains the benchmark script in plain English words.\n```';
-    expect(checkVariantLanguage({ ...zhStory, body: `${zhBody}\n\n${code}` })).toEqual([]);
+    expect(checkVariantLanguage({ ...zhStory, body: `${zhBody}\n\n${code}` }, detector)).toEqual([]);
   });
 
   it('groups paragraphs by heading and by three', () => {
     const en = 'Nvidia unveiled the chip at its developer conference this week.';
     const body = `## One\n\n${en}\n\n${en}\n\n${en}\n\n${en}\n\n## Two\n\n${en}`;
-    const findings = checkVariantLanguage({ ...zhStory, body });
+    const findings = checkVariantLanguage({ ...zhStory, body }, detector);
     expect(findings.map((f) => f.location)).toEqual([
       'body, paragraph group 1',
       'body, paragraph group 2',
@@ -197,7 +203,7 @@ describe('checkVariantLanguage', () => {
     ['Korean prose in a ko story', { locale: 'ko', text: '엔비디아가 새로운 데이터센터 칩을 발표했습니다.' }],
   ])('accepts %s', (_, { locale, text }) => {
     expect(
-      checkVariantLanguage({ locale, title: text, summary: '', body: '', faq: [], heroAlt: '' }),
+      checkVariantLanguage({ locale, title: text, summary: '', body: '', faq: [], heroAlt: '' }, detector),
     ).toEqual([]);
   });
 
@@ -210,12 +216,12 @@ describe('checkVariantLanguage', () => {
       faq: [],
       heroAlt: '',
     };
-    expect(where(checkVariantLanguage(variant))).toEqual(['title: zh']);
+    expect(where(checkVariantLanguage(variant, detector))).toEqual(['title: zh']);
   });
 
   it('shortens long excerpts', () => {
     const long = 'Nvidia unveiled the chip at its developer conference this week. '.repeat(5);
-    const [finding] = checkVariantLanguage({ ...zhStory, summary: long });
+    const [finding] = checkVariantLanguage({ ...zhStory, summary: long }, detector);
     expect(Array.from(finding?.excerpt ?? '')).toHaveLength(80);
     expect(finding?.excerpt.endsWith('…')).toBe(true);
   });
@@ -223,7 +229,7 @@ describe('checkVariantLanguage', () => {
 
 describe('LanguageQaFailed', () => {
   it('is an invalid-kind domain error carrying the findings', () => {
-    const findings = checkVariantLanguage({ ...zhStory, faq: enFaq });
+    const findings = checkVariantLanguage({ ...zhStory, faq: enFaq }, detector);
     const error = new LanguageQaFailed(findings);
     expect(error).toBeInstanceOf(DomainError);
     expect(error.kind).toBe('invalid');

@@ -12,7 +12,6 @@
  * A paragraph group is a heading with up to three paragraphs under it, or three paragraphs, or
  * one table's cell text; code blocks are skipped.
  */
-import { eld } from 'eld/medium';
 import { DomainError } from '../platform/errors.js';
 import { primaryLanguage } from '../platform/locale.js';
 import { markdownBlocks, markdownToPlainText } from './markdown.js';
@@ -78,11 +77,30 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const LETTER = /\p{L}/gu;
 const WORD = /\p{L}[\p{L}\p{M}\p{N}'’-]*/gu;
 
-// Our own instance, so that a language subset set elsewhere in the process cannot change results;
-// cleanup drops URLs, e-mails and alphanumeric codes such as H100 or MI300X before detection.
-const detector = eld.newInstance();
-detector.enableTextCleanup(true);
-const DETECTABLE = new Set(Object.values(detector.info().Languages));
+type EldInstance = ReturnType<typeof import('eld/medium')['eld']['newInstance']>;
+
+/** The statistical detector, loaded once by `loadLanguageDetector` and handed to every check. */
+export interface LanguageDetector {
+  eld: EldInstance;
+  detectable: Set<string>;
+}
+
+let loading: Promise<LanguageDetector> | undefined;
+
+/**
+ * Loads eld's n-gram database (about 200 MB of memory) on first use, not at import: a process
+ * that only serves readers never checks languages and never pays for it.
+ */
+export function loadLanguageDetector(): Promise<LanguageDetector> {
+  loading ??= import('eld/medium').then(({ eld }) => {
+    // Our own instance, so that a language subset set elsewhere in the process cannot change
+    // results; cleanup drops URLs, e-mails and codes such as H100 or MI300X before detection.
+    const instance = eld.newInstance();
+    instance.enableTextCleanup(true);
+    return { eld: instance, detectable: new Set(Object.values(instance.info().Languages)) };
+  });
+  return loading;
+}
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
@@ -92,14 +110,14 @@ interface Detection {
   scores?: Record<string, number>;
 }
 
-function detectStatistically(text: string): Detection | undefined {
-  const result = detector.detect(text);
+function detectStatistically(detector: LanguageDetector, text: string): Detection | undefined {
+  const result = detector.eld.detect(text);
   if (!result.language || !result.isReliable()) return undefined;
   return { language: result.language, scores: result.getScores() };
 }
 
 /** The block's language, or undefined when there is too little text to say. */
-function detectBlock(text: string, expected: string): Detection | undefined {
+function detectBlock(detector: LanguageDetector, text: string, expected: string): Detection | undefined {
   const han = count(text, HAN);
   const kana = count(text, KANA);
   const hangul = count(text, HANGUL);
@@ -110,22 +128,22 @@ function detectBlock(text: string, expected: string): Detection | undefined {
     if (kana >= cjk * KANA_SHARE) return { language: 'ja' };
     // Han without kana reads as Chinese. For a Japanese variant it may be a kanji-only heading,
     // so only a clear eld verdict counts there.
-    if (expected === 'ja') return detectStatistically(text);
+    if (expected === 'ja') return detectStatistically(detector, text);
     return { language: 'zh' };
   }
   if (count(text, LETTER) - cjk < MIN_LETTERS) return undefined;
-  const detection = detectStatistically(text);
+  const detection = detectStatistically(detector, text);
   // eld confuses zh and ja on Han text; without kana it is Chinese (see KANA_SHARE).
   if (detection?.language === 'ja' && kana === 0) return { ...detection, language: 'zh' };
   return detection;
 }
 
-function isMismatch(expected: string, detection: Detection): boolean {
+function isMismatch(detector: LanguageDetector, expected: string, detection: Detection): boolean {
   if (detection.language === expected) return false;
   if (!detection.scores) return true;
   // Latin against Latin needs eld to know the expected language; CJK expected is a script matter.
   const expectedIsCjk = expected === 'zh' || expected === 'ja' || expected === 'ko';
-  if (!expectedIsCjk && !DETECTABLE.has(expected)) return false;
+  if (!expectedIsCjk && !detector.detectable.has(expected)) return false;
   const top = detection.scores[detection.language] ?? 0;
   return (detection.scores[expected] ?? 0) < top * CLOSE_CALL;
 }
@@ -195,12 +213,15 @@ function variantBlocks(variant: VariantLanguageInput): Block[] {
  * Every block of the variant not written in its locale's language, in page order: title, summary,
  * hero alt, body groups, FAQ. Languages are compared by primary subtag (`zh-Hant` counts as `zh`).
  */
-export function checkVariantLanguage(variant: VariantLanguageInput): LanguageFinding[] {
+export function checkVariantLanguage(
+  variant: VariantLanguageInput,
+  detector: LanguageDetector,
+): LanguageFinding[] {
   const expected = primaryLanguage(variant.locale);
   const findings: LanguageFinding[] = [];
   for (const block of variantBlocks(variant)) {
-    const detection = detectBlock(block.text, expected);
-    if (!detection || !isMismatch(expected, detection)) continue;
+    const detection = detectBlock(detector, block.text, expected);
+    if (!detection || !isMismatch(detector, expected, detection)) continue;
     findings.push({
       location: block.location,
       field: block.field,

@@ -21,6 +21,7 @@ export {
   findRedirect,
   findStories,
   findStory,
+  findStoryCards,
   findStoryIdBySlug,
 } from './queries/stories.js';
 export {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, VariantStatus } from '../platform/database/index.js';
 import { DomainError } from '../platform/errors.js';
-import { checkVariantLanguage, LanguageQaFailed } from '../publishing/language-qa.js';
+import { checkVariantLanguage, LanguageQaFailed, loadLanguageDetector } from '../publishing/language-qa.js';
 import { renderMarkdown } from '../publishing/markdown.js';
 import { readingMinutes } from '../publishing/reading-time.js';
 import { DanglingStoryLink, SlugTaken, StoryNotFound, UnknownReference } from './errors.js';
@@ -107,16 +107,23 @@ async function renderVariant(
   };
 }
 
-function assertPublishable(variant: Omit<VariantInput, 'status'>, options: WriteOptions): void {
+async function assertPublishable(
+  variant: Omit<VariantInput, 'status'>,
+  options: WriteOptions,
+): Promise<void> {
   if (options.overrideLanguageQa) return;
-  const findings = checkVariantLanguage({
-    locale: variant.locale,
-    title: variant.title,
-    summary: variant.summary,
-    body: variant.body,
-    faq: variant.faq,
-    heroAlt: variant.heroAlt,
-  });
+  const detector = await loadLanguageDetector();
+  const findings = checkVariantLanguage(
+    {
+      locale: variant.locale,
+      title: variant.title,
+      summary: variant.summary,
+      body: variant.body,
+      faq: variant.faq,
+      heroAlt: variant.heroAlt,
+    },
+    detector,
+  );
   if (findings.length > 0) throw new LanguageQaFailed(findings);
 }
 
@@ -219,7 +226,7 @@ export async function importStories(
         const rendered = await renderVariant(trx, variant);
         const fields = statusFields(variant, options.now);
         if (fields.status === 'published' || fields.status === 'scheduled')
-          assertPublishable(variant, options);
+          await assertPublishable(variant, options);
         await updateVariant(trx, variantIds[index] as number, {
           body_html: rendered.bodyHtml,
           faq_html: rendered.faqHtml,
@@ -281,7 +288,7 @@ export async function editVariant(
       }
       await insertRedirect(trx, locale, variant.slug, storyId, options.now);
     }
-    if (variant.status === 'published') assertPublishable(next, options);
+    if (variant.status === 'published') await assertPublishable(next, options);
     const rendered = await renderVariant(trx, next);
     await updateVariant(trx, variant.id, {
       title: next.title,
@@ -312,7 +319,7 @@ export async function setVariantStatus(
   return db.transaction().execute(async (trx) => {
     const { story, variant } = findVariantOrThrow(await findStory(trx, storyId), locale, `story ${storyId}`);
     if (target.status === 'published' || target.status === 'scheduled') {
-      assertPublishable(
+      await assertPublishable(
         {
           locale,
           title: variant.title,

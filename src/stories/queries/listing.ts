@@ -83,25 +83,53 @@ export async function countPublishedStories(
   return Number(row.n);
 }
 
-/** Published stories ranked by how many entities they share with the story, then by recency. */
+// How many of each entity's newest stories are considered: enough to rank by overlap, and it keeps
+// the cost of a story page independent of how many stories a popular entity (Nvidia) has.
+const RELATED_CANDIDATES_PER_ENTITY = 50;
+
+/**
+ * Published stories ranked by how many entities they share with the story, then newest first
+ * (higher id), among each entity's newest stories; the section's latest fill any gap.
+ */
 export async function listRelatedStoryIds(
   db: Db,
-  story: { id: number; sectionId: number },
+  story: { id: number; sectionId: number; entityIds: number[] },
   limit: number,
 ): Promise<number[]> {
-  const byEntities = await db
-    .selectFrom('story_entities as mine')
-    .innerJoin('story_entities as theirs', 'theirs.entity_id', 'mine.entity_id')
-    .innerJoin('story_variants', 'story_variants.story_id', 'theirs.story_id')
-    .select(['theirs.story_id', sql<number>`count(distinct theirs.entity_id)`.as('shared')])
-    .where('mine.story_id', '=', story.id)
-    .where('theirs.story_id', '!=', story.id)
-    .where('story_variants.status', '=', 'published')
-    .groupBy('theirs.story_id')
-    .orderBy('shared', 'desc')
-    .orderBy(sql`max(story_variants.published_at)`, 'desc')
-    .limit(limit)
-    .execute();
+  const perEntity = story.entityIds.map((entityId) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom('story_entities')
+          .select('story_entities.story_id')
+          .where('story_entities.entity_id', '=', entityId)
+          .where('story_entities.story_id', '!=', story.id)
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('story_variants')
+                .select('story_variants.id')
+                .whereRef('story_variants.story_id', '=', 'story_entities.story_id')
+                .where('story_variants.status', '=', 'published'),
+            ),
+          )
+          .orderBy('story_entities.story_id', 'desc')
+          .limit(RELATED_CANDIDATES_PER_ENTITY)
+          .as(`entity_${entityId}`),
+      )
+      .select('story_id'),
+  );
+  const [first, ...rest] = perEntity;
+  const byEntities = first
+    ? await db
+        .selectFrom(rest.reduce((union, next) => union.unionAll(next), first).as('candidates'))
+        .select(['candidates.story_id', (eb) => eb.fn.countAll<number>().as('shared')])
+        .groupBy('candidates.story_id')
+        .orderBy('shared', 'desc')
+        .orderBy('candidates.story_id', 'desc')
+        .limit(limit)
+        .execute()
+    : [];
   const ids = byEntities.map((r) => r.story_id);
   if (ids.length >= limit) return ids;
   const sameSection = await listPublishedStories(db, {

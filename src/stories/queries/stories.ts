@@ -118,11 +118,49 @@ export async function setStorySources(db: Db, storyId: number, sources: SourceIn
 }
 
 /** Loads whole stories (variants, entity ids, sources) in four queries however many ids. */
-export async function findStories(db: Db, ids: number[]): Promise<Story[]> {
+// What a story card needs of a variant: everything but the body and the FAQ, which are most of
+// its bytes. Lists and related stories read these; the story page and feeds read everything.
+const CARD_VARIANT_COLUMNS = [
+  'id',
+  'story_id',
+  'locale',
+  'title',
+  'slug',
+  'summary',
+  'reading_minutes',
+  'hero_alt',
+  'revision',
+  'status',
+  'publish_at',
+  'published_at',
+  'updated_at',
+  'translated_from_revision',
+] as const;
+
+function variantsOf(db: Db, ids: number[], bodies: boolean): Promise<Selectable<StoryVariantsTable>[]> {
+  if (bodies)
+    return db.selectFrom('story_variants').selectAll().where('story_id', 'in', ids).orderBy('id').execute();
+  return db
+    .selectFrom('story_variants')
+    .select(CARD_VARIANT_COLUMNS)
+    .where('story_id', 'in', ids)
+    .orderBy('id')
+    .execute()
+    .then((rows) =>
+      rows.map((row) => ({ ...row, body_markdown: '', body_html: '', faq: '[]', faq_html: '[]' })),
+    );
+}
+
+/** Stories for cards and lists: variants come without body and FAQ (empty there). */
+export function findStoryCards(db: Db, ids: number[]): Promise<Story[]> {
+  return findStories(db, ids, { bodies: false });
+}
+
+export async function findStories(db: Db, ids: number[], options = { bodies: true }): Promise<Story[]> {
   if (ids.length === 0) return [];
   const [stories, variants, entities, sources] = await Promise.all([
     db.selectFrom('stories').selectAll().where('id', 'in', ids).execute(),
-    db.selectFrom('story_variants').selectAll().where('story_id', 'in', ids).orderBy('id').execute(),
+    variantsOf(db, ids, options.bodies),
     db
       .selectFrom('story_entities')
       .select(['story_id', 'entity_id'])
