@@ -1,10 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Dialect } from './connect.js';
+import { type CreateWithId, newsroomMigration } from './migration-0002-newsroom.js';
 
 // Migrations are code, so the same list runs on SQLite and PostgreSQL. The only dialect
 // difference is how an auto-incrementing key is spelled, kept in `withId`.
 function createMigrations(dialect: Dialect): Record<string, Migration> {
-  const withId = (db: Kysely<unknown>, table: string) =>
+  const withId: CreateWithId = (db, table) =>
     dialect === 'postgres'
       ? db.schema.createTable(table).addColumn('id', 'serial', (c) => c.primaryKey())
       : db.schema.createTable(table).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
@@ -152,6 +153,18 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_related_stories_index': {
+      // Related stories walk each entity's stories newest first.
+      async up(db) {
+        await db.schema
+          .createIndex('story_entities_entity_story')
+          .on('story_entities')
+          .columns(['entity_id', 'story_id'])
+          .execute();
+        await db.schema.dropIndex('story_entities_entity').execute();
+      },
+    },
+    '0003_newsroom': newsroomMigration(withId),
   };
 }
 

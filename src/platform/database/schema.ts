@@ -1,4 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { NewsroomTables } from './schema-newsroom.js';
+
+export type * from './schema-newsroom.js';
 
 // Timestamps are ISO 8601 UTC strings (`Date#toISOString()`) in both dialects, so they sort as
 // text and round-trip through export/import unchanged. JSON columns are text for the same reason.
@@ -45,6 +48,8 @@ export interface StoriesTable {
   hero_media_id: number | null;
   created_at: string;
   updated_at: string;
+  /** Who created the story (authors may edit only their own); null for imported content. */
+  author_id: Generated<number | null>;
 }
 
 export interface StoryVariantsTable {
@@ -129,7 +134,7 @@ export interface ShareVisitsTable {
   day: string;
 }
 
-export interface Database {
+export interface Database extends NewsroomTables {
   settings: SettingsTable;
   sections: SectionsTable;
   section_translations: SectionTranslationsTable;
