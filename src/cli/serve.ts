@@ -1,3 +1,4 @@
+import { createNewsroom, issueOwnerSetupToken } from '../newsroom/index.js';
 import type { Config } from '../platform/config.js';
 import { createApp } from '../platform/http/app.js';
 import { type RunningServer, startServer } from '../platform/http/server.js';
@@ -18,10 +19,25 @@ export async function serve(config: Config): Promise<RunningServer> {
     log.info({ stories }, 'demo content loaded');
   }
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES);
-  const site = await createSite({ db: database.db, config, cache, log, secret: loadSecret(config) });
-  const app = createApp(log, [site.surface]);
+  const secret = loadSecret(config);
+  const site = await createSite({ db: database.db, config, cache, log, secret });
+  const newsroom = createNewsroom({
+    db: database.db,
+    config,
+    log,
+    secret,
+    contentChanged: (change, options) => site.contentChanged(change, options),
+  });
+  const app = createApp(log, [newsroom.surface, site.surface]);
   const server = await startServer(app, cache, { host: config.HOST, port: config.PORT });
   log.info({ url: server.url, database: database.dialect }, 'serving');
+  const setupToken = await issueOwnerSetupToken(database.db, new Date());
+  if (setupToken) {
+    // Printed, not logged: the link is a secret for the person at the terminal.
+    console.log(
+      `No owner account yet. Create one within 24 hours at ${config.siteUrl}/admin/setup/${setupToken}`,
+    );
+  }
   const stop = async () => {
     await server.close();
     await database.close();

@@ -6,7 +6,9 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'unauthenticated'
   | 'rate-limited'
-  | 'method-not-allowed';
+  | 'method-not-allowed'
+  | 'too-large'
+  | 'unsupported-media';
 
 /** An error a feature raises on purpose; platform/http alone decides which HTTP status it becomes. */
 export class DomainError extends Error {

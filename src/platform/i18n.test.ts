@@ -120,3 +120,27 @@ describe('languageName', () => {
     expect(languageName('qqq')).toBe('qqq');
   });
 });
+
+describe('strings of product areas', () => {
+  const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'velocity-locales-'));
+
+  it('merges locales/<area>/<locale>.json into the locale', () => {
+    const root = dir();
+    fs.writeFileSync(path.join(root, 'en.json'), JSON.stringify({ 'site.name': 'Site' }));
+    fs.mkdirSync(path.join(root, 'admin'));
+    fs.writeFileSync(path.join(root, 'admin', 'en.json'), JSON.stringify({ 'admin.title': 'Newsroom' }));
+    setLocalesDir(root);
+    expect(availableUiLocales()).toEqual(['en']);
+    expect(readLocaleFile('en')).toEqual({ 'site.name': 'Site', 'admin.title': 'Newsroom' });
+    expect(createTranslator('en')('admin.title')).toBe('Newsroom');
+  });
+
+  it('refuses a key that two files define', () => {
+    const root = dir();
+    fs.writeFileSync(path.join(root, 'en.json'), JSON.stringify({ 'admin.title': 'One' }));
+    fs.mkdirSync(path.join(root, 'admin'));
+    fs.writeFileSync(path.join(root, 'admin', 'en.json'), JSON.stringify({ 'admin.title': 'Two' }));
+    setLocalesDir(root);
+    expect(() => readLocaleFile('en')).toThrow('"admin.title" is defined twice');
+  });
+});

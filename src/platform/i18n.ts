@@ -50,17 +50,39 @@ export function setLocalesDir(dir: string): void {
   uiLocales = undefined;
 }
 
-/** Reads a locale file as a flat key → ICU message object; throws on anything else. */
-export function readLocaleFile(locale: Locale): Record<string, string> {
-  const parsed: unknown = JSON.parse(fs.readFileSync(`${localesDir}${locale}.json`, 'utf8'));
+function readFlatStrings(file: string, label: string): Record<string, string> {
+  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`locales/${locale}.json must hold one flat object of strings`);
+    throw new Error(`${label} must hold one flat object of strings`);
   }
   const entries = Object.entries(parsed);
   for (const [key, value] of entries) {
-    if (typeof value !== 'string') throw new Error(`locales/${locale}.json: "${key}" is not a string`);
+    if (typeof value !== 'string') throw new Error(`${label}: "${key}" is not a string`);
   }
   return Object.fromEntries(entries) as Record<string, string>;
+}
+
+/**
+ * A locale's strings as one flat key → ICU message object: `locales/<locale>.json` and, for each
+ * area of the product with strings of its own, `locales/<area>/<locale>.json` (`locales/admin/zh.json`).
+ * A key defined twice is an error, so two areas cannot silently overwrite each other.
+ */
+export function readLocaleFile(locale: Locale): Record<string, string> {
+  const messages = readFlatStrings(`${localesDir}${locale}.json`, `locales/${locale}.json`);
+  const areas = fs
+    .readdirSync(localesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  for (const area of areas) {
+    const file = `${localesDir}${area}/${locale}.json`;
+    if (!fs.existsSync(file)) continue;
+    for (const [key, value] of Object.entries(readFlatStrings(file, `locales/${area}/${locale}.json`))) {
+      if (key in messages) throw new Error(`locales/${area}/${locale}.json: "${key}" is defined twice`);
+      messages[key] = value;
+    }
+  }
+  return messages;
 }
 
 /** Every message of a locale, parsed once; `undefined` when there is no file for it. */

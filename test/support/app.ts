@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { createNewsroom, type Newsroom } from '../../src/newsroom/index.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Dialect } from '../../src/platform/database/index.js';
 import { createApp } from '../../src/platform/http/app.js';
@@ -14,6 +15,7 @@ export const TEST_SITE_URL = 'https://news.example.test';
 export interface TestApp {
   app: Hono;
   site: Site;
+  newsroom: Newsroom;
   cache: RenderCache;
   database: TestDatabase;
   /** Builds the app's view of a path: `app.request` with the site's own host. */
@@ -49,10 +51,19 @@ export async function createTestApp(
     secret: 'test-secret-key-0123456789',
     now,
   });
-  const app = createApp(log, [site.surface]);
+  const newsroom = createNewsroom({
+    db: database.db,
+    config,
+    log,
+    secret: 'test-secret-key-0123456789',
+    now,
+    contentChanged: (change, changeOptions) => site.contentChanged(change, changeOptions),
+  });
+  const app = createApp(log, [newsroom.surface, site.surface]);
   return {
     app,
     site,
+    newsroom,
     cache,
     database,
     get: (path, init) => Promise.resolve(app.request(`${TEST_SITE_URL}${path}`, init)),

@@ -43,7 +43,11 @@ export function newsroomMigration(withId: CreateWithId): Migration {
         .addColumn('key', 'text', (c) => c.notNull())
         .addColumn('failed_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('login_failures_key').on('login_failures').columns(['key', 'failed_at']).execute();
+      await db.schema
+        .createIndex('login_failures_key')
+        .on('login_failures')
+        .columns(['key', 'failed_at'])
+        .execute();
 
       // One-time links: the first owner's setup (no user yet), or setting a user's password.
       await db.schema

@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import { STATUS_BY_KIND } from './errors.js';
 import { SECURITY_HEADERS } from './headers.js';
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 422 | 429 | 500;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500;
 
 /** How a surface (the site, an API) presents a failure: a page in the reader's language, JSON… */
 export type ProblemRenderer = (

@@ -1,26 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { DomainError } from '../../platform/errors.js';
+import { clientAddress } from '../../platform/http/client-address.js';
 import { findStory, isPublished, recordShare } from '../../stories/index.js';
 import type { SiteDeps } from '../deps.js';
 import { tag } from '../tags.js';
 
 export function shareEndpoint(storyId: number): string {
   return `/share/${storyId}`;
-}
-
-function clientAddress(c: Context, deps: SiteDeps): string {
-  if (deps.config.TRUST_PROXY) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // app.request() in tests has no socket.
-    return 'local';
-  }
 }
 
 /** A fixed window per visitor; shares are rare, so a small in-memory table is enough. */
@@ -56,7 +43,7 @@ export async function shareRoute(c: Context, deps: SiteDeps, limiter: ShareRateL
   if (!story || !story.variants.some(isPublished)) throw new DomainError('not-found', 'No such story.');
   const now = deps.now();
   const day = now.toISOString().slice(0, 10);
-  const address = clientAddress(c, deps);
+  const address = clientAddress(c, deps.config.TRUST_PROXY);
   const visitor = createHmac('sha256', deps.secret)
     .update(`${day}\n${address}\n${c.req.header('user-agent') ?? ''}`)
     .digest('base64url');

@@ -1,0 +1,12 @@
+import type { Translator } from '../../platform/i18n.js';
+import type { ActiveSession } from '../accounts/sessions.js';
+
+/** Per-request values the newsroom middleware sets. */
+export interface NewsroomEnv {
+  Variables: {
+    /** Set when the request carries a valid session cookie. */
+    session: ActiveSession | undefined;
+    /** UI strings in the signed-in person's language (or the browser's, before sign-in). */
+    t: Translator;
+  };
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Config } from '../platform/config.js';
+import type { Database } from '../platform/database/index.js';
+import type { Surface } from '../platform/http/app.js';
+import type { Logger } from '../platform/logger.js';
+import type { ContentChange } from '../stories/index.js';
+import { loadAdminAssets } from './assets.js';
+import type { NewsroomDeps } from './deps.js';
+import { renderNewsroomProblem } from './http/problems.js';
+import { newsroomRoutes } from './routes.js';
+
+export { addUser, issueOwnerSetupToken, issueSetupToken, setPassword } from './accounts/people.js';
+export { deleteUserSessions, findUserByEmail, listUsers } from './accounts/queries.js';
+export { ROLES } from './accounts/roles.js';
+
+export interface Newsroom {
+  surface: Surface;
+  deps: NewsroomDeps;
+}
+
+/** Builds the admin at /admin over the store; returns the surface createApp mounts. */
+export function createNewsroom(options: {
+  db: Kysely<Database>;
+  config: Config;
+  log: Logger;
+  secret: string;
+  now?: () => Date;
+  contentChanged: (change: ContentChange, options?: { taxonomy?: boolean }) => Promise<void>;
+}): Newsroom {
+  const assets = loadAdminAssets();
+  const deps = {
+    ...options,
+    now: options.now ?? (() => new Date()),
+    mediaDir: path.join(options.config.dataDir, 'media'),
+    assets,
+  };
+  return {
+    deps,
+    surface: {
+      path: '/admin',
+      app: newsroomRoutes(deps) as never,
+      renderProblem: (c, status, message) => renderNewsroomProblem(c as never, deps, status, message),
+    },
+  };
+}

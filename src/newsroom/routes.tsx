@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { DomainError } from '../platform/errors.js';
+import { IMMUTABLE_CACHE_CONTROL } from '../platform/http/headers.js';
+import type { AdminAsset } from './assets.js';
+import type { NewsroomDeps } from './deps.js';
+import type { NewsroomEnv } from './http/env.js';
+import { loadSession, requireSession, verifyCsrf } from './http/guard.js';
+import { accountRoutes } from './routes/account.js';
+
+// Forms are small; uploads have their own, larger limit on their own route.
+const FORM_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/** Every admin route, in one list: mounted at /admin. */
+export function newsroomRoutes(
+  deps: NewsroomDeps & { assets: { css: AdminAsset; js: AdminAsset } },
+): Hono<NewsroomEnv> {
+  const app = new Hono<NewsroomEnv>();
+  for (const asset of [deps.assets.css, deps.assets.js]) {
+    app.get(asset.path.slice('/admin'.length), (c) =>
+      c.body(new Uint8Array(asset.body), 200, {
+        'content-type': asset.contentType,
+        'cache-control': IMMUTABLE_CACHE_CONTROL,
+      }),
+    );
+  }
+  app.use(loadSession(deps));
+  app.use(async (c, next) => {
+    if (c.req.path.startsWith('/admin/media/upload')) return next();
+    return bodyLimit({
+      maxSize: FORM_LIMIT_BYTES,
+      onError: () => {
+        throw new DomainError('too-large', 'The form is larger than this server accepts.');
+      },
+    })(c, next);
+  });
+  app.use(verifyCsrf(deps));
+
+  accountRoutes(app, deps);
+
+  app.get('/', (c) => {
+    requireSession(c);
+    return c.redirect('/admin/stories', 303);
+  });
+  // Nothing under /admin falls through to the public site's routes.
+  app.all('*', (c) => {
+    requireSession(c);
+    throw new DomainError('not-found', `No admin page at ${c.req.path}`);
+  });
+  return app;
+}
