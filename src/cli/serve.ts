@@ -1,11 +1,10 @@
-import { createNewsroom, issueOwnerSetupToken } from '../newsroom/index.js';
+import { issueOwnerSetupToken } from '../accounts/index.js';
 import type { Config } from '../platform/config.js';
-import { createApp } from '../platform/http/app.js';
 import { type RunningServer, startServer } from '../platform/http/server.js';
 import { createLogger } from '../platform/logger.js';
 import { RenderCache } from '../platform/render-cache.js';
-import { createSite } from '../site/index.js';
 import { countStories } from '../stories/index.js';
+import { composePlatform } from './compose.js';
 import { loadSecret, openMigratedDatabase } from './runtime.js';
 import { seedDemo } from './seed.js';
 
@@ -20,16 +19,9 @@ export async function serve(config: Config): Promise<RunningServer> {
   }
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES);
   const secret = loadSecret(config);
-  const site = await createSite({ db: database.db, config, cache, log, secret });
-  const newsroom = createNewsroom({
-    db: database.db,
-    config,
-    log,
-    secret,
-    contentChanged: (change, options) => site.contentChanged(change, options),
-  });
-  const app = createApp(log, [newsroom.surface, site.surface]);
-  const server = await startServer(app, cache, { host: config.HOST, port: config.PORT });
+  const platform = await composePlatform({ db: database.db, config, cache, log, secret });
+  const background = platform.startBackground();
+  const server = await startServer(platform.app, cache, { host: config.HOST, port: config.PORT });
   log.info({ url: server.url, database: database.dialect }, 'serving');
   const setupToken = await issueOwnerSetupToken(database.db, new Date());
   if (setupToken) {
@@ -39,6 +31,7 @@ export async function serve(config: Config): Promise<RunningServer> {
     );
   }
   const stop = async () => {
+    await background.stop();
     await server.close();
     await database.close();
   };

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Logger } from '../platform/logger.js';
-import type { ContentChange } from '../stories/index.js';
+import type { ContentChange, ContentEvent } from '../stories/index.js';
 
 /** What every newsroom route is handed by createNewsroom: no module-level state in `newsroom`. */
 export interface NewsroomDeps {
@@ -14,6 +14,8 @@ export interface NewsroomDeps {
   now: () => Date;
   /** Called after every write that readers can see, so the site drops exactly those pages. */
   contentChanged: (change: ContentChange, options?: { taxonomy?: boolean }) => Promise<void>;
+  /** Tells integrators (webhooks) what happened to published content. */
+  emit: (event: ContentEvent) => Promise<void>;
   /** Folder for uploaded images and their renditions. */
   mediaDir: string;
   assets: { css: { path: string; body: Buffer }; js: { path: string; body: Buffer } };

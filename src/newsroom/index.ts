@@ -4,15 +4,22 @@ import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Surface } from '../platform/http/app.js';
 import type { Logger } from '../platform/logger.js';
-import type { ContentChange } from '../stories/index.js';
+import type { ContentChange, ContentEvent } from '../stories/index.js';
 import { loadAdminAssets } from './assets.js';
 import type { NewsroomDeps } from './deps.js';
 import { renderNewsroomProblem } from './http/problems.js';
 import { newsroomRoutes } from './routes.js';
 
-export { addUser, issueOwnerSetupToken, issueSetupToken, setPassword } from './accounts/people.js';
-export { deleteUserSessions, findUserByEmail, listUsers } from './accounts/queries.js';
-export { ROLES } from './accounts/roles.js';
+export {
+  addUser,
+  deleteUserSessions,
+  findUserByEmail,
+  issueOwnerSetupToken,
+  issueSetupToken,
+  listUsers,
+  ROLES,
+  setPassword,
+} from '../accounts/index.js';
 
 export interface Newsroom {
   surface: Surface;
@@ -27,6 +34,7 @@ export function createNewsroom(options: {
   secret: string;
   now?: () => Date;
   contentChanged: (change: ContentChange, options?: { taxonomy?: boolean }) => Promise<void>;
+  emit: (event: ContentEvent) => Promise<void>;
 }): Newsroom {
   const assets = loadAdminAssets();
   const deps = {

@@ -7,6 +7,13 @@ import type { NewsroomDeps } from './deps.js';
 import type { NewsroomEnv } from './http/env.js';
 import { loadSession, requireSession, verifyCsrf } from './http/guard.js';
 import { accountRoutes } from './routes/account.js';
+import { apiKeysRoutes } from './routes/api-keys.js';
+import { auditRoutes } from './routes/audit.js';
+import { mediaRoutes } from './routes/media.js';
+import { peopleRoutes } from './routes/people.js';
+import { storiesRoutes } from './routes/stories.js';
+import { taxonomyRoutes } from './routes/taxonomy.js';
+import { webhooksRoutes } from './routes/webhooks.js';
 
 // Forms are small; uploads have their own, larger limit on their own route.
 const FORM_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -37,6 +44,13 @@ export function newsroomRoutes(
   app.use(verifyCsrf(deps));
 
   accountRoutes(app, deps);
+  storiesRoutes(app, deps);
+  mediaRoutes(app, deps);
+  taxonomyRoutes(app, deps);
+  peopleRoutes(app, deps);
+  auditRoutes(app, deps);
+  apiKeysRoutes(app, deps);
+  webhooksRoutes(app, deps);
 
   app.get('/', (c) => {
     requireSession(c);

@@ -2,6 +2,8 @@
 
 /** Typed errors the store raises; platform/http maps them to statuses. */
 export * from './errors.js';
+/** Events integrators hear of. */
+export type { ContentEvent, ContentEventType } from './events.js';
 /** Plain objects the store returns. */
 export * from './model.js';
 /** Reads for the public site. */

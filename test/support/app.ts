@@ -1,12 +1,12 @@
 import type { Hono } from 'hono';
+import { composePlatform } from '../../src/cli/compose.js';
 import { createNewsroom, type Newsroom } from '../../src/newsroom/index.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Dialect } from '../../src/platform/database/index.js';
-import { createApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { RenderCache } from '../../src/platform/render-cache.js';
 import { createSite, type Site } from '../../src/site/index.js';
-import { importStories, type StoryInput } from '../../src/stories/index.js';
+import { type ContentEvent, importStories, type StoryInput } from '../../src/stories/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { seedTaxonomy } from './factories.js';
 
@@ -16,6 +16,8 @@ export interface TestApp {
   app: Hono;
   site: Site;
   newsroom: Newsroom;
+  /** Content events the platform emitted (what webhooks would deliver), in order. */
+  events: ContentEvent[];
   cache: RenderCache;
   database: TestDatabase;
   /** Builds the app's view of a path: `app.request` with the site's own host. */
@@ -43,27 +45,21 @@ export async function createTestApp(
   const config = loadConfig({ SITE_URL: TEST_SITE_URL, DATA_DIR: database.dataDir, LOG_LEVEL: 'silent' });
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES);
   const log = createLogger('silent');
-  const site = await createSite({
+  const events: ContentEvent[] = [];
+  const { app, site, newsroom } = await composePlatform({
     db: database.db,
     config,
     cache,
     log,
     secret: 'test-secret-key-0123456789',
     now,
+    onEvent: (event) => events.push(event),
   });
-  const newsroom = createNewsroom({
-    db: database.db,
-    config,
-    log,
-    secret: 'test-secret-key-0123456789',
-    now,
-    contentChanged: (change, changeOptions) => site.contentChanged(change, changeOptions),
-  });
-  const app = createApp(log, [newsroom.surface, site.surface]);
   return {
     app,
     site,
     newsroom,
+    events,
     cache,
     database,
     get: (path, init) => Promise.resolve(app.request(`${TEST_SITE_URL}${path}`, init)),

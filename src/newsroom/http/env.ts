@@ -1,5 +1,5 @@
+import type { ActiveSession } from '../../accounts/index.js';
 import type { Translator } from '../../platform/i18n.js';
-import type { ActiveSession } from '../accounts/sessions.js';
 
 /** Per-request values the newsroom middleware sets. */
 export interface NewsroomEnv {

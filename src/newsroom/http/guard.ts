@@ -1,10 +1,15 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import {
+  type ActiveSession,
+  type Actor,
+  can,
+  type Permission,
+  resolveSession,
+  sameSecret,
+} from '../../accounts/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { createTranslator } from '../../platform/i18n.js';
 import { chooseLocale } from '../../publishing/index.js';
-import { type Actor, can, type Permission } from '../accounts/roles.js';
-import { type ActiveSession, resolveSession } from '../accounts/sessions.js';
-import { sameSecret } from '../accounts/tokens.js';
 import type { NewsroomDeps } from '../deps.js';
 import { readCookie, SESSION_COOKIE, SIGN_IN_CSRF_COOKIE } from './cookies.js';
 import type { NewsroomEnv } from './env.js';

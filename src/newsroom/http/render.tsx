@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import type { Permission } from '../accounts/roles.js';
-import { can } from '../accounts/roles.js';
+import type { Permission } from '../../accounts/index.js';
+import { can } from '../../accounts/index.js';
 import type { NewsroomDeps } from '../deps.js';
 import { type AdminChrome, AdminLayout } from '../views/admin-layout.js';
 import type { NewsroomEnv } from './env.js';

@@ -1,15 +1,22 @@
 import { createHmac } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import {
+  authenticate,
+  checkPasswordPolicy,
+  deleteUserSessions,
+  endSession,
+  findUsableSetupToken,
+  hashToken,
+  newToken,
+  recordAudit,
+  redeemSetupToken,
+  SESSION_DAYS,
+  startSession,
+  TooManySignIns,
+} from '../../accounts/index.js';
 import { isDomainError } from '../../platform/errors.js';
 import { clientAddress } from '../../platform/http/client-address.js';
-import { checkPasswordPolicy } from '../accounts/passwords.js';
-import { redeemSetupToken } from '../accounts/people.js';
-import { deleteUserSessions, findUsableSetupToken } from '../accounts/queries.js';
-import { endSession, SESSION_DAYS, startSession } from '../accounts/sessions.js';
-import { authenticate, TooManySignIns } from '../accounts/sign-in.js';
-import { hashToken, newToken } from '../accounts/tokens.js';
-import { recordAudit } from '../audit.js';
 import type { NewsroomDeps } from '../deps.js';
 import {
   clearCookie,

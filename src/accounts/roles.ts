@@ -1,5 +1,5 @@
-import type { UserRole } from '../../platform/database/index.js';
-import type { Locale } from '../../platform/locale.js';
+import type { UserRole } from '../platform/database/index.js';
+import type { Locale } from '../platform/locale.js';
 
 export const ROLES: readonly UserRole[] = ['owner', 'editor', 'author', 'translator'];
 

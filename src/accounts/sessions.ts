@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/database/index.js';
+import type { Database } from '../platform/database/index.js';
 import {
   deleteSession,
   findSessionRow,

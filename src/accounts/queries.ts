@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, UserRole } from '../../platform/database/index.js';
-import type { Locale } from '../../platform/locale.js';
+import type { Database, UserRole } from '../platform/database/index.js';
+import type { Locale } from '../platform/locale.js';
 
 type Db = Kysely<Database>;
 

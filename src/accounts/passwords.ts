@@ -1,5 +1,5 @@
 import argon2 from 'argon2';
-import { DomainError } from '../../platform/errors.js';
+import { DomainError } from '../platform/errors.js';
 
 // OWASP's argon2id recommendation (19 MiB, 2 passes, 1 lane): ~30 ms here, slow enough for a
 // stolen hash to be costly, fast enough that a login does not block the server.

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/database/index.js';
-import { DomainError } from '../../platform/errors.js';
+import type { Database } from '../platform/database/index.js';
+import { DomainError } from '../platform/errors.js';
 import { verifyAgainstDummy, verifyPassword } from './passwords.js';
 import {
   clearLoginFailures,

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database, UserRole } from '../../platform/database/index.js';
-import { DomainError } from '../../platform/errors.js';
-import { isWellFormedLocale, type Locale } from '../../platform/locale.js';
+import type { Database, UserRole } from '../platform/database/index.js';
+import { DomainError } from '../platform/errors.js';
+import { isWellFormedLocale, type Locale } from '../platform/locale.js';
 import { hashPassword } from './passwords.js';
 import {
   consumeSetupToken,

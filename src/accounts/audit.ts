@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database/index.js';
-import type { Actor } from './accounts/roles.js';
+import type { Actor } from './roles.js';
 
 type Db = Kysely<Database>;
 

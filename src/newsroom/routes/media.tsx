@@ -1,0 +1,6 @@
+import type { Hono } from 'hono';
+import type { NewsroomDeps } from '../deps.js';
+import type { NewsroomEnv } from '../http/env.js';
+
+/** The admin's media pages (to be built). */
+export function mediaRoutes(_app: Hono<NewsroomEnv>, _deps: NewsroomDeps): void {}
