@@ -12,6 +12,12 @@ export interface StaticAsset {
   contentType: string;
 }
 
+export interface SiteAssets {
+  css: StaticAsset;
+  js: StaticAsset;
+  logo: StaticAsset;
+}
+
 /** What every site route is handed by createSite: no module-level state anywhere in `site`. */
 export interface SiteDeps {
   db: Kysely<Database>;
@@ -21,7 +27,7 @@ export interface SiteDeps {
   log: Logger;
   /** Key for hashing share visitors. */
   secret: string;
-  assets: { css: StaticAsset; js: StaticAsset };
+  assets: SiteAssets;
   mediaDir: string;
   now: () => Date;
 }

@@ -16,7 +16,7 @@ function sendImmutable(c: Context, body: Buffer, contentType: string, etag: stri
 }
 
 export function assetRoute(c: Context, deps: SiteDeps): Response {
-  const asset: StaticAsset | undefined = [deps.assets.css, deps.assets.js].find((a) => a.path === c.req.path);
+  const asset: StaticAsset | undefined = Object.values(deps.assets).find((a) => a.path === c.req.path);
   if (!asset) throw new DomainError('not-found', 'No such asset.');
   return sendImmutable(c, asset.body, asset.contentType, etagFor(asset.body));
 }

@@ -11,11 +11,12 @@ import {
   entityPath,
   findRedirect,
   findShareCount,
-  findStories,
   findStory,
+  findStoryCards,
   findStoryIdBySlug,
   isPublished,
   listRelatedStoryIds,
+  type Media,
   type Story,
   sectionPath,
   sectionSlug,
@@ -107,7 +108,7 @@ export async function storyRoute(c: Context, deps: SiteDeps): Promise<Response> 
       listRelatedStoryIds(deps.db, story, RELATED_STORIES),
       findShareCount(deps.db, story.id),
     ]);
-    const related = await findStories(deps.db, relatedIds);
+    const related = await findStoryCards(deps.db, relatedIds);
     const data = storyPageData(deps, {
       story,
       locale,
@@ -177,7 +178,9 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
     { href: `/${locale}/`, label: chrome.t('breadcrumbs.home') },
     { href: sectionHref, label: sectionName },
   ];
-  const imageUrl = media && hero ? absoluteUrl(deps, hero.src) : undefined;
+  // Link previews and structured data get the largest rendition, with that file's own size (the
+  // <img> fallback src is a mid-size one, which must not be announced with the original's size).
+  const image = media ? largestImage(deps, media) : undefined;
   chrome.meta = socialMeta({
     siteName,
     url: canonicalUrl,
@@ -185,9 +188,7 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
     description: variant.summary,
     locale: variant.locale,
     alternateLocales: published.map((v) => v.locale).filter((l) => l !== variant.locale),
-    ...(media && imageUrl
-      ? { image: { url: imageUrl, width: media.width, height: media.height, alt: variant.heroAlt } }
-      : {}),
+    ...(image ? { image: { ...image, alt: variant.heroAlt } } : {}),
     type: 'article',
     publishedTime: publishedAt,
     modifiedTime: variant.updatedAt,
@@ -207,9 +208,13 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
       inLanguage: variant.locale,
       datePublished: publishedAt,
       dateModified: variant.updatedAt,
-      ...(media && imageUrl ? { image: [{ url: imageUrl, width: media.width, height: media.height }] } : {}),
+      ...(image ? { image: [image] } : {}),
       authorName: siteName,
-      publisher: { name: siteName, url: absoluteUrl(deps, '/') },
+      publisher: {
+        name: siteName,
+        url: absoluteUrl(deps, '/'),
+        logoUrl: absoluteUrl(deps, deps.assets.logo.path),
+      },
       section: sectionName,
       about: story.entityIds.flatMap((id) => {
         const entity = catalog.entity(id);
@@ -269,6 +274,17 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
       : {}),
     breadcrumbs,
     related: storyCards(deps, input.related, locale),
+  };
+}
+
+/** The largest rendition of an image as an absolute URL, with its own width and height. */
+function largestImage(deps: SiteDeps, media: Media): { url: string; width: number; height: number } {
+  const largest = [...media.renditions].sort((a, b) => b.width - a.width)[0];
+  const width = largest?.width ?? media.width;
+  return {
+    url: absoluteUrl(deps, `/media/${largest?.file ?? media.fileName}`),
+    width,
+    height: Math.round((width * media.height) / media.width),
   };
 }
 

@@ -58,6 +58,28 @@ export function hostOf(url: string): string {
   }
 }
 
+/**
+ * A stored URL as a link off the site, or undefined when it may not be one: only absolute http(s)
+ * URLs, written back percent-encoded (an href must be a valid URL). A source URL comes from
+ * whoever filled the story in, and `javascript:` or `data:` there would run on a click.
+ */
+export function webUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  // The URL parser leaves these as typed in paths and queries; RFC 3986 (and so the Nu Html
+  // Checker) does not allow them there. Credentials, if any, are dropped with the rest of userinfo.
+  const rest = `${parsed.pathname}${parsed.search}${parsed.hash}`.replace(
+    /[[\]{}|\\^`]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${parsed.origin}${rest}`;
+}
+
 /** Path and query of an absolute or root-relative URL, to compare links with the page's own address. */
 export function pathOf(url: string): string {
   try {

@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { vnuProblems } from '../../../test/support/vnu.js';
 import { renderEntityHub } from './entity-hub.js';
 import { renderErrorPage } from './error-page.js';
 import {
@@ -22,12 +18,7 @@ import { renderStoryPage } from './story-page.js';
 import { fillTextWith } from './test-html.js';
 
 // Every page kind, in both languages, through the Nu Html Checker (vnu-jar, needs Java): zero errors
-// and zero warnings allowed. One JVM run over a folder keeps this to a few seconds.
-
-const VNU_JAR = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
-  'build/dist/vnu.jar',
-);
+// and zero warnings allowed (test/support/vnu.ts runs the checker once over all of them).
 
 function pages(): Record<string, string> {
   const out: Record<string, string> = {};
@@ -49,28 +40,7 @@ function pages(): Record<string, string> {
 }
 
 describe('Nu Html Checker', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'velocity-vnu-'));
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
   it('finds no error or warning on any page', () => {
-    for (const [name, html] of Object.entries(pages()))
-      fs.writeFileSync(path.join(dir, `${name}.html`), html);
-    let output: string;
-    try {
-      output = execFileSync('java', ['-jar', VNU_JAR, '--format', 'json', '--stdout', dir], {
-        encoding: 'utf8',
-      });
-    } catch (error) {
-      // vnu exits 1 when it reports anything; the report is still on stdout.
-      output = String((error as { stdout?: string }).stdout ?? '');
-      if (!output) throw error;
-    }
-    const { messages } = JSON.parse(output) as {
-      messages: { type: string; subType?: string; url: string; message: string }[];
-    };
-    const problems = messages
-      .filter((m) => m.type === 'error' || m.subType === 'warning')
-      .map((m) => `${path.basename(m.url)}: ${m.message}`);
-    expect(problems).toEqual([]);
+    expect(vnuProblems(pages())).toEqual([]);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import type { StoryPageData, Translator } from '../view-models.js';
-import { hostOf } from './document.js';
+import { hostOf, webUrl } from './document.js';
 
 export interface StoryMetaProps {
   story: StoryPageData['story'];
@@ -44,12 +44,18 @@ function SourceList({ story, t }: { story: StoryPageData['story']; t: Translator
       <ul>
         {story.sources.map((source) => {
           const host = hostOf(source.url);
+          const href = webUrl(source.url);
           return (
             <li>
-              <a class="source-link" href={source.url} rel="noopener">
-                {source.publisher || host}
-                {source.publisher && host ? <span class="source-host">{host}</span> : null}
-              </a>
+              {href ? (
+                <a class="source-link" href={href} rel="noopener">
+                  {source.publisher || host}
+                  {source.publisher && host ? <span class="source-host">{host}</span> : null}
+                </a>
+              ) : (
+                // Not a web address (a `javascript:` URL, a typo): named, never linked.
+                <span class="source-name">{source.publisher || source.url}</span>
+              )}
               {source.author ? (
                 <span class="source-author">{t('story.authorBy', { author: source.author })}</span>
               ) : null}

@@ -68,6 +68,22 @@ describe('renderStoryPage', () => {
     expect(zh).toContain('原始来源');
   });
 
+  it('names a source whose URL is not a web address without linking it, and encodes the others', () => {
+    const data = buildStoryPageData('en');
+    data.story.sources = [
+      { url: 'https://user:pw@wire.example/a b?q="<x>"&t[]={y}|z', publisher: 'Spaced', author: '' },
+      { url: 'javascript:alert(1)', publisher: 'Wire', author: '' },
+      { url: ' JavaScript:alert(1)', publisher: '', author: '' },
+      { url: 'data:text/html,<script>alert(1)</script>', publisher: 'Data', author: '' },
+    ];
+    const html = renderStoryPage(data);
+    expect(html).not.toMatch(/href="\s*(javascript|data):/i);
+    expect(html).toContain('<span class="source-name">Wire</span>');
+    expect(html).toContain('<span class="source-name"> JavaScript:alert(1)</span>');
+    expect(html).toContain('<span class="source-name">Data</span>');
+    expect(html).toContain('href="https://wire.example/a%20b?q=%22%3Cx%3E%22&amp;t%5B%5D=%7By%7D%7Cz"');
+  });
+
   it('renders the hero with size, srcset, alt and high priority, never lazily', () => {
     const hero = /<figure class="hero">(<img[^>]*>)/.exec(zh)?.[1] ?? '';
     expect(hero).toMatch(/width="1600"/);
