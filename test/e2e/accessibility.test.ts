@@ -1,0 +1,86 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { type DemoSite, LOCALES, launchBrowser, PAGES, type PageKind, startDemoSite } from './support.js';
+
+// axe-core in Chromium on every kind of public page, in both languages and both colour schemes:
+// no violation of serious or critical impact (contrast included, which only a real rendering shows).
+
+const KINDS: { kind: PageKind; status: number }[] = [
+  { kind: 'front', status: 200 },
+  { kind: 'section', status: 200 },
+  { kind: 'story', status: 200 },
+  { kind: 'zhOnlyStory', status: 200 },
+  { kind: 'entityHub', status: 200 },
+  { kind: 'kindHub', status: 200 },
+  { kind: 'allTopics', status: 200 },
+  { kind: 'notFound', status: 404 },
+];
+const SCHEMES = ['light', 'dark'] as const;
+
+const cases = LOCALES.flatMap((locale) => KINDS.map(({ kind, status }) => ({ locale, kind, status })));
+
+let site: DemoSite;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  // The browser first: without Chromium the file fails at once, before seeding anything.
+  browser = await launchBrowser();
+  site = await startDemoSite();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await site?.close();
+});
+
+/** Serious and critical violations on the page as it is now, one readable line per rule. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Legacy mode runs axe in the page itself: a third of the time of the default, which opens a
+  // blank page per run, and this site has no frames for the default mode to reach.
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  // axe ran against the page, not an empty shell.
+  if (results.passes.length < 10) throw new Error(`axe passed only ${results.passes.length} rules`);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n` +
+        violation.nodes
+          .slice(0, 5)
+          .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`)
+          .join('\n'),
+    );
+}
+
+// A few pages at a time: most of a check is the browser's work, not this process's.
+describe.concurrent('axe', () => {
+  it.for(cases)(
+    '$kind in $locale, light and dark: no serious or critical violation',
+    { timeout: 60_000 },
+    async ({ locale, kind, status }, { expect }) => {
+      const page = await context.newPage();
+      try {
+        const response = await page.goto(site.url + PAGES[kind](locale), { waitUntil: 'load' });
+        expect(response?.status()).toBe(status);
+        const problems: string[] = [];
+        for (const colorScheme of SCHEMES) {
+          await page.emulateMedia({ colorScheme });
+          expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+            colorScheme === 'dark',
+          );
+          for (const line of await seriousViolations(page)) problems.push(`[${colorScheme}] ${line}`);
+        }
+        expect(problems, problems.join('\n')).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+});

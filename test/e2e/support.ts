@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
+import { type RunningServer, startServer } from '../../src/platform/http/server.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+// Shared pieces of the browser tests: Debian's Chromium (never a downloaded browser) driving the
+// demo newsroom served for real over a loopback socket.
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Launches Chromium, failing (never skipping) with a clear message when it is not installed. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: the browser tests need Debian's Chromium ` +
+        '(apt-get install -y chromium, which .ci/run does) or CHROMIUM_PATH set to a Chromium binary.',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface DemoSite {
+  /** Origin of the running server, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  testApp: TestApp;
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+/** The demo newsroom on a fresh SQLite database, listening on a free loopback port. */
+export async function startDemoSite(): Promise<DemoSite> {
+  const testApp = await createTestApp('sqlite', { seed: 'demo' });
+  const server = await startServer(testApp.app, testApp.cache, { host: '127.0.0.1', port: 0 });
+  return {
+    url: server.url,
+    testApp,
+    server,
+    async close() {
+      await server.close();
+      await testApp.destroy();
+    },
+  };
+}
+
+/** Paths of the demo content, one per kind of page. */
+export const PAGES = {
+  front: (locale: string) => `/${locale}/`,
+  section: (locale: string) => `/${locale}/ai-models/`,
+  /** The reference story: headings, a comparison table, an FAQ, related stories. */
+  story: (locale: string) => `/${locale}/ai-models/nvidia-26b-open-models`,
+  /** Written in Chinese only: English readers see it through the fallback rules. */
+  zhOnlyStory: (locale: string) => `/${locale}/industry/edge-ai-phones`,
+  entityHub: (locale: string) => `/${locale}/topics/nvidia`,
+  kindHub: (locale: string) => `/${locale}/gpus`,
+  allTopics: (locale: string) => `/${locale}/topics/`,
+  notFound: (locale: string) => `/${locale}/no-such-section/no-such-story`,
+} as const;
+
+export type PageKind = keyof typeof PAGES;
+
+export const LOCALES = ['zh', 'en'] as const;
+
+/** A context that only ever reaches `origin`: anything else is recorded and aborted, not fetched. */
+export async function sameOriginContext(
+  browser: Browser,
+  origin: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; foreign: string[] }> {
+  const context = await browser.newContext(options);
+  const foreign: string[] = [];
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) => {
+      foreign.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  return { context, foreign };
+}
