@@ -41,7 +41,7 @@ describe('generateHeroImages', () => {
         { width: 1200, file: 'hero-b300-shipments-begin-1200.webp' },
         { width: 1600, file: 'hero-b300-shipments-begin.webp' },
       ],
-      credit: 'Illustration: Code Velocity',
+      credit: 'Code Velocity',
     });
 
     expect((await readdir(dir)).sort()).toHaveLength(8);

@@ -11,7 +11,7 @@ export const HERO_WIDTH = 1600;
 export const HERO_HEIGHT = 900;
 export const HERO_RENDITION_WIDTHS = [480, 800, 1200] as const;
 const WEBP_QUALITY = 78;
-const CREDIT = 'Illustration: Code Velocity';
+const CREDIT = 'Code Velocity';
 
 const W = HERO_WIDTH;
 const H = HERO_HEIGHT;
