@@ -49,6 +49,20 @@ export const ConfigSchema = z.object({
     .min(1)
     .default(30)
     .describe('Share-count POSTs one visitor may make per minute.'),
+  MEDIA_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024)
+    .describe('Largest image file the media library accepts, in bytes (10 MiB).'),
+  MEDIA_MAX_PIXELS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(40_000_000)
+    .describe(
+      'Largest image the media library accepts, in pixels (width × height, 40 megapixels); checked before decoding, against decompression bombs.',
+    ),
   TRUST_PROXY: booleanFromEnv
     .default(false)
     .describe('Take the client address from X-Forwarded-For (only behind a proxy you run).'),

@@ -57,9 +57,12 @@ export function imageView(
 ): ImageView {
   const renditions = [...media.renditions].sort((a, b) => a.width - b.width);
   const fallback = renditions.find((r) => r.width >= 800) ?? renditions.at(-1);
+  // AVIF is offered only when every width has it, so both sources describe the same set.
+  const hasAvif = renditions.length > 0 && renditions.every((r) => r.avif);
   return {
     src: `/media/${fallback?.file ?? media.fileName}`,
     srcset: renditions.map((r) => `/media/${r.file} ${r.width}w`).join(', '),
+    ...(hasAvif ? { avifSrcset: renditions.map((r) => `/media/${r.avif} ${r.width}w`).join(', ') } : {}),
     sizes: options.sizes ?? ARTICLE_IMAGE_SIZES,
     width: media.width,
     height: media.height,

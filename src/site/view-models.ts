@@ -75,6 +75,8 @@ export interface PageChrome {
 export interface ImageView {
   src: string;
   srcset: string;
+  /** The same widths in AVIF, offered first through `<picture>`; absent for WebP-only media. */
+  avifSrcset?: string;
   sizes: string;
   width: number;
   height: number;

@@ -21,7 +21,10 @@ export interface Entity {
 
 export interface Rendition {
   width: number;
+  /** The WebP file at this width (every reader can show it). */
   file: string;
+  /** The same width in AVIF, smaller for the same quality; absent on older records. */
+  avif?: string;
 }
 
 export interface Media {

@@ -98,7 +98,13 @@ export const ExportDocumentSchema = z.object({
       mimeType: z.string().min(1),
       width: z.number().int().positive(),
       height: z.number().int().positive(),
-      renditions: z.array(z.object({ width: z.number().int().positive(), file: z.string().min(1) })),
+      renditions: z.array(
+        z.object({
+          width: z.number().int().positive(),
+          file: z.string().min(1),
+          avif: z.string().min(1).optional(),
+        }),
+      ),
       credit: z.string(),
     }),
   ),

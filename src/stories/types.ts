@@ -86,7 +86,8 @@ export interface MediaInput {
   mimeType: string;
   width: number;
   height: number;
-  renditions: { width: number; file: string }[];
+  /** WebP `file` per width, and its AVIF twin when there is one. */
+  renditions: { width: number; file: string; avif?: string }[];
   credit: string;
 }
 

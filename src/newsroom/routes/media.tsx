@@ -1,6 +1,287 @@
-import type { Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { recordAudit } from '../../accounts/index.js';
+import {
+  findMediaById,
+  listMediaLibrary,
+  listStoryIdsUsingMedia,
+  type MediaLibraryItem,
+  storeUpload,
+  UploadRefused,
+  updateMediaCredit,
+} from '../../media/index.js';
+import { DomainError } from '../../platform/errors.js';
+import { STATUS_BY_KIND } from '../../platform/http/errors.js';
+import type { Media } from '../../stories/index.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
+import { requirePermission } from '../http/guard.js';
+import { idParam, pageParam, pagerLinks } from '../http/params.js';
+import { adminChrome, renderAdmin } from '../http/render.js';
+import {
+  MediaDetailPage,
+  type MediaDetailView,
+  type MediaItemView,
+  MediaLibraryPage,
+  type UploadFormView,
+} from '../views/media-pages.js';
 
-/** The admin's media pages (to be built). */
-export function mediaRoutes(_app: Hono<NewsroomEnv>, _deps: NewsroomDeps): void {}
+type C = Context<NewsroomEnv>;
+
+const PAGE_SIZE = 48;
+// Room for the multipart framing, the credit and the CSRF field around the file itself.
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+const MAX_CREDIT_CHARS = 300;
+
+const CreditInput = z.object({
+  credit: z
+    .string()
+    .trim()
+    .max(MAX_CREDIT_CHARS)
+    .default('')
+    .transform((s) => s.replace(/\s+/g, ' ')),
+});
+
+const NO_CHANGE = { storyIds: [], sectionIds: [], entityIds: [] };
+
+/**
+ * The upload route's own body limit: the file limit plus room for the form around it. It must run
+ * before the CSRF check, which reads the body, so the newsroom's router installs it there.
+ */
+export function uploadBodyLimit(deps: NewsroomDeps): MiddlewareHandler<NewsroomEnv> {
+  return bodyLimit({
+    maxSize: deps.config.MEDIA_MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES,
+    onError: (c) => {
+      const t = c.get('t');
+      return renderLibrary(
+        c as C,
+        deps,
+        { credit: '', error: t('media.error.request-too-large', limitsOf(deps)) },
+        413,
+      );
+    },
+  });
+}
+
+function limitsOf(deps: NewsroomDeps) {
+  return {
+    maxMegabytes: Math.round((deps.config.MEDIA_MAX_UPLOAD_BYTES / 1_048_576) * 10) / 10,
+    maxMegapixels: Math.round(deps.config.MEDIA_MAX_PIXELS / 100_000) / 10,
+  };
+}
+
+function uploadedLabel(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+}
+
+function smallest(media: Media) {
+  return [...media.renditions].sort((a, b) => a.width - b.width)[0];
+}
+
+function itemView(item: MediaLibraryItem, locale: string): MediaItemView {
+  const thumb = smallest(item);
+  const thumbWidth = thumb?.width ?? item.width;
+  return {
+    href: `/admin/media/${item.id}`,
+    thumbnail: {
+      src: `/media/${thumb?.file ?? item.fileName}`,
+      width: thumbWidth,
+      height: Math.max(1, Math.round((thumbWidth * item.height) / item.width)),
+    },
+    width: item.width,
+    height: item.height,
+    credit: item.credit,
+    usage: item.usage,
+    uploadedLabel: uploadedLabel(item.createdAt, locale),
+  };
+}
+
+async function renderLibrary(
+  c: C,
+  deps: NewsroomDeps,
+  form: { credit: string; error?: string },
+  status: 200 | 413 | 415 | 422 = 200,
+): Promise<Response> {
+  requirePermission(c, { action: 'media.upload' });
+  const t = c.get('t');
+  const { page, limit, offset } = pageParam(c, PAGE_SIZE);
+  const { items, total } = await listMediaLibrary(deps.db, { limit, offset });
+  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const chrome = adminChrome(c, deps, t('media.heading'));
+  const upload: UploadFormView = {
+    ...limitsOf(deps),
+    credit: form.credit,
+    ...(form.error ? { error: form.error } : {}),
+  };
+  const view = {
+    t,
+    csrfToken: chrome.csrfToken,
+    items: items.map((item) => itemView(item, t.locale)),
+    total,
+    pager: { page, totalPages, ...pagerLinks('/admin/media', {}, page, totalPages) },
+    upload,
+  };
+  return renderAdmin(c, chrome, <MediaLibraryPage view={view} />, status);
+}
+
+async function renderDetail(
+  c: C,
+  deps: NewsroomDeps,
+  media: Media,
+  form: { credit: string; error?: string },
+  status: 200 | 422 = 200,
+): Promise<Response> {
+  const t = c.get('t');
+  const storyIds = await listStoryIdsUsingMedia(deps.db, media.id);
+  const renditions = [...media.renditions].sort((a, b) => a.width - b.width);
+  const preview = renditions.find((r) => r.width >= 800) ?? renditions.at(-1);
+  const previewWidth = preview?.width ?? media.width;
+  const chrome = adminChrome(c, deps, t('media.detail.heading', { id: media.id }));
+  const view: MediaDetailView = {
+    t,
+    csrfToken: chrome.csrfToken,
+    id: media.id,
+    preview: {
+      src: `/media/${preview?.file ?? media.fileName}`,
+      srcset: renditions.map((r) => `/media/${r.file} ${r.width}w`).join(', '),
+      width: previewWidth,
+      height: Math.max(1, Math.round((previewWidth * media.height) / media.width)),
+    },
+    width: media.width,
+    height: media.height,
+    uploadedLabel: uploadedLabel(media.createdAt, t.locale),
+    renditions: renditions.map((r) => ({
+      width: r.width,
+      webpHref: `/media/${r.file}`,
+      ...(r.avif ? { avifHref: `/media/${r.avif}` } : {}),
+    })),
+    usedBy: storyIds.map((id) => ({ href: `/admin/stories/${id}`, label: t('media.detail.story', { id }) })),
+    credit: form.credit,
+    ...(form.error ? { error: form.error } : {}),
+  };
+  return renderAdmin(c, chrome, <MediaDetailPage view={view} />, status);
+}
+
+async function mediaOrThrow(deps: NewsroomDeps, id: number): Promise<Media> {
+  const media = await findMediaById(deps.db, id);
+  if (!media) throw new DomainError('not-found', `No image #${id} in the library.`);
+  return media;
+}
+
+/** The media library: the grid with the upload form, and one image's page with its credit. */
+export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
+  app.get('/media', (c) => renderLibrary(c, deps, { credit: '' }));
+
+  app.post('/media/upload', async (c) => {
+    const actor = requirePermission(c, { action: 'media.upload' });
+    const t = c.get('t');
+    const body = await c.req.parseBody();
+    const credit = CreditInput.safeParse({ credit: typeof body.credit === 'string' ? body.credit : '' });
+    if (!credit.success) {
+      return renderLibrary(
+        c,
+        deps,
+        { credit: '', error: t('media.error.creditTooLong', { max: MAX_CREDIT_CHARS }) },
+        422,
+      );
+    }
+    const file = body.file;
+    // A form sent without choosing a file still has the part: an empty file without a name.
+    if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
+      return renderLibrary(c, deps, { credit: credit.data.credit, error: t('media.error.noFile') }, 422);
+    }
+    let stored: Awaited<ReturnType<typeof storeUpload>>;
+    try {
+      stored = await storeUpload(
+        deps.db,
+        {
+          mediaDir: deps.mediaDir,
+          limits: {
+            maxUploadBytes: deps.config.MEDIA_MAX_UPLOAD_BYTES,
+            maxPixels: deps.config.MEDIA_MAX_PIXELS,
+          },
+        },
+        { bytes: new Uint8Array(await file.arrayBuffer()), credit: credit.data.credit },
+        deps.now(),
+      );
+    } catch (error) {
+      if (!(error instanceof UploadRefused)) throw error;
+      deps.log.info({ problem: error.problem, size: file.size }, 'upload refused');
+      return renderLibrary(
+        c,
+        deps,
+        { credit: credit.data.credit, error: t(`media.error.${error.problem}`, error.values) },
+        STATUS_BY_KIND[error.kind] as 413 | 415 | 422,
+      );
+    }
+    const { media, created } = stored;
+    if (created) {
+      await recordAudit(
+        deps.db,
+        {
+          actor,
+          action: 'media.upload',
+          subject: { kind: 'media', id: media.id },
+          summary: media.fileName,
+          details: {
+            originalName: file.name.slice(0, 200),
+            bytes: file.size,
+            width: media.width,
+            height: media.height,
+            renditions: media.renditions.map((r) => r.width),
+          },
+        },
+        deps.now(),
+      );
+      // The site keeps media in memory with the other names; a story can only show what it has.
+      await deps.contentChanged(NO_CHANGE, { taxonomy: true });
+    }
+    return c.redirect(`/admin/media/${media.id}?notice=${created ? 'uploaded' : 'saved'}`, 303);
+  });
+
+  // Where a browser lands when someone reloads the page after an upload was refused.
+  app.get('/media/upload', (c) => c.redirect('/admin/media', 303));
+
+  app.get('/media/:id', async (c) => {
+    requirePermission(c, { action: 'media.upload' });
+    const media = await mediaOrThrow(deps, idParam(c));
+    return renderDetail(c, deps, media, { credit: media.credit });
+  });
+
+  app.post('/media/:id', async (c) => {
+    const actor = requirePermission(c, { action: 'media.upload' });
+    const t = c.get('t');
+    const media = await mediaOrThrow(deps, idParam(c));
+    const body = await c.req.parseBody();
+    const raw = typeof body.credit === 'string' ? body.credit : '';
+    const input = CreditInput.safeParse({ credit: raw });
+    if (!input.success) {
+      return renderDetail(
+        c,
+        deps,
+        media,
+        { credit: raw, error: t('media.error.creditTooLong', { max: MAX_CREDIT_CHARS }) },
+        422,
+      );
+    }
+    const { credit } = input.data;
+    if (credit !== media.credit) {
+      await updateMediaCredit(deps.db, media.id, credit);
+      await recordAudit(
+        deps.db,
+        {
+          actor,
+          action: 'media.update',
+          subject: { kind: 'media', id: media.id },
+          summary: media.fileName,
+          details: { credit: { from: media.credit, to: credit } },
+        },
+        deps.now(),
+      );
+      const storyIds = await listStoryIdsUsingMedia(deps.db, media.id);
+      await deps.contentChanged({ ...NO_CHANGE, storyIds }, { taxonomy: true });
+    }
+    return c.redirect(`/admin/media/${media.id}?notice=saved`, 303);
+  });
+}

@@ -35,7 +35,7 @@ export interface MediaTable {
   mime_type: string;
   width: number;
   height: number;
-  /** JSON: `{ width, file }[]`, the responsive renditions, smallest first. */
+  /** JSON: `{ width, file, avif? }[]`, the responsive renditions (WebP, and AVIF when made), smallest first. */
   renditions: string;
   credit: string;
   created_at: string;

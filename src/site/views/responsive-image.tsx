@@ -12,10 +12,11 @@ export interface ResponsiveImageProps {
 
 /**
  * An `<img>` that cannot shift the layout: width and height give the box its aspect ratio before
- * the file arrives (the stylesheet scales it with `height: auto`).
+ * the file arrives (the stylesheet scales it with `height: auto`). With AVIF renditions it sits in
+ * a `<picture>` whose AVIF `<source>` browsers that read AVIF take; the others use the WebP srcset.
  */
 export function ResponsiveImage({ image, pageLang, loading, highPriority = false }: ResponsiveImageProps) {
-  return (
+  const img = (
     <img
       src={image.src}
       srcset={image.srcset || undefined}
@@ -28,5 +29,12 @@ export function ResponsiveImage({ image, pageLang, loading, highPriority = false
       decoding={loading === 'lazy' ? 'async' : undefined}
       fetchpriority={highPriority ? 'high' : undefined}
     />
+  );
+  if (!image.avifSrcset) return img;
+  return (
+    <picture>
+      <source type="image/avif" srcset={image.avifSrcset} sizes={image.sizes} />
+      {img}
+    </picture>
   );
 }

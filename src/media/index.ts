@@ -1,0 +1,21 @@
+// The media library without HTTP: what an upload may be, how it becomes renditions on disk and a
+// media row, and the library's own queries. The admin (and later the Admin API) build on this.
+
+/** Why an upload was refused (a DomainError: 413, 415 or 422 at the HTTP edge). */
+export { type UploadProblem, UploadRefused } from './errors.js';
+/** Content checks and encoding, for callers that only need one step. */
+export { inspectImage, type UploadLimits } from './process.js';
+/** The library's reads and its one edit. */
+export {
+  findMediaById,
+  listMediaLibrary,
+  listStoryIdsUsingMedia,
+  type MediaLibraryItem,
+  updateMediaCredit,
+} from './queries.js';
+/** Which widths an image is rendered at. */
+export { RENDITION_WIDTHS, renditionWidths } from './renditions.js';
+/** Identifies JPEG, PNG, GIF, WebP and AVIF by their first bytes. */
+export { type ImageFormat, sniffImageFormat } from './sniff.js';
+/** Checks, renders, stores and records one upload; leaves nothing behind when it fails. */
+export { storeUpload } from './upload.js';

@@ -1,0 +1,106 @@
+import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import type { Rendition } from '../stories/index.js';
+import { UploadRefused } from './errors.js';
+import { renditionFileName } from './renditions.js';
+import { type ImageFormat, sniffImageFormat } from './sniff.js';
+
+/** What an upload may be at most (MEDIA_MAX_UPLOAD_BYTES, MEDIA_MAX_PIXELS). */
+export interface UploadLimits {
+  maxUploadBytes: number;
+  maxPixels: number;
+}
+
+export interface InspectedImage {
+  format: ImageFormat;
+  /** As displayed, after the EXIF orientation is applied. */
+  width: number;
+  height: number;
+}
+
+export interface EncodedFile {
+  name: string;
+  bytes: Buffer;
+}
+
+// WebP at 80 and AVIF at 55 look alike for photos; AVIF effort 2 (of 0–9) keeps a 12-megapixel
+// upload's four AVIF renditions under a second, where the default (4) takes several.
+const WEBP = { quality: 80, effort: 4 } as const;
+const AVIF = { quality: 55, effort: 2 } as const;
+
+// sharp reports AVIF as `heif` with AV1 compression; HEIC (HEVC) is also `heif` and is refused.
+function sameFormat(sniffed: ImageFormat, metadata: Metadata): boolean {
+  if (sniffed === 'avif') return metadata.format === 'heif' && metadata.compression === 'av1';
+  return metadata.format === sniffed;
+}
+
+/**
+ * Checks an upload by its content: its size, its first bytes, and the header sharp reads (which
+ * decodes no pixels, so a decompression bomb is measured before it can go off).
+ */
+export async function inspectImage(bytes: Uint8Array, limits: UploadLimits): Promise<InspectedImage> {
+  if (bytes.length === 0) throw new UploadRefused('empty');
+  if (bytes.length > limits.maxUploadBytes)
+    throw UploadRefused.tooManyBytes(bytes.length, limits.maxUploadBytes);
+  const format = sniffImageFormat(bytes);
+  if (!format) throw new UploadRefused('not-an-image');
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new UploadRefused('damaged');
+  }
+  if (!sameFormat(format, metadata)) throw new UploadRefused('not-an-image');
+  const width = metadata.autoOrient?.width ?? metadata.width;
+  const height = metadata.autoOrient?.height ?? metadata.height;
+  if (!width || !height) throw new UploadRefused('damaged');
+  if (width * height > limits.maxPixels) throw UploadRefused.tooManyPixels(width, height, limits.maxPixels);
+  return { format, width, height };
+}
+
+/**
+ * Every rendition of an inspected upload, in WebP and AVIF: the pixels are decoded once (turned
+ * upright, in sRGB, scaled to the largest width), then each file is encoded from that. Output
+ * carries no metadata: EXIF (camera, GPS), XMP and comments are dropped. An image that cannot be
+ * decoded to the end (a truncated JPEG) is refused as damaged.
+ */
+export async function encodeRenditions(
+  bytes: Uint8Array,
+  options: { hash: string; widths: number[]; maxPixels: number },
+): Promise<{ files: EncodedFile[]; renditions: Rendition[] }> {
+  const largest = Math.max(...options.widths);
+  let decoded: { data: Buffer; info: OutputInfo };
+  try {
+    decoded = await sharp(bytes, { limitInputPixels: options.maxPixels, failOn: 'error' })
+      .autoOrient()
+      .resize({ width: largest, withoutEnlargement: true })
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+  } catch {
+    throw new UploadRefused('damaged');
+  }
+  const { data, info } = decoded;
+  const raw = { width: info.width, height: info.height, channels: info.channels };
+  const scaled = (width: number) => {
+    const image = sharp(data, { raw });
+    return width === info.width ? image : image.resize({ width });
+  };
+  const files = await Promise.all(
+    options.widths.flatMap((width) => [
+      scaled(width)
+        .webp(WEBP)
+        .toBuffer()
+        .then((out) => ({ name: renditionFileName(options.hash, width, 'webp'), bytes: out })),
+      scaled(width)
+        .avif(AVIF)
+        .toBuffer()
+        .then((out) => ({ name: renditionFileName(options.hash, width, 'avif'), bytes: out })),
+    ]),
+  );
+  const renditions = options.widths.map((width) => ({
+    width,
+    file: renditionFileName(options.hash, width, 'webp'),
+    avif: renditionFileName(options.hash, width, 'avif'),
+  }));
+  return { files, renditions };
+}

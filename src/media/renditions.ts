@@ -1,0 +1,20 @@
+/** Widths the library renders every image at (CSS pixels × density for a 760px column and cards). */
+export const RENDITION_WIDTHS = [480, 800, 1200, 1600] as const;
+
+/**
+ * The widths to render an image `originalWidth` pixels wide at: each standard width below the
+ * original, plus the original itself when it is narrower than the largest. Never wider than the
+ * original: enlarging only makes files bigger, never sharper.
+ */
+export function renditionWidths(originalWidth: number): number[] {
+  const largest = RENDITION_WIDTHS[RENDITION_WIDTHS.length - 1] ?? originalWidth;
+  const widths: number[] = RENDITION_WIDTHS.filter((width) => width < originalWidth);
+  const top = Math.min(originalWidth, largest);
+  if (!widths.includes(top)) widths.push(top);
+  return widths;
+}
+
+/** `<hash>-<width>.webp`: names only the library writes, matching what /media/:file serves. */
+export function renditionFileName(hash: string, width: number, format: 'webp' | 'avif'): string {
+  return `${hash}-${width}.${format}`;
+}
