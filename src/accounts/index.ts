@@ -2,6 +2,7 @@
 // the admin and the Admin API both build on this surface.
 
 export {
+  AUDIT_ACTIONS,
   type AuditAction,
   type AuditActor,
   type AuditEntry,
@@ -9,6 +10,7 @@ export {
   listAudit,
   recordAudit,
 } from './audit.js';
+export { changeUser, LastOwner, removesLastOwner, type UserChange } from './changes.js';
 export { checkPasswordPolicy, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 export {
   addUser,

@@ -6,6 +6,7 @@ import { countStories, exportContent, importContent, parseExportDocument } from 
 import { openMigratedDatabase } from './runtime.js';
 import { seedDemo } from './seed.js';
 import { serve } from './serve.js';
+import { runUserCommand, userHelp } from './user.js';
 
 const COMMANDS: Record<string, { usage: string; summary: string; details: string }> = {
   serve: {
@@ -28,6 +29,11 @@ const COMMANDS: Record<string, { usage: string; summary: string; details: string
     summary: 'Write all content (settings, sections, entities, media records, stories) as JSON.',
     details:
       'Writes to FILE, or to standard output. Rendered HTML is left out and rebuilt on import; media files stay in DATA_DIR/media.',
+  },
+  user: {
+    usage: 'velocity user <add|password|reset|list> [options]',
+    summary: 'Manage newsroom accounts: add a person, set or reset a password, list everyone.',
+    details: userHelp(),
   },
   import: {
     usage: 'velocity import --input FILE',
@@ -64,6 +70,17 @@ async function run(argv: string[]): Promise<number> {
   if (!spec) {
     console.error(`Unknown command "${command}".\n\n${generalHelp()}`);
     return 2;
+  }
+  if (command === 'user') {
+    return runUserCommand(rest, {
+      config: () => loadConfig(),
+      openDatabase: openMigratedDatabase,
+      stdin: process.stdin,
+      out: (text) => console.log(text),
+      err: (text) => console.error(text),
+      prompt: (text) => process.stderr.write(text),
+      now: () => new Date(),
+    });
   }
   const { values } = parseArgs({
     args: rest,
