@@ -6,6 +6,7 @@ import { LOCALE_COOKIE } from './routes/errors.js';
 import { entityFeedRoute, FEED_FILES, sectionFeedRoute, siteFeedRoute } from './routes/feeds.js';
 import { assetRoute, mediaRoute } from './routes/files.js';
 import { entityRoute, frontRoute, KIND_HUBS, kindHubRoute, sectionRoute } from './routes/lists.js';
+import { previewRoute } from './routes/preview.js';
 import { ShareRateLimiter, shareRoute } from './routes/share.js';
 import { localeSitemapRoute, newsSitemapRoute, robotsRoute, sitemapIndexRoute } from './routes/sitemaps.js';
 import { storyRoute } from './routes/story.js';
@@ -42,6 +43,9 @@ export function siteRoutes(deps: SiteDeps): Hono {
   app.get('/share/:id', () => {
     throw new DomainError('method-not-allowed', 'Shares are counted with POST.');
   });
+
+  // Private previews of unpublished text; before the locale routes, which would take `preview`.
+  app.get('/preview/:token', (c) => previewRoute(c, deps));
 
   app.get('/:locale/', (c) => frontRoute(c, deps));
   app.get('/:locale', (c) => c.redirect(`${c.req.path}/`, 301));

@@ -1,5 +1,14 @@
 // The content model's public surface: what site, newsroom, api and cli may use.
 
+/** Writes of the editorial workflow: a new locale variant, story details, translation mark, removal. */
+export {
+  addVariant,
+  editStory,
+  type NewVariantInput,
+  removeStory,
+  type StoryDetailChanges,
+  setTranslatedFromRevision,
+} from './edit.js';
 /** Typed errors the store raises; platform/http maps them to statuses. */
 export * from './errors.js';
 /** Events integrators hear of. */
@@ -41,6 +50,7 @@ export {
   type ContentChange,
   editVariant,
   importStories,
+  inTransaction,
   moveStory,
   setVariantStatus,
   type VariantChanges,

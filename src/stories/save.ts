@@ -40,7 +40,15 @@ export interface WriteOptions {
   overrideLanguageQa?: boolean;
 }
 
-function mergeChanges(changes: ContentChange[]): ContentChange {
+/**
+ * Runs `work` in a transaction, or inside the caller's when `db` already is one, so a workflow
+ * (the editorial layer) can combine several store writes with its own rows atomically.
+ */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+export function mergeChanges(changes: ContentChange[]): ContentChange {
   const unique = (values: number[]) => [...new Set(values)];
   return {
     storyIds: unique(changes.flatMap((c) => c.storyIds)),
@@ -49,7 +57,7 @@ function mergeChanges(changes: ContentChange[]): ContentChange {
   };
 }
 
-function changeOf(story: Pick<Story, 'id' | 'sectionId' | 'entityIds'>): ContentChange {
+export function changeOf(story: Pick<Story, 'id' | 'sectionId' | 'entityIds'>): ContentChange {
   return { storyIds: [story.id], sectionIds: [story.sectionId], entityIds: story.entityIds };
 }
 
@@ -89,7 +97,7 @@ interface RenderedVariant {
   readingMinutes: number;
 }
 
-async function renderVariant(
+export async function renderVariant(
   db: Db,
   variant: { locale: string; body: string; faq: FaqItem[] },
 ): Promise<RenderedVariant> {
@@ -152,7 +160,7 @@ export async function importStories(
   inputs: StoryInput[],
   options: WriteOptions,
 ): Promise<{ storyIds: number[]; change: ContentChange }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const [sections, entities, media] = await Promise.all([
       listSections(trx),
       listEntities(trx),
@@ -270,7 +278,7 @@ export async function editVariant(
   changes: VariantChanges,
   options: WriteOptions,
 ): Promise<ContentChange> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { story, variant } = findVariantOrThrow(await findStory(trx, storyId), locale, `story ${storyId}`);
     const next = {
       locale,
@@ -316,7 +324,7 @@ export async function setVariantStatus(
   target: { status: VariantStatus; publishAt?: string | null },
   options: WriteOptions,
 ): Promise<ContentChange> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { story, variant } = findVariantOrThrow(await findStory(trx, storyId), locale, `story ${storyId}`);
     if (target.status === 'published' || target.status === 'scheduled') {
       await assertPublishable(

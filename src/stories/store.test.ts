@@ -42,8 +42,9 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
       ['zh', 'published'],
       ['en', 'draft'],
     ]);
-    await setVariantStatus(database.db, story!.id, 'en', { status: 'published' }, { now });
-    const after = await findStory(database.db, story!.id);
+    const storyId = storyIds[0] as number;
+    await setVariantStatus(database.db, storyId, 'en', { status: 'published' }, { now });
+    const after = await findStory(database.db, storyId);
     expect(after?.variants.find((v) => v.locale === 'en')?.publishedAt).toBe(now.toISOString());
     expect(after?.variants.find((v) => v.locale === 'zh')?.publishedAt).toBe('2026-11-20T08:00:00.000Z');
   });
@@ -171,7 +172,8 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
       ],
       { now },
     );
-    const main = (await findStory(database.db, storyIds[0] as number))!;
+    const main = await findStory(database.db, storyIds[0] as number);
+    if (!main) throw new Error('the story was not saved');
     expect(await listRelatedStoryIds(database.db, main, 3)).toEqual([storyIds[1], storyIds[2]]);
   });
 

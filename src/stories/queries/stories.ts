@@ -78,6 +78,11 @@ export async function insertVariant(db: Db, variant: NewVariant): Promise<number
   return row.id;
 }
 
+/** Deletes the story row; variants, tags, source links, redirects and revisions cascade. */
+export async function deleteStoryRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('stories').where('id', '=', id).execute();
+}
+
 export async function updateVariant(db: Db, id: number, changes: VariantUpdate): Promise<void> {
   await db.updateTable('story_variants').set(changes).where('id', '=', id).execute();
 }

@@ -1,0 +1,67 @@
+// The editorial workflow, without HTTP: the admin and the Admin API both call these. Each
+// operation takes the acting person, checks the rule book (accounts' `can`), validates its input
+// with zod, writes an audit entry, and returns an Outcome to hand to `deliverOutcome` (cache
+// invalidation and webhook events).
+
+/** The newsroom's story list and the editor's whole story. */
+export {
+  type DeskPage,
+  type DeskStory,
+  type DeskVariant,
+  type EditableStory,
+  getStory,
+  listDeskStories,
+} from './desk.js';
+/** Line diffs of variant text (jsdiff), as data for <ins>/<del>. */
+export { type DiffPart, diffContent, type FieldDiff } from './diff.js';
+/** Creating stories, saving variants (revisions), story details, deletion. */
+export {
+  createStory,
+  deleteStory,
+  type SavedVariant,
+  saveVariant,
+  updateStoryMeta,
+  type WorkflowOptions,
+} from './editing.js';
+/** Entities a text mentions in any language (英伟达 → Nvidia). */
+export { type EntitySuggestion, suggestEntities } from './entity-suggestions.js';
+/** Typed errors: NotAllowed (403), InvalidInput and PublishBlocked (422), EditConflict (409)… */
+export * from './errors.js';
+/** Markdown rendered as the site renders it, for previews; dangling `story:` links reported. */
+export { previewMarkdown, type RenderedPreview } from './links.js';
+/** What a write means for readers and integrators, and how to hand it on. */
+export { deliverOutcome, NOTHING_PUBLIC, type Outcome } from './outcome.js';
+/** Private, expiring preview links to unpublished text. */
+export {
+  createPreviewLink,
+  findPreview,
+  type PreviewLink,
+  type PreviewLookup,
+  previewPath,
+} from './preview.js';
+/** Going live: now, at a time, or off again (410 for readers). */
+export { publish, schedule, unpublish } from './publishing.js';
+/** Pre-publication checks: language per block, hero alt, dangling story links, missing locales. */
+export { buildQaReport, languageQaReport, type QaFinding, type QaReport, qaFindings } from './qa.js';
+/** Revision history: list, read, line diff, restore as a new revision. */
+export {
+  compareRevisions,
+  getRevision,
+  listRevisions,
+  type Revision,
+  type RevisionComparison,
+  type RevisionSummary,
+  restoreRevision,
+} from './revisions.js';
+/** The scheduler: publishes due variants exactly once, catching up after downtime. */
+export { publishDueVariants, type SchedulerOptions, type SchedulerRun, startScheduler } from './scheduler.js';
+/** Input schemas and their types, for callers that validate at their own edge too. */
+export * from './schema.js';
+/** Translations against the source variant: stale marking, the source's diff, confirmation. */
+export {
+  confirmTranslation,
+  getTranslationState,
+  type TranslationState,
+  type TranslationStatus,
+  translationStatus,
+} from './translation.js';

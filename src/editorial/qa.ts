@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../accounts/index.js';
+import type { Database } from '../platform/database/index.js';
+import { checkVariantLanguage, type LanguageFinding, loadLanguageDetector } from '../publishing/index.js';
+import { type FaqItem, findSiteSettings, type Story } from '../stories/index.js';
+import { assertCan, loadStory, requireVariant } from './access.js';
+import { renderVariantPreview } from './links.js';
+import { parseInput, type VariantRef, VariantRefSchema } from './schema.js';
+
+type Db = Kysely<Database>;
+
+/**
+ * One thing to look at before publishing. Errors block publishing unless an editor overrides them
+ * with a reason; warnings (a locale not translated yet) are shown and never block, since a story is
+ * usually published in its source language first.
+ */
+export type QaFinding =
+  | ({ kind: 'language'; severity: 'error' } & LanguageFinding)
+  | { kind: 'hero-alt-missing'; severity: 'error' }
+  | { kind: 'dangling-link'; severity: 'error'; reference: string }
+  | { kind: 'translation-missing'; severity: 'warning'; locale: string };
+
+export interface QaReport {
+  storyId: number;
+  locale: string;
+  findings: QaFinding[];
+  /** True when some finding is an error. */
+  blocking: boolean;
+}
+
+/** The text a report looks at: the stored variant, or a form's unsaved values. */
+export interface VariantContent {
+  locale: string;
+  title: string;
+  summary: string;
+  body: string;
+  faq: FaqItem[];
+  heroAlt: string;
+}
+
+/** Puts the checks' results together, in page order: language, hero alt, links, translations. */
+export function qaFindings(input: {
+  language: LanguageFinding[];
+  hasHeroImage: boolean;
+  heroAlt: string;
+  danglingLinks: string[];
+  enabledLocales: string[];
+  variantLocales: string[];
+}): QaFinding[] {
+  return [
+    ...input.language.map((f): QaFinding => ({ kind: 'language', severity: 'error', ...f })),
+    ...(input.hasHeroImage && input.heroAlt.trim() === ''
+      ? [{ kind: 'hero-alt-missing', severity: 'error' } as const]
+      : []),
+    ...input.danglingLinks.map(
+      (reference): QaFinding => ({ kind: 'dangling-link', severity: 'error', reference }),
+    ),
+    ...input.enabledLocales
+      .filter((locale) => !input.variantLocales.includes(locale))
+      .map((locale): QaFinding => ({ kind: 'translation-missing', severity: 'warning', locale })),
+  ];
+}
+
+export function isBlocking(findings: QaFinding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+/** Runs every check over one variant's content (saved or not) within its story. */
+export async function buildQaReport(db: Db, story: Story, content: VariantContent): Promise<QaReport> {
+  const [detector, preview, settings] = await Promise.all([
+    loadLanguageDetector(),
+    renderVariantPreview(db, content.locale, content),
+    findSiteSettings(db),
+  ]);
+  const findings = qaFindings({
+    language: checkVariantLanguage(content, detector),
+    hasHeroImage: story.heroMediaId !== null,
+    heroAlt: content.heroAlt,
+    danglingLinks: preview.danglingLinks,
+    enabledLocales: settings?.locales ?? [],
+    variantLocales: [...new Set([...story.variants.map((v) => v.locale), content.locale])],
+  });
+  return { storyId: story.id, locale: content.locale, findings, blocking: isBlocking(findings) };
+}
+
+/** The QA report of a stored variant: what publishing it now would be refused for. */
+export async function languageQaReport(db: Db, actor: Actor, input: VariantRef): Promise<QaReport> {
+  const ref = parseInput(VariantRefSchema, input);
+  assertCan(actor, { action: 'story.view' });
+  const { story } = await loadStory(db, ref.storyId);
+  const variant = requireVariant(story, ref.locale);
+  return buildQaReport(db, story, {
+    locale: variant.locale,
+    title: variant.title,
+    summary: variant.summary,
+    body: variant.bodyMarkdown,
+    faq: variant.faq,
+    heroAlt: variant.heroAlt,
+  });
+}

@@ -1,0 +1,143 @@
+import path from 'node:path';
+import { type Kysely, sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
+import { seedTaxonomy } from '../../test/support/factories.js';
+import { type Actor, addUser, listAudit } from '../accounts/index.js';
+import { type Database, openDatabase } from '../platform/database/index.js';
+import { createLogger } from '../platform/logger.js';
+import { findStory } from '../stories/index.js';
+import { createStory, publishDueVariants, type SchedulerRun, schedule, startScheduler } from './index.js';
+
+const t0 = new Date('2026-11-28T09:00:00Z');
+const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+
+describe.each(DIALECTS)('the scheduler on %s', (dialect) => {
+  let database: TestDatabase;
+  let editor: Actor;
+
+  beforeEach(async () => {
+    database = await createTestDatabase(dialect);
+    await seedTaxonomy(database.db);
+    const user = await addUser(database.db, { email: 'editor@example.test', role: 'editor' }, null, t0);
+    editor = { id: user.id, email: user.email, role: user.role, locales: [] };
+  });
+  afterEach(() => database.destroy());
+
+  /** A zh story scheduled `minutes` after t0 (scheduled at t0). */
+  const scheduled = async (minutes: number, title = `英伟达发布第${minutes}款新芯片`) => {
+    const { storyId } = await createStory(
+      database.db,
+      editor,
+      {
+        section: 'chips',
+        sourceLocale: 'zh',
+        variant: {
+          title,
+          summary: '英伟达公布了新一代数据中心芯片。',
+          body: '英伟达今天发布了新一代芯片，性能大幅提升。',
+        },
+      },
+      { now: t0 },
+    );
+    await schedule(
+      database.db,
+      editor,
+      { storyId, locale: 'zh', publishAt: at(minutes).toISOString() },
+      { now: t0 },
+    );
+    return storyId;
+  };
+  const statusOf = async (storyId: number) => (await findStory(database.db, storyId))?.variants[0]?.status;
+
+  it('publishes what is due, once, even when two runs race', async () => {
+    const due = await scheduled(5);
+    const notYet = await scheduled(60);
+    const runs = await Promise.all([
+      publishDueVariants(database.db, at(10)),
+      publishDueVariants(database.db, at(10)),
+    ]);
+    expect(runs.flatMap((r) => r.published)).toEqual([{ storyId: due, locale: 'zh' }]);
+    expect(runs.flatMap((r) => r.events)).toEqual([
+      { type: 'story.published', storyId: due, locale: 'zh', at: at(10).toISOString() },
+    ]);
+    expect(await statusOf(due)).toBe('published');
+    expect(await statusOf(notYet)).toBe('scheduled');
+    expect((await publishDueVariants(database.db, at(11))).published).toEqual([]);
+    const story = await findStory(database.db, due);
+    expect(story?.variants[0]).toMatchObject({ publishedAt: at(10).toISOString(), publishAt: null });
+    const audit = await listAudit(database.db, { action: 'story.publish' }, { limit: 10, offset: 0 });
+    expect(audit.entries.map((e) => [e.actor, e.subjectId])).toEqual([['system', due]]);
+  });
+
+  it('catches up after downtime: everything that came due is published by the next run', async () => {
+    const ids = [await scheduled(1), await scheduled(2), await scheduled(3)];
+    const run = await publishDueVariants(database.db, at(24 * 60));
+    expect(run.published.map((p) => p.storyId).sort()).toEqual([...ids].sort());
+    expect(run.change?.storyIds.sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(await statusOf(id)).toBe('published');
+  });
+
+  it('publishes each variant exactly once across two processes (two connections)', async () => {
+    const ids: number[] = [];
+    for (let i = 1; i <= 12; i++) ids.push(await scheduled(i, `英伟达新闻第${i}篇报道`));
+    const other = await secondConnection(database);
+    try {
+      const runs: SchedulerRun[] = await Promise.all([
+        publishDueVariants(database.db, at(30)),
+        publishDueVariants(other.db, at(30)),
+        publishDueVariants(database.db, at(30)),
+        publishDueVariants(other.db, at(30)),
+      ]);
+      const published = runs.flatMap((r) => r.published.map((p) => p.storyId));
+      expect(published.sort((a, b) => a - b)).toEqual(ids);
+      const audit = await listAudit(database.db, { action: 'story.publish' }, { limit: 50, offset: 0 });
+      expect(audit.total).toBe(12);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('runs at start and then on its interval, handing each run on, and stops cleanly', async () => {
+    const due = await scheduled(1);
+    const handed: SchedulerRun[] = [];
+    let now = at(2);
+    const scheduler = startScheduler({
+      db: database.db,
+      log: createLogger('silent'),
+      now: () => now,
+      intervalMs: 20,
+      onPublished: async (run) => {
+        handed.push(run);
+      },
+    });
+    await waitFor(() => handed.length === 1);
+    expect(handed[0]?.published).toEqual([{ storyId: due, locale: 'zh' }]);
+    const next = await scheduled(10);
+    now = at(11);
+    await waitFor(() => handed.length === 2);
+    expect(handed[1]?.published).toEqual([{ storyId: next, locale: 'zh' }]);
+    await scheduler.stop();
+    expect(await statusOf(next)).toBe('published');
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Another connection to the same database, as a second server process would have. */
+async function secondConnection(
+  database: TestDatabase,
+): Promise<{ db: Kysely<Database>; close(): Promise<void> }> {
+  if (database.dialect === 'sqlite') {
+    return openDatabase({ sqliteFile: path.join(database.dataDir, 'velocity.db') });
+  }
+  const schema = (await sql<{ name: string }>`select current_schema() as name`.execute(database.db)).rows[0]
+    ?.name;
+  return openDatabase({ databaseUrl: process.env.DATABASE_URL, pgSchema: schema ?? 'public' });
+}

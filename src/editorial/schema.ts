@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { isWellFormedLocale } from '../platform/locale.js';
+import { InvalidInput } from './errors.js';
+
+// What every editorial operation accepts, checked here whoever calls (the admin's forms, the Admin
+// API's JSON). Limits are generous: they stop abuse, not long stories.
+
+const id = z.number().int().positive();
+const locale = z.string().refine(isWellFormedLocale, { message: 'not a BCP 47 language tag' });
+const text = (max: number) => z.string().trim().max(max);
+// Browsers submit textareas with CRLF line ends; stored Markdown, diffs and revisions use LF.
+const lines = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((value) => value.replace(/\r\n?/g, '\n'));
+
+export const FaqItemSchema = z.object({
+  question: text(500).min(1),
+  answer: lines(10_000)
+    .transform((value) => value.trim())
+    .pipe(z.string().min(1)),
+});
+
+export const SourceSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(2_000),
+  publisher: text(200).default(''),
+  author: text(200).default(''),
+  /** ISO 8601 date or date-time; null when the source gives none. */
+  publishedAt: z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()])
+    .nullable()
+    .default(null),
+});
+
+/** The text of one locale variant. */
+export const VariantContentSchema = z.object({
+  title: text(300).min(1),
+  /** Derived from the title when empty or absent. */
+  slug: text(200).optional(),
+  summary: text(1_000).default(''),
+  /** Markdown. */
+  body: lines(200_000).default(''),
+  faq: z.array(FaqItemSchema).max(50).default([]),
+  heroAlt: text(1_000).default(''),
+});
+
+/** An editor's or owner's decision to publish despite QA findings, with the reason logged. */
+export const QaOverrideSchema = z.object({ reason: text(2_000).min(1) });
+
+export const CreateStorySchema = z.object({
+  /** Section key. */
+  section: z.string().min(1),
+  sourceLocale: locale,
+  variant: VariantContentSchema,
+  /** Entity slugs. */
+  entities: z.array(z.string().min(1)).max(100).default([]),
+  sources: z.array(SourceSchema).max(50).default([]),
+  heroMediaId: id.nullable().default(null),
+});
+
+export const SaveVariantSchema = VariantContentSchema.extend({
+  storyId: id,
+  locale,
+  /** The revision the person started from; a newer one on file is an edit conflict. */
+  baseRevision: z.number().int().nonnegative().optional(),
+  /** A new translation: the source revision it was made from (default: the current one). */
+  translatedFromRevision: id.optional(),
+  qaOverride: QaOverrideSchema.optional(),
+});
+
+export const StoryMetaSchema = z.object({
+  storyId: id,
+  section: z.string().min(1).optional(),
+  entities: z.array(z.string().min(1)).max(100).optional(),
+  sources: z.array(SourceSchema).max(50).optional(),
+  heroMediaId: id.nullable().optional(),
+  /** Hero alt text per locale; each goes through that variant's save (and its permission). */
+  heroAlt: z.record(z.string(), text(1_000)).optional(),
+  qaOverride: QaOverrideSchema.optional(),
+});
+
+export const VariantRefSchema = z.object({ storyId: id, locale });
+
+export const PublishSchema = VariantRefSchema.extend({ qaOverride: QaOverrideSchema.optional() });
+
+export const ScheduleSchema = PublishSchema.extend({
+  /** ISO 8601 with an offset or Z; stored as UTC. */
+  publishAt: z.iso.datetime({ offset: true }),
+});
+
+export const StoryRefSchema = z.object({ storyId: id });
+
+export const RevisionRefSchema = VariantRefSchema.extend({ revision: id });
+
+export const RestoreSchema = RevisionRefSchema.extend({ qaOverride: QaOverrideSchema.optional() });
+
+export const ListRevisionsSchema = StoryRefSchema.extend({ locale: locale.optional() });
+
+export const CompareSchema = VariantRefSchema.extend({ from: id, to: id });
+
+export const PreviewLinkSchema = VariantRefSchema.extend({
+  /** How long the link works: an hour to two weeks. */
+  hours: z.number().int().min(1).max(336).default(48),
+});
+
+export const PreviewMarkdownSchema = z.object({
+  locale,
+  body: lines(200_000),
+  // Unsaved FAQ items may be half written: none of them is required here.
+  faq: z
+    .array(z.object({ question: z.string().max(500), answer: lines(10_000) }))
+    .max(50)
+    .default([]),
+});
+
+export const DeskFilterSchema = z.object({
+  sectionId: id.optional(),
+  status: z.enum(['draft', 'scheduled', 'published', 'unpublished']).optional(),
+  locale: locale.optional(),
+  translation: z.enum(['missing', 'stale', 'current']).optional(),
+  /** Words of a title, in any locale. */
+  query: text(200).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+
+export type CreateStoryInput = z.input<typeof CreateStorySchema>;
+export type SaveVariantInput = z.input<typeof SaveVariantSchema>;
+export type StoryMetaInput = z.input<typeof StoryMetaSchema>;
+export type VariantRef = z.input<typeof VariantRefSchema>;
+export type PublishInput = z.input<typeof PublishSchema>;
+export type ScheduleInput = z.input<typeof ScheduleSchema>;
+export type StoryRef = z.input<typeof StoryRefSchema>;
+export type RevisionRef = z.input<typeof RevisionRefSchema>;
+export type RestoreInput = z.input<typeof RestoreSchema>;
+export type ListRevisionsInput = z.input<typeof ListRevisionsSchema>;
+export type CompareInput = z.input<typeof CompareSchema>;
+export type PreviewLinkInput = z.input<typeof PreviewLinkSchema>;
+export type DeskFilter = z.input<typeof DeskFilterSchema>;
+export type QaOverride = z.input<typeof QaOverrideSchema>;
+
+/** Parses `input`, or throws InvalidInput naming every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new InvalidInput(
+      result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,341 @@
+import { type Actor, can } from '../../accounts/index.js';
+import {
+  buildQaReport,
+  type EditableStory,
+  getStory,
+  getTranslationState,
+  type QaFinding,
+  suggestEntities,
+  translationStatus,
+} from '../../editorial/index.js';
+import { DomainError } from '../../platform/errors.js';
+import { languageName, type Translator } from '../../platform/i18n.js';
+import { htmlLangTag, markdownToPlainText } from '../../publishing/index.js';
+import {
+  type Entity,
+  findSiteSettings,
+  listEntities,
+  listMedia,
+  listSections,
+  type Media,
+  type Section,
+  type SiteSettings,
+  sectionSlug,
+  storyPath,
+  type Variant,
+} from '../../stories/index.js';
+import type { NewsroomDeps } from '../deps.js';
+import type { EditorForm, FormErrors } from '../story-forms.js';
+import type { EditorPermissions, StoryEditorView } from '../views/story-editor.js';
+import type { QaLine, RenderedText, StoryActionsView } from '../views/story-editor-aside.js';
+
+// Builds the editor's view data from the story and a form: the route gathers, the view renders.
+
+export interface EditorContext {
+  actor: Actor;
+  loaded: EditableStory;
+  locale: string;
+  settings: SiteSettings;
+  sections: Section[];
+  entities: Entity[];
+  media: Media[];
+}
+
+export async function loadEditorContext(
+  deps: NewsroomDeps,
+  actor: Actor,
+  storyId: number,
+  locale: string,
+): Promise<EditorContext> {
+  const [loaded, settings, sections, entities, media] = await Promise.all([
+    getStory(deps.db, actor, storyId),
+    findSiteSettings(deps.db),
+    listSections(deps.db),
+    listEntities(deps.db),
+    listMedia(deps.db),
+  ]);
+  if (!settings?.locales.includes(locale)) {
+    throw new DomainError('not-found', `This site is not published in "${locale}".`);
+  }
+  return { actor, loaded, locale, settings, sections, entities, media };
+}
+
+export function variantIn(ctx: EditorContext): Variant | undefined {
+  return ctx.loaded.story.variants.find((v) => v.locale === ctx.locale);
+}
+
+export function permissionsOf(
+  ctx: EditorContext,
+): EditorPermissions & { delete: boolean; previewLink: boolean } {
+  const { actor, loaded, locale } = ctx;
+  const edit = can(actor, { action: 'story.edit', story: loaded.scope, locale });
+  const publish = can(actor, { action: 'story.publish' });
+  return {
+    edit,
+    editMeta: can(actor, { action: 'story.edit', story: loaded.scope, locale: loaded.story.sourceLocale }),
+    publish,
+    overrideQa: can(actor, { action: 'qa.override' }),
+    delete: can(actor, { action: 'story.delete' }),
+    previewLink: edit || publish,
+  };
+}
+
+/** A localized value in the UI language, else the story's, else any; the fallback's key otherwise. */
+function pick<T>(values: Record<string, T>, preferred: string[]): T | undefined {
+  for (const locale of preferred) if (values[locale] !== undefined) return values[locale];
+  return Object.values(values)[0];
+}
+
+export function entityLabel(entity: Entity, uiLocale: string): string {
+  return pick(entity.translations, [uiLocale, 'en'])?.name ?? entity.slug;
+}
+
+export function sectionLabel(section: Section, uiLocale: string): string {
+  return pick(section.translations, [uiLocale, 'en'])?.name ?? section.key;
+}
+
+/** An entity typed into the add field: its slug, or any name or alias in any language. */
+export function resolveEntity(text: string, entities: Entity[]): Entity | undefined {
+  const wanted = text.normalize('NFKC').trim().toLowerCase();
+  if (wanted === '') return undefined;
+  return entities.find(
+    (e) =>
+      e.slug === wanted ||
+      Object.values(e.translations).some((t) =>
+        [t.name, ...t.aliases].some((n) => n.normalize('NFKC').trim().toLowerCase() === wanted),
+      ),
+  );
+}
+
+/** `2026-11-28T09:00:00.000Z` → `2026-11-28 09:00 UTC`: the admin shows every time in UTC. */
+export function formatUtc(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+export function languageIn(code: string, uiLocale: string): string {
+  try {
+    return new Intl.DisplayNames([uiLocale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function formFromStory(ctx: EditorContext): EditorForm {
+  const { story } = ctx.loaded;
+  const variant = variantIn(ctx);
+  const source = story.variants.find((v) => v.locale === story.sourceLocale);
+  return {
+    title: variant?.title ?? '',
+    slug: variant?.slug ?? '',
+    summary: variant?.summary ?? '',
+    body: variant?.bodyMarkdown ?? '',
+    heroAlt: variant?.heroAlt ?? '',
+    faq: variant?.faq.map((item) => ({ ...item })) ?? [],
+    ...metaFromStory(ctx),
+    entityAdd: '',
+    publishAt: variant?.publishAt ? variant.publishAt.slice(0, 16) : '',
+    qaOverrideReason: '',
+    baseRevision: variant ? String(variant.revision) : '',
+    translatedFromRevision: variant ? '' : String(source?.revision ?? ''),
+  };
+}
+
+/** The story-wide fields as stored (a person who may not change them gets these back). */
+export function metaFromStory(
+  ctx: EditorContext,
+): Pick<EditorForm, 'section' | 'entities' | 'sources' | 'heroMediaId'> {
+  const { story } = ctx.loaded;
+  return {
+    section: ctx.sections.find((s) => s.id === story.sectionId)?.key ?? '',
+    entities: story.entityIds.flatMap((id) => ctx.entities.find((e) => e.id === id)?.slug ?? []),
+    sources: story.sources.map((s) => ({
+      url: s.url,
+      publisher: s.publisher,
+      author: s.author,
+      date: s.publishedAt ? s.publishedAt.slice(0, 10) : '',
+    })),
+    heroMediaId: story.heroMediaId === null ? '' : String(story.heroMediaId),
+  };
+}
+
+export function qaLines(t: Translator, findings: QaFinding[]): QaLine[] {
+  return findings.map((f): QaLine => {
+    switch (f.kind) {
+      case 'language': {
+        const location = t(`stories.qa.field.${f.field}`, { index: f.index ?? 0 });
+        return {
+          severity: f.severity,
+          text: t('stories.qa.language', {
+            location,
+            detected: languageIn(f.detected, t.locale),
+            expected: languageIn(f.expected, t.locale),
+            excerpt: f.excerpt,
+          }),
+        };
+      }
+      case 'hero-alt-missing':
+        return { severity: f.severity, text: t('stories.qa.heroAlt') };
+      case 'dangling-link':
+        return { severity: f.severity, text: t('stories.qa.dangling', { reference: f.reference }) };
+      default:
+        return {
+          severity: f.severity,
+          text: t('stories.qa.missing', { language: languageIn(f.locale, t.locale) }),
+        };
+    }
+  });
+}
+
+export interface EditorExtras {
+  errors?: FormErrors;
+  formError?: string;
+  /** Findings to show instead of those of the stored variant (a refused publish, a preview). */
+  qa?: QaFinding[];
+  preview?: RenderedText & { dangling: string[] };
+  previewLink?: { url: string; expiresAt: string };
+}
+
+function publicHref(ctx: EditorContext, variant: Variant | undefined): string | undefined {
+  if (variant?.status !== 'published') return undefined;
+  const section = ctx.sections.find((s) => s.id === ctx.loaded.story.sectionId);
+  return section ? storyPath(variant.locale, sectionSlug(section, variant.locale), variant.slug) : undefined;
+}
+
+export async function buildEditorView(
+  deps: NewsroomDeps,
+  ctx: EditorContext & { t: Translator; csrfToken: string | undefined },
+  form: EditorForm,
+  extras: EditorExtras = {},
+): Promise<StoryEditorView> {
+  const { t, locale } = ctx;
+  const { story } = ctx.loaded;
+  const variant = variantIn(ctx);
+  const can = permissionsOf(ctx);
+  const base = `/admin/stories/${story.id}`;
+  const translation =
+    variant && locale !== story.sourceLocale
+      ? await getTranslationState(deps.db, ctx.actor, { storyId: story.id, locale })
+      : undefined;
+  const source = story.variants.find((v) => v.locale === story.sourceLocale);
+  let qa = extras.qa;
+  if (!qa && variant) {
+    qa = (await buildQaReport(deps.db, story, { ...variantContent(variant) })).findings;
+  }
+  const checked = new Set(form.entities);
+  const suggestions = suggestEntities(
+    [
+      form.title,
+      form.summary,
+      markdownToPlainText(form.body),
+      ...form.faq.flatMap((f) => [f.question, f.answer]),
+    ],
+    ctx.entities,
+    ctx.entities.filter((e) => checked.has(e.slug)).map((e) => e.id),
+  );
+  const more: StoryActionsView = {
+    ...(variant ? { revisionsHref: `${base}/revisions?locale=${encodeURIComponent(locale)}` } : {}),
+    ...(variant && can.previewLink ? { previewLinkAction: `${base}/${locale}/preview-link` } : {}),
+    ...(can.delete ? { deleteAction: `${base}/delete` } : {}),
+    ...(publicHref(ctx, variant) ? { publicHref: publicHref(ctx, variant) as string } : {}),
+    ...(extras.previewLink
+      ? {
+          previewLink: {
+            url: `${deps.config.siteUrl}${extras.previewLink.url}`,
+            expiresLabel: formatUtc(extras.previewLink.expiresAt),
+          },
+        }
+      : {}),
+  };
+  return {
+    t,
+    csrfToken: ctx.csrfToken,
+    action: `${base}/${locale}`,
+    heading: variant?.title ?? source?.title ?? '',
+    locale,
+    lang: htmlLangTag(locale),
+    localeLabel: languageName(locale),
+    isNew: !variant,
+    tabs: ctx.settings.locales.map((l) => {
+      const v = story.variants.find((x) => x.locale === l);
+      return {
+        locale: l,
+        label: languageName(l),
+        href: `${base}/${l}`,
+        current: l === locale,
+        status: v?.status ?? 'missing',
+        stale: translationStatus(story, l) === 'stale',
+      };
+    }),
+    status: variant?.status ?? 'missing',
+    revision: variant?.revision ?? null,
+    ...(variant?.status === 'scheduled' && variant.publishAt
+      ? { scheduledLabel: formatUtc(variant.publishAt) }
+      : {}),
+    form,
+    errors: extras.errors ?? {},
+    ...(extras.formError ? { formError: extras.formError } : {}),
+    sections: ctx.sections.map((s) => ({ value: s.key, label: sectionLabel(s, t.locale) })),
+    entities: ctx.entities.map((e) => ({
+      slug: e.slug,
+      label: entityLabel(e, t.locale),
+      checked: checked.has(e.slug),
+    })),
+    datalist: ctx.entities.map((e) => ({
+      value: e.slug,
+      label: [...new Set(Object.values(e.translations).map((x) => x.name))].join(' · '),
+    })),
+    suggestions: suggestions.map((s) => {
+      const entity = ctx.entities.find((e) => e.id === s.entityId) as Entity;
+      return { slug: s.slug, label: entityLabel(entity, t.locale), matched: s.matched };
+    }),
+    media: ctx.media.map((m) => ({
+      id: m.id,
+      label: `${m.fileName} (${m.width}×${m.height})`,
+      src: `/media/${m.renditions[0]?.file ?? m.fileName}`,
+    })),
+    ...(qa ? { qa: qaLines(t, qa) } : {}),
+    ...(extras.preview ? { preview: { ...extras.preview, title: form.title } } : {}),
+    ...(source && locale !== story.sourceLocale
+      ? {
+          source: {
+            label: languageName(source.locale),
+            lang: htmlLangTag(source.locale),
+            title: source.title,
+            summary: source.summary,
+            revision: source.revision,
+            bodyHtml: source.bodyHtml,
+            faq: source.faq.map((item, i) => ({
+              question: item.question,
+              answerHtml: source.faqAnswersHtml[i] ?? '',
+            })),
+          },
+        }
+      : {}),
+    ...(translation
+      ? {
+          translation: {
+            stale: translation.stale,
+            sourceLabel: languageName(story.sourceLocale),
+            sourceRevision: translation.sourceRevision,
+            translatedFromRevision: translation.translatedFromRevision,
+            diff: translation.sourceDiff,
+            sourceLang: htmlLangTag(story.sourceLocale),
+            ...(can.edit ? { confirmAction: `${base}/${locale}/confirm-translation` } : {}),
+          },
+        }
+      : {}),
+    can,
+    more,
+  };
+}
+
+export function variantContent(variant: Variant) {
+  return {
+    locale: variant.locale,
+    title: variant.title,
+    summary: variant.summary,
+    body: variant.bodyMarkdown,
+    faq: variant.faq,
+    heroAlt: variant.heroAlt,
+  };
+}

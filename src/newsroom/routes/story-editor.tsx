@@ -1,0 +1,293 @@
+import type { Context, Hono } from 'hono';
+import {
+  buildQaReport,
+  confirmTranslation,
+  createPreviewLink,
+  deliverOutcome,
+  EditConflict,
+  getStory,
+  InvalidInput,
+  type Outcome,
+  PublishBlocked,
+  previewMarkdown,
+  publish,
+  saveVariant,
+  schedule,
+  unpublish,
+  updateStoryMeta,
+  WrongStatus,
+} from '../../editorial/index.js';
+import { DanglingStoryLink, SlugTaken, UnknownReference } from '../../stories/index.js';
+import type { NewsroomDeps } from '../deps.js';
+import type { NewsroomEnv } from '../http/env.js';
+import { requirePermission } from '../http/guard.js';
+import { adminChrome, renderAdmin } from '../http/render.js';
+import {
+  type EditorForm,
+  type FormErrors,
+  filledFaq,
+  filledSources,
+  publishAtIso,
+  readEditorForm,
+  rearrangeForm,
+  validateEditorForm,
+} from '../story-forms.js';
+import { StoryEditorPage } from '../views/story-editor.js';
+import {
+  buildEditorView,
+  type EditorContext,
+  type EditorExtras,
+  formFromStory,
+  loadEditorContext,
+  metaFromStory,
+  permissionsOf,
+  resolveEntity,
+} from './story-editor-data.js';
+
+type C = Context<NewsroomEnv>;
+
+// A locale is two or three letters with optional subtags, so `revisions`, `compare` and `delete`
+// never read as one.
+export const EDITOR_PATH = '/stories/:id{[0-9]+}/:locale{[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*}';
+
+const NOTICE: Record<string, string> = {
+  save: 'saved',
+  publish: 'published',
+  schedule: 'scheduled',
+  unpublish: 'unpublished',
+};
+
+function sameMeta(a: ReturnType<typeof metaFromStory>, b: ReturnType<typeof metaFromStory>): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Domain refusals become messages on the form (nothing typed is lost); anything else propagates. */
+function failureOf(
+  error: unknown,
+  t: C['var']['t'],
+): { status: 409 | 422; extras: EditorExtras } | undefined {
+  if (error instanceof PublishBlocked) {
+    return {
+      status: 422,
+      extras: {
+        formError: t('stories.error.qaBlocked'),
+        qa: error.report.findings,
+        errors: { qaOverrideReason: 'stories.error.overrideNeeded' },
+      },
+    };
+  }
+  if (error instanceof SlugTaken)
+    return { status: 422, extras: { errors: { slug: 'stories.error.slugTaken' } } };
+  if (error instanceof DanglingStoryLink) {
+    return {
+      status: 422,
+      extras: {
+        errors: { body: 'stories.error.dangling' },
+        formError: t('stories.error.danglingLinks', { links: error.references.join(', ') }),
+      },
+    };
+  }
+  if (error instanceof EditConflict) {
+    return {
+      status: 409,
+      extras: { formError: t('stories.error.conflict', { revision: error.currentRevision }) },
+    };
+  }
+  if (error instanceof InvalidInput || error instanceof UnknownReference) {
+    return { status: 422, extras: { formError: t('stories.error.invalidInput', { detail: error.message }) } };
+  }
+  if (error instanceof WrongStatus)
+    return { status: 409, extras: { formError: t('stories.error.wrongStatus') } };
+  return undefined;
+}
+
+export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
+  const render = async (
+    c: C,
+    ctx: EditorContext,
+    form: EditorForm,
+    extras: EditorExtras = {},
+    status: 200 | 409 | 422 = 200,
+  ) => {
+    const t = c.get('t');
+    const chrome = adminChrome(c, deps, t('stories.editor.title'));
+    const view = await buildEditorView(deps, { ...ctx, t, csrfToken: chrome.csrfToken }, form, extras);
+    chrome.title = view.heading || t('stories.editor.title');
+    return renderAdmin(c, chrome, <StoryEditorPage view={view} />, status);
+  };
+
+  app.get('/stories/:id{[0-9]+}', async (c) => {
+    const actor = requirePermission(c, { action: 'story.view' });
+    const { story } = await getStory(deps.db, actor, Number(c.req.param('id')));
+    return c.redirect(`/admin/stories/${story.id}/${story.sourceLocale}`, 303);
+  });
+
+  app.get(EDITOR_PATH, async (c) => {
+    const actor = requirePermission(c, { action: 'story.view' });
+    const ctx = await loadEditorContext(deps, actor, Number(c.req.param('id')), c.req.param('locale'));
+    return render(c, ctx, formFromStory(ctx));
+  });
+
+  app.post(EDITOR_PATH, async (c) => {
+    const actor = requirePermission(c, { action: 'story.view' });
+    const t = c.get('t');
+    const storyId = Number(c.req.param('id'));
+    const locale = c.req.param('locale');
+    let ctx = await loadEditorContext(deps, actor, storyId, locale);
+    const { story, scope } = ctx.loaded;
+    const submitted = readEditorForm(await c.req.parseBody({ all: true }));
+    const can = permissionsOf(ctx);
+    const { intent } = submitted;
+    // Fields a person may not change arrive disabled (empty): they keep what is stored.
+    const form = can.editMeta ? submitted.form : { ...submitted.form, ...metaFromStory(ctx) };
+
+    const rearranged = rearrangeForm(form, intent);
+    if (rearranged) return render(c, ctx, rearranged);
+    const content = {
+      locale,
+      title: form.title,
+      summary: form.summary,
+      body: form.body,
+      faq: filledFaq(form.faq),
+      heroAlt: form.heroAlt,
+    };
+    if (intent.kind === 'preview') {
+      const preview = await previewMarkdown(deps.db, actor, { locale, body: form.body, faq: content.faq });
+      const report = await buildQaReport(deps.db, story, content);
+      const faq = content.faq.map((item, i) => ({
+        question: item.question,
+        answerHtml: preview.faqAnswersHtml[i] ?? '',
+      }));
+      return render(c, ctx, form, {
+        qa: report.findings,
+        preview: { bodyHtml: preview.bodyHtml, faq, dangling: preview.danglingLinks },
+      });
+    }
+    if (intent.kind === 'save') requirePermission(c, { action: 'story.edit', story: scope, locale });
+    else requirePermission(c, { action: 'story.publish' });
+
+    const checked = validateEditorForm(form);
+    const errors: FormErrors = checked.ok ? {} : { ...checked.errors };
+    if (can.editMeta && !ctx.sections.some((s) => s.key === form.section))
+      errors.section = 'stories.error.invalid';
+    const known = new Set(ctx.entities.map((e) => e.slug));
+    let entities = form.entities.filter((slug) => known.has(slug));
+    if (form.entityAdd.trim() !== '') {
+      const added = resolveEntity(form.entityAdd, ctx.entities);
+      if (added) entities = [...new Set([...entities, added.slug])];
+      else errors.entityAdd = 'stories.error.unknownEntity';
+    }
+    const now = deps.now();
+    const publishAt = intent.kind === 'schedule' ? publishAtIso(form.publishAt) : undefined;
+    if (intent.kind === 'schedule') {
+      if (form.publishAt === '') errors.publishAt = 'stories.error.publishAtRequired';
+      else if (!publishAt) errors.publishAt = 'stories.error.publishAt';
+      else if (publishAt <= now.toISOString()) errors.publishAt = 'stories.error.publishAtPast';
+    }
+    if (!checked.ok || Object.keys(errors).length > 0) return render(c, ctx, form, { errors }, 422);
+
+    const value = checked.value;
+    const qaOverride = value.qaOverrideReason ? { reason: value.qaOverrideReason } : undefined;
+    const outcomes: Outcome[] = [];
+    let savedRevision: number | undefined;
+    try {
+      if (intent.kind === 'unpublish')
+        outcomes.push(await unpublish(deps.db, actor, { storyId, locale }, { now }));
+      if (can.edit) {
+        const saved = await saveVariant(
+          deps.db,
+          actor,
+          {
+            storyId,
+            locale,
+            title: value.title,
+            slug: value.slug,
+            summary: value.summary,
+            body: value.body,
+            faq: filledFaq(value.faq),
+            heroAlt: value.heroAlt,
+            ...(form.baseRevision ? { baseRevision: Number(form.baseRevision) } : {}),
+            ...(form.translatedFromRevision
+              ? { translatedFromRevision: Number(form.translatedFromRevision) }
+              : {}),
+            ...(qaOverride ? { qaOverride } : {}),
+          },
+          { now },
+        );
+        savedRevision = saved.revision;
+        outcomes.push(saved);
+      }
+      const meta = {
+        section: value.section,
+        entities,
+        sources: value.sources.filter((s) => s.url !== ''),
+        heroMediaId: value.heroMediaId,
+      };
+      if (can.editMeta && !sameMeta(meta, metaFromStory(ctx))) {
+        outcomes.push(
+          await updateStoryMeta(
+            deps.db,
+            actor,
+            {
+              storyId,
+              section: value.section,
+              entities,
+              sources: filledSources(value.sources),
+              heroMediaId: value.heroMediaId === '' ? null : Number(value.heroMediaId),
+            },
+            { now },
+          ),
+        );
+      }
+      if (intent.kind === 'publish')
+        outcomes.push(await publish(deps.db, actor, { storyId, locale, qaOverride }, { now }));
+      if (intent.kind === 'schedule' && publishAt) {
+        outcomes.push(await schedule(deps.db, actor, { storyId, locale, publishAt, qaOverride }, { now }));
+      }
+    } catch (error) {
+      // What did go through before the refusal still reaches readers and integrators.
+      for (const outcome of outcomes) await deliverOutcome(outcome, deps);
+      const failure = failureOf(error, t);
+      if (!failure) throw error;
+      ctx = await loadEditorContext(deps, actor, storyId, locale);
+      const current = ctx.loaded.story.variants.find((v) => v.locale === locale);
+      // After a save that went through, or a conflict, the next submit starts from what is stored now.
+      const next =
+        savedRevision !== undefined || error instanceof EditConflict
+          ? {
+              ...form,
+              baseRevision: String(current?.revision ?? ''),
+              translatedFromRevision: current ? '' : form.translatedFromRevision,
+            }
+          : form;
+      return render(c, ctx, next, failure.extras, failure.status);
+    }
+    for (const outcome of outcomes) await deliverOutcome(outcome, deps);
+    return c.redirect(`/admin/stories/${storyId}/${locale}?notice=${NOTICE[intent.kind] ?? 'saved'}`, 303);
+  });
+
+  app.post(`${EDITOR_PATH}/preview-link`, async (c) => {
+    const actor = requirePermission(c, { action: 'story.view' });
+    const ctx = await loadEditorContext(deps, actor, Number(c.req.param('id')), c.req.param('locale'));
+    const body = await c.req.parseBody();
+    const hours = Number(typeof body.hours === 'string' ? body.hours : 48);
+    const link = await createPreviewLink(deps.db, actor, ctx.loaded.story.id, ctx.locale, {
+      now: deps.now(),
+      hours: Number.isInteger(hours) ? hours : 48,
+    });
+    return render(c, ctx, formFromStory(ctx), { previewLink: { url: link.path, expiresAt: link.expiresAt } });
+  });
+
+  app.post(`${EDITOR_PATH}/confirm-translation`, async (c) => {
+    const actor = requirePermission(c, { action: 'story.view' });
+    const ctx = await loadEditorContext(deps, actor, Number(c.req.param('id')), c.req.param('locale'));
+    requirePermission(c, { action: 'story.edit', story: ctx.loaded.scope, locale: ctx.locale });
+    await confirmTranslation(
+      deps.db,
+      actor,
+      { storyId: ctx.loaded.story.id, locale: ctx.locale },
+      { now: deps.now() },
+    );
+    return c.redirect(`/admin/stories/${ctx.loaded.story.id}/${ctx.locale}?notice=confirmed`, 303);
+  });
+}
