@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createApi } from '../api/index.js';
+import { deliverOutcome, startScheduler } from '../editorial/index.js';
 import { createNewsroom, type Newsroom } from '../newsroom/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
@@ -8,6 +9,12 @@ import type { Logger } from '../platform/logger.js';
 import type { RenderCache } from '../platform/render-cache.js';
 import { createSite, type Site } from '../site/index.js';
 import type { ContentEvent } from '../stories/index.js';
+import { enqueueWebhookDeliveries, startWebhookWorker } from '../webhooks/index.js';
+
+/** How often the scheduler looks for due variants: a scheduled story is at most this late. */
+const SCHEDULER_INTERVAL_MS = 30_000;
+/** How often the webhook worker looks for due deliveries. */
+const WEBHOOK_INTERVAL_MS = 5_000;
 
 export interface Platform {
   app: ReturnType<typeof createApp>;
@@ -37,6 +44,10 @@ export async function composePlatform(options: {
   const contentChanged = site.contentChanged.bind(site);
   const emit = async (event: ContentEvent) => {
     options.onEvent?.(event);
+    // The write this event reports is already committed: a failure to queue is logged, not thrown.
+    await enqueueWebhookDeliveries({ db: options.db, siteUrl: options.config.siteUrl, now }, event).catch(
+      (error: unknown) => options.log.error({ err: error, event }, 'could not queue webhook deliveries'),
+    );
   };
   const shared = {
     db: options.db,
@@ -55,7 +66,26 @@ export async function composePlatform(options: {
     site,
     newsroom,
     startBackground() {
-      return { stop: async () => {} };
+      // Scheduled variants go live here, with the same cache drops and events as a manual publish.
+      const scheduler = startScheduler({
+        db: options.db,
+        log: options.log,
+        now,
+        intervalMs: SCHEDULER_INTERVAL_MS,
+        onPublished: (run) => deliverOutcome(run, { contentChanged, emit }),
+      });
+      const webhooks = startWebhookWorker({
+        db: options.db,
+        log: options.log,
+        now,
+        fetch: globalThis.fetch,
+        intervalMs: WEBHOOK_INTERVAL_MS,
+      });
+      return {
+        stop: async () => {
+          await Promise.all([scheduler.stop(), webhooks.stop()]);
+        },
+      };
     },
   };
 }

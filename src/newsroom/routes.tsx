@@ -9,7 +9,7 @@ import { loadSession, requireSession, verifyCsrf } from './http/guard.js';
 import { accountRoutes } from './routes/account.js';
 import { apiKeysRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit.js';
-import { mediaRoutes } from './routes/media.js';
+import { mediaRoutes, uploadBodyLimit } from './routes/media.js';
 import { peopleRoutes } from './routes/people.js';
 import { storiesRoutes } from './routes/stories.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
@@ -32,8 +32,9 @@ export function newsroomRoutes(
     );
   }
   app.use(loadSession(deps));
+  const uploadLimit = uploadBodyLimit(deps);
   app.use(async (c, next) => {
-    if (c.req.path.startsWith('/admin/media/upload')) return next();
+    if (c.req.path.startsWith('/admin/media/upload')) return uploadLimit(c, next);
     return bodyLimit({
       maxSize: FORM_LIMIT_BYTES,
       onError: () => {

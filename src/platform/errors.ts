@@ -1,4 +1,5 @@
 export type DomainErrorKind =
+  | 'malformed'
   | 'not-found'
   | 'gone'
   | 'invalid'

@@ -5,7 +5,7 @@
  * We write the XML ourselves rather than through the `feed` package: its JSON output is
  * JSON Feed 1.0 (no `authors`, no item `language`) and it wraps text in CDATA without splitting `]]>`.
  */
-import { escapeXml, parseIsoDate, XML_DECLARATION, xmlElement, xmlText } from './xml.js';
+import { parseIsoDate, XML_DECLARATION, xmlElement, xmlText } from './xml.js';
 
 export interface FeedInput {
   /** Absolute URL of the HTML page the feed mirrors; also the Atom feed id. */

@@ -1,6 +1,230 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { type Actor, recordAudit } from '../../accounts/index.js';
+import {
+  createWebhook,
+  type Delivery,
+  findWebhookOrThrow,
+  listDeliveries,
+  listWebhooks,
+  removeWebhook,
+  retryDeliveryNow,
+  rotateWebhookSecret,
+  saveWebhook,
+  WEBHOOK_EVENTS,
+  type Webhook,
+} from '../../webhooks/index.js';
 import type { NewsroomDeps } from '../deps.js';
+import { translateErrors } from '../forms.js';
 import type { NewsroomEnv } from '../http/env.js';
+import { requirePermission } from '../http/guard.js';
+import { idParam } from '../http/params.js';
+import { adminChrome, renderAdmin } from '../http/render.js';
+import { parseWebhookForm, type WebhookFormValues, webhookFormValues } from '../integrations-forms.js';
+import {
+  type DeliveryRowView,
+  WebhookPage,
+  WebhookSecretPage,
+  WebhooksPage,
+} from '../views/webhooks-pages.js';
 
-/** The admin's webhooks pages (to be built). */
-export function webhooksRoutes(_app: Hono<NewsroomEnv>, _deps: NewsroomDeps): void {}
+type C = Context<NewsroomEnv>;
+
+const PERMISSION = { action: 'webhooks.manage' } as const;
+/** The delivery log shows this many of a webhook's latest deliveries. */
+const DELIVERY_LOG_SIZE = 50;
+/** Notices after "retry now" that the shared ones do not have. */
+const RETRY_NOTICES = new Set(['retryQueued', 'retryRefused']);
+
+function dateTime(locale: string, iso: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
+}
+
+function deliveryRow(locale: string, d: Delivery): DeliveryRowView {
+  const timeAt = d.status === 'delivered' ? d.deliveredAt : d.status === 'pending' ? d.nextAttemptAt : null;
+  return {
+    id: d.id,
+    event: d.event,
+    status: d.status,
+    attempts: d.attempts,
+    lastStatus: d.lastStatus,
+    lastError: d.lastError,
+    createdAt: d.createdAt,
+    createdLabel: dateTime(locale, d.createdAt),
+    timeAt,
+    timeLabel: timeAt ? dateTime(locale, timeAt) : null,
+    canRetry: d.status !== 'delivered',
+  };
+}
+
+async function renderList(
+  c: C,
+  deps: NewsroomDeps,
+  form: { values: WebhookFormValues; errors: Record<string, string> },
+  status: 200 | 422 = 200,
+): Promise<Response> {
+  const t = c.get('t');
+  const webhooks = await listWebhooks(deps.db);
+  const chrome = adminChrome(c, deps, t('webhooks.heading'));
+  const view = {
+    t,
+    csrfToken: chrome.csrfToken,
+    webhooks: webhooks.map((w) => ({
+      href: `/admin/webhooks/${w.id}`,
+      url: w.url,
+      events: w.events,
+      active: w.active,
+      counts: w.counts,
+    })),
+    form: { ...form, events: WEBHOOK_EVENTS },
+  };
+  return renderAdmin(c, chrome, <WebhooksPage view={view} />, status);
+}
+
+async function renderWebhook(
+  c: C,
+  deps: NewsroomDeps,
+  webhook: Webhook,
+  form?: { values: WebhookFormValues; errors: Record<string, string> },
+  status: 200 | 422 = 200,
+): Promise<Response> {
+  const t = c.get('t');
+  const chrome = adminChrome(c, deps, t('webhooks.title', { url: webhook.url }));
+  const retry = c.req.query('retry');
+  if (retry && RETRY_NOTICES.has(retry)) {
+    chrome.notice = {
+      kind: retry === 'retryQueued' ? 'success' : 'error',
+      text: t(`webhooks.notice.${retry}`),
+    };
+  }
+  const deliveries = await listDeliveries(deps.db, webhook.id, DELIVERY_LOG_SIZE);
+  const view = {
+    t,
+    csrfToken: chrome.csrfToken,
+    id: webhook.id,
+    url: webhook.url,
+    form: {
+      values: form?.values ?? { url: webhook.url, events: webhook.events, active: webhook.active },
+      errors: form?.errors ?? {},
+      events: WEBHOOK_EVENTS,
+    },
+    deliveries: deliveries.map((d) => deliveryRow(t.locale, d)),
+  };
+  return renderAdmin(c, chrome, <WebhookPage view={view} />, status);
+}
+
+function renderSecret(c: C, deps: NewsroomDeps, webhook: { id: number; url: string }, secret: string) {
+  const t = c.get('t');
+  const view = { t, url: webhook.url, secret, href: `/admin/webhooks/${webhook.id}` };
+  return renderAdmin(
+    c,
+    adminChrome(c, deps, t('webhooks.secret.heading')),
+    <WebhookSecretPage view={view} />,
+  );
+}
+
+function audit(
+  deps: NewsroomDeps,
+  actor: Actor,
+  action: 'webhook.save' | 'webhook.delete',
+  id: number,
+  details: Record<string, unknown>,
+  summary: string,
+) {
+  return recordAudit(
+    deps.db,
+    { actor, action, subject: { kind: 'webhook', id }, summary, details },
+    deps.now(),
+  );
+}
+
+/** Webhooks (owners only): endpoints, their events, secrets, and each one's delivery log. */
+export function webhooksRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
+  app.get('/webhooks', (c) => {
+    requirePermission(c, PERMISSION);
+    return renderList(c, deps, {
+      values: { url: '', events: [...WEBHOOK_EVENTS], active: true },
+      errors: {},
+    });
+  });
+
+  app.post('/webhooks', async (c) => {
+    const actor = requirePermission(c, PERMISSION);
+    const values = webhookFormValues(await c.req.parseBody({ all: true }));
+    const parsed = parseWebhookForm(values);
+    if (!parsed.ok)
+      return renderList(c, deps, { values, errors: translateErrors(parsed.errors, c.get('t')) }, 422);
+    const { id, secret } = await createWebhook(deps.db, parsed.value, deps.now());
+    await audit(
+      deps,
+      actor,
+      'webhook.save',
+      id,
+      { events: parsed.value.events, active: parsed.value.active },
+      parsed.value.url,
+    );
+    return renderSecret(c, deps, { id, url: parsed.value.url }, secret);
+  });
+
+  app.get('/webhooks/:id', async (c) => {
+    requirePermission(c, PERMISSION);
+    return renderWebhook(c, deps, await findWebhookOrThrow(deps.db, idParam(c)));
+  });
+
+  app.post('/webhooks/:id', async (c) => {
+    const actor = requirePermission(c, PERMISSION);
+    const webhook = await findWebhookOrThrow(deps.db, idParam(c));
+    const values = webhookFormValues(await c.req.parseBody({ all: true }));
+    const parsed = parseWebhookForm(values);
+    if (!parsed.ok) {
+      return renderWebhook(
+        c,
+        deps,
+        webhook,
+        { values, errors: translateErrors(parsed.errors, c.get('t')) },
+        422,
+      );
+    }
+    await saveWebhook(deps.db, webhook.id, parsed.value);
+    await audit(
+      deps,
+      actor,
+      'webhook.save',
+      webhook.id,
+      { events: parsed.value.events, active: parsed.value.active },
+      parsed.value.url,
+    );
+    return c.redirect(`/admin/webhooks/${webhook.id}?notice=saved`, 303);
+  });
+
+  app.post('/webhooks/:id/secret', async (c) => {
+    const actor = requirePermission(c, PERMISSION);
+    const webhook = await findWebhookOrThrow(deps.db, idParam(c));
+    const secret = await rotateWebhookSecret(deps.db, webhook.id);
+    await audit(deps, actor, 'webhook.save', webhook.id, { secret: 'replaced' }, webhook.url);
+    return renderSecret(c, deps, webhook, secret);
+  });
+
+  app.post('/webhooks/:id/delete', async (c) => {
+    const actor = requirePermission(c, PERMISSION);
+    const webhook = await findWebhookOrThrow(deps.db, idParam(c));
+    await removeWebhook(deps.db, webhook.id);
+    await audit(deps, actor, 'webhook.delete', webhook.id, { events: webhook.events }, webhook.url);
+    return c.redirect('/admin/webhooks?notice=deleted', 303);
+  });
+
+  app.post('/webhooks/:id/deliveries/:deliveryId/retry', async (c) => {
+    requirePermission(c, PERMISSION);
+    const webhook = await findWebhookOrThrow(deps.db, idParam(c));
+    const queued = await retryDeliveryNow(
+      deps.db,
+      webhook.id,
+      idParam(c, 'deliveryId'),
+      deps.now().toISOString(),
+    );
+    return c.redirect(`/admin/webhooks/${webhook.id}?retry=${queued ? 'retryQueued' : 'retryRefused'}`, 303);
+  });
+}

@@ -7,11 +7,15 @@ import { SECURITY_HEADERS } from './headers.js';
 
 export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500;
 
-/** How a surface (the site, an API) presents a failure: a page in the reader's language, JSON… */
+/**
+ * How a surface (the site, an API) presents a failure: a page in the reader's language, JSON…
+ * `details` are the domain error's (field errors, for instance), for renderers that show them.
+ */
 export type ProblemRenderer = (
   c: Context,
   status: ProblemStatus,
   message: string,
+  details?: unknown,
 ) => Response | Promise<Response>;
 
 export interface Surface {
@@ -50,7 +54,7 @@ export function createApp(log: Logger, surfaces: Surface[]): Hono {
   app.notFound((c) => rendererFor(c.req.path)(c, 404, 'Not found'));
   app.onError((error, c) => {
     const render = rendererFor(c.req.path);
-    if (isDomainError(error)) return render(c, STATUS_BY_KIND[error.kind], error.message);
+    if (isDomainError(error)) return render(c, STATUS_BY_KIND[error.kind], error.message, error.details);
     const requestId = randomUUID();
     log.error({ err: error, requestId, path: c.req.path }, 'unhandled error');
     return render(c, 500, `Internal error (request ${requestId})`);

@@ -5,6 +5,8 @@ export const STATUS_BY_KIND: Record<
   DomainErrorKind,
   400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429
 > = {
+  // A request that cannot be read at all (a body that is not JSON); `invalid` is readable but wrong.
+  malformed: 400,
   'not-found': 404,
   gone: 410,
   invalid: 422,

@@ -40,7 +40,7 @@ export async function shareRoute(c: Context, deps: SiteDeps, limiter: ShareRateL
   const idParam = c.req.param('id') ?? '';
   if (!/^\d{1,12}$/.test(idParam)) throw new DomainError('not-found', 'No such story.');
   const story = await findStory(deps.db, Number(idParam));
-  if (!story || !story.variants.some(isPublished)) throw new DomainError('not-found', 'No such story.');
+  if (!story?.variants.some(isPublished)) throw new DomainError('not-found', 'No such story.');
   const now = deps.now();
   const day = now.toISOString().slice(0, 10);
   const address = clientAddress(c, deps.config.TRUST_PROXY);

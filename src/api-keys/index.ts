@@ -1,0 +1,18 @@
+// API keys: content keys for the read-only Content API, staff tokens that act as a person in the
+// Admin API. Keys are random and kept hashed. No HTTP here; the admin and the API build on it.
+
+/** Issuing and checking keys, and the errors a request without a usable key gets. */
+export {
+  type ApiCaller,
+  ApiKeyNotAllowed,
+  ApiKeyRequired,
+  authenticateApiKey,
+  bearerToken,
+  type IssuedApiKey,
+  issueApiKey,
+  LAST_USED_RESOLUTION_MS,
+  SHOWN_PREFIX_LENGTH,
+  shouldRecordUse,
+} from './keys.js';
+/** Listing and revoking keys (the admin's page). */
+export { type ApiKey, findApiKey, listApiKeys, revokeApiKey } from './queries.js';

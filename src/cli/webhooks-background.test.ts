@@ -1,0 +1,97 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
+import { buildStory, seedTaxonomy } from '../../test/support/factories.js';
+import { loadConfig } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
+import { RenderCache } from '../platform/render-cache.js';
+import { importStories } from '../stories/index.js';
+import { createWebhook, listDeliveries, verifySignature } from '../webhooks/index.js';
+import { composePlatform } from './compose.js';
+
+// The composition root's wiring: a content event queues webhook deliveries, and the background
+// work a running server starts sends them.
+describe('webhooks in the composed platform', () => {
+  let database: TestDatabase;
+  let server: http.Server;
+  const bodies: { body: string; valid: boolean }[] = [];
+  let secret = '';
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    await seedTaxonomy(database.db);
+    await importStories(database.db, [buildStory('wired')], { now: new Date('2026-11-20T08:00:00Z') });
+    server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        bodies.push({
+          body,
+          valid: verifySignature({
+            secret,
+            body,
+            timestamp: req.headers['x-velocity-timestamp'] as string,
+            signature: req.headers['x-velocity-signature'] as string,
+            now: new Date(),
+          }),
+        });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await database.destroy();
+  });
+
+  it('queues a delivery on emit and sends it from startBackground, until stop()', async () => {
+    const port = (server.address() as AddressInfo).port;
+    const webhook = await createWebhook(
+      database.db,
+      { url: `http://127.0.0.1:${port}/in`, events: ['story.updated'] },
+      new Date(),
+    );
+    secret = webhook.secret;
+    const config = loadConfig({
+      SITE_URL: 'https://news.example.test',
+      DATA_DIR: database.dataDir,
+      LOG_LEVEL: 'silent',
+    });
+    const platform = await composePlatform({
+      db: database.db,
+      config,
+      cache: new RenderCache(10),
+      log: createLogger('silent'),
+      secret: 'test-secret-key-0123456789',
+    });
+    const storyId = (await database.db.selectFrom('stories').select('id').executeTakeFirstOrThrow()).id;
+    await platform.newsroom.deps.emit({
+      type: 'story.updated',
+      storyId,
+      locale: 'en',
+      at: new Date().toISOString(),
+    });
+    expect(await listDeliveries(database.db, webhook.id, 5)).toHaveLength(1);
+
+    const background = platform.startBackground();
+    try {
+      for (let i = 0; i < 100 && bodies.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      await background.stop();
+    }
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]?.valid).toBe(true);
+    expect(JSON.parse(bodies[0]?.body ?? '{}')).toMatchObject({
+      event: 'story.updated',
+      storyId,
+      locale: 'en',
+      url: 'https://news.example.test/en/ai-models/wired',
+      title: 'Nvidia announces the wired plan',
+    });
+    expect((await listDeliveries(database.db, webhook.id, 5))[0]?.status).toBe('delivered');
+  });
+});
