@@ -37,6 +37,8 @@ const FORMATS = {
 export interface MessageCatalog {
   locale: Locale;
   messages: Map<string, IntlMessageFormat>;
+  /** Messages already formatted without values: most UI strings have none, and pages repeat them. */
+  plain: Map<string, string>;
 }
 
 const catalogs = new Map<string, MessageCatalog | null>();
@@ -101,7 +103,7 @@ export function loadCatalog(locale: Locale): MessageCatalog | undefined {
       throw new Error(`locales/${locale}.json: "${key}" is not valid ICU MessageFormat`, { cause: error });
     }
   }
-  const catalog = { locale, messages };
+  const catalog = { locale, messages, plain: new Map<string, string>() };
   catalogs.set(locale, catalog);
   return catalog;
 }
@@ -127,11 +129,17 @@ function candidates(locale: Locale): Locale[] {
 }
 
 function format(catalog: MessageCatalog, key: string, values: Values | undefined): string | undefined {
+  if (values === undefined) {
+    const known = catalog.plain.get(key);
+    if (known !== undefined) return known;
+  }
   const message = catalog.messages.get(key);
   if (!message) return undefined;
   try {
     const out = message.format(values);
-    return Array.isArray(out) ? out.join('') : String(out);
+    const text = Array.isArray(out) ? out.join('') : String(out);
+    if (values === undefined) catalog.plain.set(key, text);
+    return text;
   } catch {
     // A value the message needs is missing: try the fallback rather than break the page.
     return undefined;
@@ -159,14 +167,32 @@ export function createTranslator(locale: Locale, fallbackLocale: Locale = 'en'):
   return Object.assign(translate, { locale });
 }
 
+const languageNames = new Map<string, Intl.DisplayNames | null>();
+
+/**
+ * `language`'s name in `inLocale` (`en` in zh → 英语); the tag itself when ICU has no name for it.
+ * Formatters are kept per locale: making one costs more than rendering a whole page section.
+ */
+export function displayLanguageName(language: Locale, inLocale: Locale): string {
+  let names = languageNames.get(inLocale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([inLocale], { type: 'language' });
+    } catch {
+      names = null;
+    }
+    languageNames.set(inLocale, names);
+  }
+  try {
+    return names?.of(language) ?? language;
+  } catch {
+    return language;
+  }
+}
+
 /** The language's own name, as its speakers write it: `zh` → 中文, `en` → English. */
 export function languageName(locale: Locale): string {
-  let name: string | undefined;
-  try {
-    name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale);
-  } catch {
-    name = undefined;
-  }
+  const name = displayLanguageName(locale, locale);
   if (!name || name === locale) return locale;
   // Some languages write their own name in lower case (français); a menu entry starts with a capital.
   const first = name.codePointAt(0) ?? 0;

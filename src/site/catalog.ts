@@ -6,9 +6,11 @@ import {
   listEntities,
   listMedia,
   listSections,
+  loadStoriesByEntity,
   type Media,
   type Section,
   type SiteSettings,
+  type StoriesByEntity,
 } from '../stories/index.js';
 
 /**
@@ -25,10 +27,18 @@ export class Catalog {
   private sectionById = new Map<number, Section>();
   private entityById = new Map<number, Entity>();
   private mediaById = new Map<number, Media>();
+  /** Published story ids per entity, newest first: what related stories are ranked over. */
+  storiesByEntity: StoriesByEntity = new Map();
 
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** After any write readers can see: which stories are published under each entity may change. */
+  async reloadStories(): Promise<void> {
+    this.storiesByEntity = await loadStoriesByEntity(this.db);
+  }
+
   async reload(): Promise<void> {
+    await this.reloadStories();
     const [settings, sections, entities, media] = await Promise.all([
       findSiteSettings(this.db),
       listSections(this.db),

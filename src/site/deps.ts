@@ -3,6 +3,7 @@ import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Logger } from '../platform/logger.js';
 import type { RenderCache } from '../platform/render-cache.js';
+import type { StoryCardCache } from './card-cache.js';
 import type { Catalog } from './catalog.js';
 
 export interface StaticAsset {
@@ -24,6 +25,8 @@ export interface SiteDeps {
   config: Config;
   cache: RenderCache;
   catalog: Catalog;
+  /** Stories as cards for lists and related stories. */
+  cards: StoryCardCache;
   log: Logger;
   /** Key for hashing share visitors. */
   secret: string;

@@ -9,3 +9,15 @@ export function formatDate(iso: string, locale: string): string {
   }
   return format.format(new Date(iso));
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A count in the locale's digits and grouping (1,234 / 1,234); formatters are kept per locale. */
+export function formatNumber(value: number, locale: string): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
+}

@@ -8,6 +8,7 @@ import type { Logger } from '../platform/logger.js';
 import type { RenderCache } from '../platform/render-cache.js';
 import type { ContentChange } from '../stories/index.js';
 import { loadSiteAssets } from './assets.js';
+import { StoryCardCache } from './card-cache.js';
 import { Catalog } from './catalog.js';
 import type { SiteDeps } from './deps.js';
 import { renderSiteProblem } from './routes/errors.js';
@@ -31,12 +32,14 @@ export async function createSite(options: {
   now?: () => Date;
 }): Promise<Site> {
   const catalog = new Catalog(options.db);
+  const cards = new StoryCardCache(options.db);
   await catalog.reload();
   const mediaDir = path.join(options.config.dataDir, 'media');
   fs.mkdirSync(mediaDir, { recursive: true });
   const deps: SiteDeps = {
     ...options,
     catalog,
+    cards,
     assets: loadSiteAssets(),
     mediaDir,
     now: options.now ?? (() => new Date()),
@@ -49,11 +52,13 @@ export async function createSite(options: {
       renderProblem: (c, status, message) => renderSiteProblem(c, deps, status, message),
     },
     async contentChanged(change, { taxonomy = false } = {}) {
+      cards.clear();
       if (taxonomy) {
         await catalog.reload();
         options.cache.invalidate([tag.site, ...tagsForChange(change, catalog)]);
         return;
       }
+      if (change.storyIds.length > 0) await catalog.reloadStories();
       options.cache.invalidate(tagsForChange(change, catalog));
     },
   };

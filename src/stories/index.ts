@@ -24,6 +24,7 @@ export {
   listPublishedStories,
   listPublishedVariantRefs,
   listRelatedStoryIds,
+  loadStoriesByEntity,
   type PublishedVariantRef,
 } from './queries/listing.js';
 export { deleteShareVisitsBefore, findShareCount, listShareCounts, recordShare } from './queries/shares.js';
@@ -45,6 +46,8 @@ export {
   upsertEntity,
   upsertSection,
 } from './queries/taxonomy.js';
+/** Ranking related stories. */
+export { RELATED_CANDIDATES_PER_ENTITY, rankRelatedStories, type StoriesByEntity } from './related.js';
 /** Writes that keep the publishing rules: rendering, reading time, language QA, redirects. */
 export {
   type ContentChange,

@@ -13,6 +13,7 @@ import {
   importStories,
   listPublishedStories,
   listRelatedStoryIds,
+  loadStoriesByEntity,
   moveStory,
   parseExportDocument,
   recordShare,
@@ -174,7 +175,10 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
     );
     const main = await findStory(database.db, storyIds[0] as number);
     if (!main) throw new Error('the story was not saved');
-    expect(await listRelatedStoryIds(database.db, main, 3)).toEqual([storyIds[1], storyIds[2]]);
+    expect(await listRelatedStoryIds(database.db, main, 3, await loadStoriesByEntity(database.db))).toEqual([
+      storyIds[1],
+      storyIds[2],
+    ]);
   });
 
   it('moves a story to another section', async () => {

@@ -6,7 +6,6 @@ import {
   countPublishedStories,
   countStoriesPerEntity,
   entityPath,
-  findStoryCards,
   type ListingFilter,
   listPublishedStories,
   sectionPath,
@@ -47,10 +46,7 @@ async function loadPage(deps: SiteDeps, filter: Omit<ListingFilter, 'limit' | 'o
   ]);
   const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > totalPages) throw new DomainError('not-found', 'No such page.');
-  const stories = await findStoryCards(
-    deps.db,
-    listed.map((l) => l.storyId),
-  );
+  const stories = await deps.cards.get(listed.map((l) => l.storyId));
   return { stories, totalPages };
 }
 
@@ -82,7 +78,7 @@ export async function frontRoute(c: Context, deps: SiteDeps): Promise<Response> 
       })),
     );
     const allIds = [...new Set([...latestIds, ...bySection.flatMap((s) => s.ids)])];
-    const stories = new Map((await findStoryCards(deps.db, allIds)).map((s) => [s.id, s]));
+    const stories = new Map((await deps.cards.get(allIds)).map((s) => [s.id, s]));
     const pick = (ids: number[]) => ids.flatMap((id) => stories.get(id) ?? []);
     const siteName = catalog.pick(catalog.settings.name, locale)?.value ?? '';
     const tagline = catalog.pick(catalog.settings.tagline, locale)?.value ?? '';
@@ -214,10 +210,7 @@ export async function kindHubRoute(c: Context, deps: SiteDeps, segment: string):
     const listed = kind
       ? await listPublishedStories(deps.db, { entityKind: kind, limit: PAGE_SIZE, offset: 0 })
       : [];
-    const stories = await findStoryCards(
-      deps.db,
-      listed.map((l) => l.storyId),
-    );
+    const stories = await deps.cards.get(listed.map((l) => l.storyId));
     const path = (l: string) => (kind ? `/${l}/${segment}` : `/${l}/topics/`);
     const chrome = buildChrome(deps, {
       locale,

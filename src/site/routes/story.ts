@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { DomainError } from '../../platform/errors.js';
+import { displayLanguageName } from '../../platform/i18n.js';
 import {
   breadcrumbListJsonLd,
   faqPageJsonLd,
@@ -12,7 +13,6 @@ import {
   findRedirect,
   findShareCount,
   findStory,
-  findStoryCards,
   findStoryIdBySlug,
   isPublished,
   listRelatedStoryIds,
@@ -105,10 +105,10 @@ export async function storyRoute(c: Context, deps: SiteDeps): Promise<Response> 
   return cachedPage(c, deps, async () => {
     const chosen = chooseVariant(deps, story, locale) as { variant: Variant; isFallback: boolean };
     const [relatedIds, shareCount] = await Promise.all([
-      listRelatedStoryIds(deps.db, story, RELATED_STORIES),
+      listRelatedStoryIds(deps.db, story, RELATED_STORIES, deps.catalog.storiesByEntity),
       findShareCount(deps.db, story.id),
     ]);
-    const related = await findStoryCards(deps.db, relatedIds);
+    const related = await deps.cards.get(relatedIds);
     const data = storyPageData(deps, {
       story,
       locale,
@@ -289,5 +289,5 @@ function largestImage(deps: SiteDeps, media: Media): { url: string; width: numbe
 }
 
 function catalogLanguage(language: string, inLocale: string): string {
-  return new Intl.DisplayNames([inLocale], { type: 'language' }).of(language) ?? language;
+  return displayLanguageName(language, inLocale);
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format.js';
 import type { StoryPageData, Translator } from '../view-models.js';
 
 export interface ShareRowProps {
@@ -19,7 +20,7 @@ export function ShareRow({ share, t, lang }: ShareRowProps) {
       <p class="share-total">
         <span class="share-label">{t('share.label')}</span>
         <span class="share-count" data-share-count="">
-          {new Intl.NumberFormat(t.locale).format(share.count)}
+          {formatNumber(share.count, t.locale)}
         </span>
       </p>
       <ul class="share-links">

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/database/index.js';
+import { rankRelatedStories, type StoriesByEntity } from '../related.js';
 
 type Db = Kysely<Database>;
 
@@ -83,54 +84,43 @@ export async function countPublishedStories(
   return Number(row.n);
 }
 
-// How many of each entity's newest stories are considered: enough to rank by overlap, and it keeps
-// the cost of a story page independent of how many stories a popular entity (Nvidia) has.
-const RELATED_CANDIDATES_PER_ENTITY = 50;
+/** For `rankRelatedStories`: every published story's id under each of its entities, newest first. */
+export async function loadStoriesByEntity(db: Db): Promise<Map<number, number[]>> {
+  const rows = await db
+    .selectFrom('story_entities')
+    .select(['story_entities.entity_id', 'story_entities.story_id'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('story_variants')
+          .select('story_variants.id')
+          .whereRef('story_variants.story_id', '=', 'story_entities.story_id')
+          .where('story_variants.status', '=', 'published'),
+      ),
+    )
+    .orderBy('story_entities.entity_id')
+    .orderBy('story_entities.story_id', 'desc')
+    .execute();
+  const byEntity = new Map<number, number[]>();
+  for (const row of rows) {
+    const list = byEntity.get(row.entity_id);
+    if (list) list.push(row.story_id);
+    else byEntity.set(row.entity_id, [row.story_id]);
+  }
+  return byEntity;
+}
 
 /**
- * Published stories ranked by how many entities they share with the story, then newest first
- * (higher id), among each entity's newest stories; the section's latest fill any gap.
+ * Related stories: those sharing entities (ranked in memory over `byEntity`, see related.ts), then
+ * the section's latest to fill any gap.
  */
 export async function listRelatedStoryIds(
   db: Db,
   story: { id: number; sectionId: number; entityIds: number[] },
   limit: number,
+  byEntity: StoriesByEntity,
 ): Promise<number[]> {
-  const perEntity = story.entityIds.map((entityId) =>
-    db
-      .selectFrom(
-        db
-          .selectFrom('story_entities')
-          .select('story_entities.story_id')
-          .where('story_entities.entity_id', '=', entityId)
-          .where('story_entities.story_id', '!=', story.id)
-          .where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('story_variants')
-                .select('story_variants.id')
-                .whereRef('story_variants.story_id', '=', 'story_entities.story_id')
-                .where('story_variants.status', '=', 'published'),
-            ),
-          )
-          .orderBy('story_entities.story_id', 'desc')
-          .limit(RELATED_CANDIDATES_PER_ENTITY)
-          .as(`entity_${entityId}`),
-      )
-      .select('story_id'),
-  );
-  const [first, ...rest] = perEntity;
-  const byEntities = first
-    ? await db
-        .selectFrom(rest.reduce((union, next) => union.unionAll(next), first).as('candidates'))
-        .select(['candidates.story_id', (eb) => eb.fn.countAll<number>().as('shared')])
-        .groupBy('candidates.story_id')
-        .orderBy('shared', 'desc')
-        .orderBy('candidates.story_id', 'desc')
-        .limit(limit)
-        .execute()
-    : [];
-  const ids = byEntities.map((r) => r.story_id);
+  const ids = rankRelatedStories(byEntity, story, limit);
   if (ids.length >= limit) return ids;
   const sameSection = await listPublishedStories(db, {
     sectionId: story.sectionId,
