@@ -1,0 +1,689 @@
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminClient } from '../../test/support/admin-client.js';
+import { apiRequest, contentKey, staffToken } from '../../test/support/api-client.js';
+import { createTestApp, type TestApp } from '../../test/support/app.js';
+import { DIALECTS } from '../../test/support/database.js';
+import { buildStory } from '../../test/support/factories.js';
+import { addPerson, signedInAs, TEST_PASSWORD } from '../../test/support/people.js';
+import { type Actor, issueSetupToken, type User } from '../accounts/index.js';
+import { issueApiKey } from '../api-keys/index.js';
+import { createStory } from '../editorial/index.js';
+import { photo } from '../media/test-images.js';
+import { findStory, importStories, listEntities, listMedia, listSections } from '../stories/index.js';
+import { createWebhook, listDeliveries } from '../webhooks/index.js';
+
+// The authorization matrix: every admin route and every API endpoint, tried by nobody and by each
+// role, against a table of who the rule book (src/accounts/roles.ts) means to let through. The routes
+// are read from the apps themselves, so a new route without a row here fails this test.
+
+type Role = 'owner' | 'editor' | 'author' | 'translator';
+type Who = 'none' | Role;
+const ROLES: Role[] = ['owner', 'editor', 'author', 'translator'];
+const EVERYONE: Who[] = ['none', ...ROLES];
+const SIGNED_IN: Who[] = ROLES;
+const STORY_VIEW: Who[] = ROLES;
+const STORY_CREATE: Who[] = ['owner', 'editor', 'author'];
+/** story.edit of a story nobody authored, in 'en' (the translator's locale). */
+const EDIT_EN: Who[] = ['owner', 'editor', 'translator'];
+const EDITORIAL: Who[] = ['owner', 'editor'];
+const MEDIA: Who[] = ['owner', 'editor', 'author'];
+const OWNER: Who[] = ['owner'];
+
+type Fields = Record<string, string | string[]>;
+interface Built {
+  path: string;
+  body?: Fields | FormData;
+}
+
+interface AdminCase {
+  /** Who may: they get a success (2xx, or a redirect that is not to the sign-in page). */
+  allowed: Who[];
+  /** Builds a concrete request; called afresh for every caller, so destructive ones get their own target. */
+  build: (who: Who) => Promise<Built> | Built;
+  /**
+   * Set where a valid body is impractical or the outcome depends on state (the reason is the
+   * value): allowed callers are then only required not to be refused (not 401/403).
+   */
+  lenient?: string;
+  /** The caller's session ends with this request: use a session of its own. */
+  endsSession?: boolean;
+  /** A variant of the route (an intent) besides its main row. */
+  label?: string;
+}
+
+interface ApiCase {
+  /** Who may, of: none, content (a content key), and each role's staff token. */
+  allowed: (Who | 'content')[];
+  build: () => Promise<{ path: string; body?: unknown }> | { path: string; body?: unknown };
+}
+
+/** `/stories/:id{[0-9]+}/:locale{…}` → `/stories/:id/:locale`; asset names lose their hash. */
+function routeKey(method: string, path: string): string {
+  const plain = path
+    .replace(/:(\w+)\{.*?\}(?=\/|$)/g, ':$1')
+    .replace(/admin\.[0-9a-f]+\.(css|js)$/, 'admin.[hash].$1');
+  return `${method} ${plain}`;
+}
+
+describe.each(DIALECTS)('authorization on %s', (dialect) => {
+  let t: TestApp;
+  const sessions = {} as Record<Who, { cookie: string; csrf: string; user?: User }>;
+  const tokens = {} as Record<Who | 'content', string>;
+  let storyId: number;
+  let draftId: number;
+  let authorsDraftId: number;
+  let mediaId: number;
+  let sectionId: number;
+  let entityId: number;
+  let webhookId: number;
+  let deliveryId: number;
+  let personId: number;
+  let signInUser: User;
+  let counter = 0;
+  const next = () => {
+    counter += 1;
+    return counter;
+  };
+  let jpeg: Buffer;
+
+  const cookieOf = (browser: AdminClient) =>
+    [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+
+  const signIn = async (role: Role) => {
+    const { browser, user } = await signedInAs(t, role, role === 'translator' ? { locales: ['en'] } : {});
+    return { cookie: cookieOf(browser), csrf: browser.csrf, user };
+  };
+  const anonymous = async () => {
+    const browser = new AdminClient(t);
+    await browser.get('/admin/sign-in');
+    return { cookie: cookieOf(browser), csrf: browser.csrf };
+  };
+
+  /** A published story in zh and en nobody authored (the seed's kind). */
+  const freshStory = async (status: 'published' | 'draft' = 'published') => {
+    const slug = `fresh-${next()}`;
+    const variant = status === 'draft' ? { status: 'draft' as const, publishedAt: null } : {};
+    const { storyIds } = await importStories(t.database.db, [buildStory(slug, { variant })], {
+      now: new Date(),
+    });
+    return storyIds[0] as number;
+  };
+
+  /** The editor's form for a variant, as stored. */
+  const editorForm = async (id: number, locale: string, intent: string): Promise<Fields> => {
+    const story = await findStory(t.database.db, id);
+    const variant = story?.variants.find((v) => v.locale === locale);
+    const section = (await listSections(t.database.db)).find((s) => s.id === story?.sectionId);
+    return {
+      title: variant?.title ?? '',
+      slug: variant?.slug ?? '',
+      summary: variant?.summary ?? '',
+      body: variant?.bodyMarkdown ?? '',
+      heroAlt: variant?.heroAlt ?? '',
+      faqQuestion: variant?.faq.map((f) => f.question) ?? [],
+      faqAnswer: variant?.faq.map((f) => f.answer) ?? [],
+      section: section?.key ?? '',
+      entity: ['nvidia'],
+      intent,
+    };
+  };
+
+  const uploadBody = () => {
+    const form = new FormData();
+    form.append('credit', 'Photo: Wire');
+    form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'a.jpg');
+    return form;
+  };
+
+  const section = (n: number, key = true): Fields => ({
+    ...(key ? { key: `matrix-${n}` } : {}),
+    position: '',
+    'name.zh': `栏目${n}`,
+    'slug.zh': `matrix-${n}`,
+    'name.en': `Matrix ${n}`,
+    'slug.en': `matrix-${n}`,
+  });
+  const entity = (n: number): Fields => ({
+    slug: `matrix-entity-${n}`,
+    kind: 'company',
+    'name.zh': `公司${n}`,
+    'name.en': `Company ${n}`,
+  });
+  const webhook = (): Fields => ({
+    url: 'https://hooks.example.test/receive',
+    events: 'story.published',
+    active: 'on',
+  });
+  const freshWebhook = async () =>
+    (
+      await createWebhook(
+        t.database.db,
+        { url: 'https://hooks.example.test/x', events: ['story.published'] },
+        new Date(),
+      )
+    ).id;
+  const freshPerson = async () => (await addPerson(t, 'author')).id;
+  const freshSetupToken = async () => issueSetupToken(t.database.db, await freshPerson(), new Date());
+
+  // ─── The admin: registered route → who may, and a realistic request ────────────────────────
+  const ADMIN: Record<string, AdminCase[]> = {
+    'GET /assets/admin.[hash].css': [
+      { allowed: EVERYONE, build: () => ({ path: t.newsroom.deps.assets.css.path.slice(6) }) },
+    ],
+    'GET /assets/admin.[hash].js': [
+      { allowed: EVERYONE, build: () => ({ path: t.newsroom.deps.assets.js.path.slice(6) }) },
+    ],
+    'GET /sign-in': [{ allowed: EVERYONE, build: () => ({ path: '/sign-in' }) }],
+    'POST /sign-in': [
+      {
+        allowed: EVERYONE,
+        // Signing in replaces the browser's session.
+        endsSession: true,
+        build: () => ({
+          path: '/sign-in',
+          body: { email: signInUser.email, password: TEST_PASSWORD, next: '' },
+        }),
+      },
+    ],
+    'POST /sign-out': [
+      { allowed: EVERYONE, endsSession: true, build: () => ({ path: '/sign-out', body: {} }) },
+    ],
+    'POST /sign-out-everywhere': [
+      { allowed: SIGNED_IN, endsSession: true, build: () => ({ path: '/sign-out-everywhere', body: {} }) },
+    ],
+    'GET /setup/:token': [
+      { allowed: EVERYONE, build: async () => ({ path: `/setup/${await freshSetupToken()}` }) },
+    ],
+    'POST /setup/:token': [
+      {
+        allowed: EVERYONE,
+        endsSession: true,
+        build: async () => ({
+          path: `/setup/${await freshSetupToken()}`,
+          body: { password: 'a new long passphrase', confirm: 'a new long passphrase' },
+        }),
+      },
+    ],
+    'GET /': [{ allowed: SIGNED_IN, build: () => ({ path: '' }) }],
+    'GET /stories': [{ allowed: STORY_VIEW, build: () => ({ path: '/stories' }) }],
+    'GET /stories/new': [{ allowed: STORY_CREATE, build: () => ({ path: '/stories/new' }) }],
+    'POST /stories/new': [
+      {
+        allowed: STORY_CREATE,
+        build: () => {
+          const n = next();
+          return {
+            path: '/stories/new',
+            body: {
+              section: 'ai-models',
+              sourceLocale: 'en',
+              slug: `new-${n}`,
+              title: `A new story number ${n}`,
+              summary: 'A summary.',
+              body: 'Some text.',
+            },
+          };
+        },
+      },
+    ],
+    'POST /stories/preview-markdown': [
+      {
+        allowed: STORY_VIEW,
+        build: () => ({ path: '/stories/preview-markdown', body: { locale: 'en', body: '# Hi' } }),
+      },
+    ],
+    'GET /stories/:id/revisions': [
+      { allowed: STORY_VIEW, build: () => ({ path: `/stories/${storyId}/revisions?locale=en` }) },
+    ],
+    'GET /stories/:id/compare': [
+      { allowed: STORY_VIEW, build: () => ({ path: `/stories/${storyId}/compare?locale=en&a=1&b=2` }) },
+    ],
+    'POST /stories/:id/revisions/restore': [
+      {
+        allowed: EDIT_EN,
+        build: () => ({
+          path: `/stories/${storyId}/revisions/restore`,
+          body: { locale: 'en', revision: '1' },
+        }),
+      },
+    ],
+    'GET /stories/:id/delete': [
+      { allowed: EDITORIAL, build: () => ({ path: `/stories/${storyId}/delete` }) },
+    ],
+    'POST /stories/:id/delete': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({ path: `/stories/${await freshStory()}/delete`, body: { confirmed: 'yes' } }),
+      },
+    ],
+    'GET /stories/:id': [{ allowed: STORY_VIEW, build: () => ({ path: `/stories/${storyId}` }) }],
+    'GET /stories/:id/:locale': [
+      { allowed: STORY_VIEW, build: () => ({ path: `/stories/${storyId}/en` }) },
+      { label: 'zh tab', allowed: STORY_VIEW, build: () => ({ path: `/stories/${storyId}/zh` }) },
+    ],
+    'POST /stories/:id/:locale': [
+      {
+        label: 'save en',
+        allowed: EDIT_EN,
+        build: async () => ({
+          path: `/stories/${storyId}/en`,
+          body: await editorForm(storyId, 'en', 'save'),
+        }),
+      },
+      {
+        label: 'save zh',
+        allowed: EDITORIAL,
+        build: async () => ({
+          path: `/stories/${draftId}/zh`,
+          body: await editorForm(draftId, 'zh', 'save'),
+        }),
+      },
+      {
+        label: 'save an author’s own draft (and the translator’s locale)',
+        allowed: ROLES,
+        build: async () => ({
+          path: `/stories/${authorsDraftId}/en`,
+          body: await editorForm(authorsDraftId, 'en', 'save'),
+        }),
+      },
+      {
+        label: 'publish',
+        allowed: EDITORIAL,
+        build: async () => {
+          const id = await freshStory('draft');
+          return { path: `/stories/${id}/en`, body: await editorForm(id, 'en', 'publish') };
+        },
+      },
+      {
+        label: 'unpublish',
+        allowed: EDITORIAL,
+        build: async () => {
+          const id = await freshStory();
+          return { path: `/stories/${id}/en`, body: await editorForm(id, 'en', 'unpublish') };
+        },
+      },
+    ],
+    // A preview link shares an unpublished text outside: for those who may edit or publish it.
+    'POST /stories/:id/:locale/preview-link': [
+      {
+        allowed: EDIT_EN,
+        build: () => ({ path: `/stories/${storyId}/en/preview-link`, body: { hours: '1' } }),
+      },
+    ],
+    'POST /stories/:id/:locale/confirm-translation': [
+      {
+        allowed: EDIT_EN,
+        lenient: 'answers 409 once the translation is current',
+        build: () => ({ path: `/stories/${storyId}/en/confirm-translation`, body: {} }),
+      },
+    ],
+    'GET /media': [{ allowed: MEDIA, build: () => ({ path: '/media' }) }],
+    'POST /media/upload': [{ allowed: MEDIA, build: () => ({ path: '/media/upload', body: uploadBody() }) }],
+    // Only a redirect to the library (where a reload after a refused upload lands): nothing to show.
+    'GET /media/upload': [{ allowed: EVERYONE, build: () => ({ path: '/media/upload' }) }],
+    'GET /media/:id': [{ allowed: MEDIA, build: () => ({ path: `/media/${mediaId}` }) }],
+    'POST /media/:id': [
+      { allowed: MEDIA, build: () => ({ path: `/media/${mediaId}`, body: { credit: 'Photo: Wire' } }) },
+    ],
+    'GET /sections': [{ allowed: EDITORIAL, build: () => ({ path: '/sections' }) }],
+    'GET /sections/new': [{ allowed: EDITORIAL, build: () => ({ path: '/sections/new' }) }],
+    'POST /sections': [{ allowed: EDITORIAL, build: () => ({ path: '/sections', body: section(next()) }) }],
+    'GET /sections/:id': [{ allowed: EDITORIAL, build: () => ({ path: `/sections/${sectionId}` }) }],
+    'POST /sections/:id': [
+      { allowed: EDITORIAL, build: () => ({ path: `/sections/${sectionId}`, body: section(0, false) }) },
+    ],
+    'GET /entities': [{ allowed: EDITORIAL, build: () => ({ path: '/entities' }) }],
+    'GET /entities/new': [{ allowed: EDITORIAL, build: () => ({ path: '/entities/new' }) }],
+    'POST /entities': [{ allowed: EDITORIAL, build: () => ({ path: '/entities', body: entity(next()) }) }],
+    'GET /entities/:id': [{ allowed: EDITORIAL, build: () => ({ path: `/entities/${entityId}` }) }],
+    'POST /entities/:id': [
+      { allowed: EDITORIAL, build: () => ({ path: `/entities/${entityId}`, body: entity(0) }) },
+    ],
+    'GET /settings': [{ allowed: OWNER, build: () => ({ path: '/settings' }) }],
+    'POST /settings': [
+      {
+        allowed: OWNER,
+        build: () => ({
+          path: '/settings',
+          body: { locales: 'zh, en', defaultLocale: 'zh', 'name.zh': '测试站', 'name.en': 'Velocity Test' },
+        }),
+      },
+    ],
+    'GET /people': [{ allowed: OWNER, build: () => ({ path: '/people' }) }],
+    'POST /people': [
+      {
+        allowed: OWNER,
+        build: () => ({ path: '/people', body: { email: `invited-${next()}@example.test`, role: 'author' } }),
+      },
+    ],
+    'GET /people/:id': [{ allowed: OWNER, build: () => ({ path: `/people/${personId}` }) }],
+    'POST /people/:id': [
+      {
+        allowed: OWNER,
+        build: async () => ({
+          path: `/people/${await freshPerson()}`,
+          body: { displayName: 'Ada', role: 'author' },
+        }),
+      },
+    ],
+    'POST /people/:id/disable': [
+      { allowed: OWNER, build: async () => ({ path: `/people/${await freshPerson()}/disable`, body: {} }) },
+    ],
+    'POST /people/:id/enable': [
+      { allowed: OWNER, build: async () => ({ path: `/people/${await freshPerson()}/enable`, body: {} }) },
+    ],
+    'POST /people/:id/reset-link': [
+      {
+        allowed: OWNER,
+        build: async () => ({ path: `/people/${await freshPerson()}/reset-link`, body: {} }),
+      },
+    ],
+    'POST /people/:id/sign-out': [
+      { allowed: OWNER, build: async () => ({ path: `/people/${await freshPerson()}/sign-out`, body: {} }) },
+    ],
+    'GET /audit': [{ allowed: EDITORIAL, build: () => ({ path: '/audit' }) }],
+    'GET /api-keys': [{ allowed: OWNER, build: () => ({ path: '/api-keys' }) }],
+    'POST /api-keys': [
+      {
+        allowed: OWNER,
+        build: () => ({ path: '/api-keys', body: { name: 'Mobile app', kind: 'content', userId: '' } }),
+      },
+    ],
+    'POST /api-keys/:id/revoke': [
+      {
+        allowed: OWNER,
+        build: async () => {
+          const issued = await issueApiKey(
+            t.database.db,
+            { kind: 'content', name: 'to revoke', userId: null, createdBy: null },
+            new Date(),
+          );
+          return { path: `/api-keys/${issued.id}/revoke`, body: {} };
+        },
+      },
+    ],
+    'GET /webhooks': [{ allowed: OWNER, build: () => ({ path: '/webhooks' }) }],
+    'POST /webhooks': [{ allowed: OWNER, build: () => ({ path: '/webhooks', body: webhook() }) }],
+    'GET /webhooks/:id': [{ allowed: OWNER, build: () => ({ path: `/webhooks/${webhookId}` }) }],
+    'POST /webhooks/:id': [
+      { allowed: OWNER, build: () => ({ path: `/webhooks/${webhookId}`, body: webhook() }) },
+    ],
+    'POST /webhooks/:id/secret': [
+      { allowed: OWNER, build: () => ({ path: `/webhooks/${webhookId}/secret`, body: {} }) },
+    ],
+    'POST /webhooks/:id/delete': [
+      { allowed: OWNER, build: async () => ({ path: `/webhooks/${await freshWebhook()}/delete`, body: {} }) },
+    ],
+    'POST /webhooks/:id/deliveries/:deliveryId/retry': [
+      {
+        allowed: OWNER,
+        build: () => ({ path: `/webhooks/${webhookId}/deliveries/${deliveryId}/retry`, body: {} }),
+      },
+    ],
+  };
+
+  // ─── The APIs: documented operation → who may ────────────────────────────────────────────────
+  const READERS: (Who | 'content')[] = ['content', ...ROLES];
+  const en = (n: number) => ({
+    title: `A translated headline number ${n}`,
+    summary: 'Nvidia announced a data-centre inference chip that cuts power and cost noticeably.',
+    body: '## Background\n\nNvidia released a new generation of inference chips today. Analysts expect it to lower the cost of deploying large models.\n',
+  });
+  const API: Record<string, ApiCase> = {
+    'GET /content/v1/stories': { allowed: READERS, build: () => ({ path: '/content/v1/stories?locale=en' }) },
+    'GET /content/v1/stories/{id}': {
+      allowed: READERS,
+      build: () => ({ path: `/content/v1/stories/${storyId}?locale=en` }),
+    },
+    'GET /content/v1/sections': {
+      allowed: READERS,
+      build: () => ({ path: '/content/v1/sections?locale=en' }),
+    },
+    'GET /content/v1/entities': {
+      allowed: READERS,
+      build: () => ({ path: '/content/v1/entities?locale=en' }),
+    },
+    'POST /admin/v1/stories': {
+      allowed: STORY_CREATE,
+      build: () => ({
+        path: '/admin/v1/stories',
+        body: { section: 'ai-models', sourceLocale: 'en', variant: en(next()) },
+      }),
+    },
+    'GET /admin/v1/stories/{id}': {
+      allowed: STORY_VIEW,
+      build: () => ({ path: `/admin/v1/stories/${storyId}` }),
+    },
+    'PUT /admin/v1/stories/{id}/variants/{locale}': {
+      allowed: EDIT_EN,
+      build: () => ({ path: `/admin/v1/stories/${draftId}/variants/en`, body: en(next()) }),
+    },
+    'PATCH /admin/v1/stories/{id}/variants/{locale}': {
+      allowed: EDIT_EN,
+      build: () => ({
+        path: `/admin/v1/stories/${draftId}/variants/en`,
+        body: { summary: `Summary ${next()}.` },
+      }),
+    },
+    'POST /admin/v1/stories/{id}/variants/{locale}/publish': {
+      allowed: EDITORIAL,
+      build: async () => ({
+        path: `/admin/v1/stories/${await freshStory('draft')}/variants/en/publish`,
+        body: {},
+      }),
+    },
+    'POST /admin/v1/stories/{id}/variants/{locale}/schedule': {
+      allowed: EDITORIAL,
+      build: async () => ({
+        path: `/admin/v1/stories/${await freshStory('draft')}/variants/en/schedule`,
+        body: { publishAt: '2027-01-01T09:00:00Z' },
+      }),
+    },
+    'POST /admin/v1/stories/{id}/variants/{locale}/unpublish': {
+      allowed: EDITORIAL,
+      build: async () => ({
+        path: `/admin/v1/stories/${await freshStory()}/variants/en/unpublish`,
+        body: {},
+      }),
+    },
+    'GET /openapi.json': { allowed: ['none', 'content', ...ROLES], build: () => ({ path: '/openapi.json' }) },
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, {
+      seed: 'stories',
+      stories: [
+        buildStory('matrix-published'),
+        buildStory('matrix-draft', { variant: { status: 'draft', publishedAt: null } }),
+      ],
+    });
+    const stories = await t.database.db.selectFrom('stories').select('id').orderBy('id').execute();
+    storyId = stories[0]?.id as number;
+    draftId = stories[1]?.id as number;
+    for (const role of ROLES) sessions[role] = await signIn(role);
+    sessions.none = await anonymous();
+    for (const role of ROLES) {
+      tokens[role] = (await staffToken(t, role, role === 'translator' ? { locales: ['en'] } : {})).token;
+    }
+    tokens.content = await contentKey(t);
+    tokens.none = '';
+    signInUser = await addPerson(t, 'author');
+    personId = (await addPerson(t, 'editor')).id;
+
+    // A second revision of the published story's en variant, for compare and restore.
+    const patched = await apiRequest(t, `/admin/v1/stories/${storyId}/variants/en`, {
+      token: tokens.owner,
+      method: 'PATCH',
+      body: { summary: 'A second revision of the summary, for compare and restore.' },
+    });
+    expect(patched.status).toBe(200);
+    const author = sessions.author.user as User;
+    const actor: Actor = { id: author.id, email: author.email, role: 'author', locales: [] };
+    authorsDraftId = (
+      await createStory(
+        t.database.db,
+        actor,
+        { section: 'ai-models', sourceLocale: 'en', variant: en(0) },
+        { now: new Date() },
+      )
+    ).storyId;
+
+    jpeg = await (await photo(900, 600)).jpeg().toBuffer();
+    expect((await send('owner', 'POST', '/media/upload', uploadBody())).status).toBe(303);
+    mediaId = (await listMedia(t.database.db))[0]?.id as number;
+    expect((await send('owner', 'POST', '/sections', section(0))).status).toBe(303);
+    sectionId = (await listSections(t.database.db)).find((s) => s.key === 'matrix-0')?.id as number;
+    expect((await send('owner', 'POST', '/entities', entity(0))).status).toBe(303);
+    entityId = (await listEntities(t.database.db)).find((e) => e.slug === 'matrix-entity-0')?.id as number;
+
+    webhookId = await freshWebhook();
+    const published = await apiRequest(t, `/admin/v1/stories/${draftId}/variants/zh/publish`, {
+      token: tokens.owner,
+      body: {},
+    });
+    expect(published.status).toBe(200);
+    deliveryId = (await listDeliveries(t.database.db, webhookId, 10))[0]?.id as number;
+    expect(deliveryId).toBeGreaterThan(0);
+  }, 60_000);
+  afterAll(() => t.destroy());
+
+  async function send(
+    who: Who,
+    method: string,
+    path: string,
+    body?: Fields | FormData,
+    options: { csrf?: boolean; session?: { cookie: string; csrf: string } } = {},
+  ): Promise<Response> {
+    const session = options.session ?? sessions[who];
+    const headers: Record<string, string> = {};
+    if (session.cookie) headers.cookie = session.cookie;
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) {
+      if (options.csrf !== false) body.set('_csrf', session.csrf);
+      payload = body;
+    } else if (body) {
+      const form = new URLSearchParams();
+      if (options.csrf !== false) form.set('_csrf', session.csrf);
+      for (const [name, value] of Object.entries(body)) {
+        for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
+      }
+      payload = form;
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    return t.get(`/admin${path}`, { method, headers, body: payload, redirect: 'manual' });
+  }
+
+  const registeredAdminRoutes = () =>
+    (t.newsroom.surface.app as Hono).routes
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => routeKey(r.method, r.path));
+
+  const documentedApiRoutes = async () => {
+    const document = (await (await apiRequest(t, '/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    return Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+  };
+
+  it('has a row for every registered admin route and every documented API operation, and no stale row', async () => {
+    const admin = [...new Set(registeredAdminRoutes())].sort();
+    expect(Object.keys(ADMIN).sort()).toEqual(admin);
+    const api = (await documentedApiRoutes()).sort();
+    expect(Object.keys(API).sort()).toEqual(api);
+    // The API routes what it documents: the Hono app registers the same operations.
+    expect(api.length).toBeGreaterThan(10);
+  });
+
+  const isSignInRedirect = (response: Response) =>
+    response.status === 303 && (response.headers.get('location') ?? '').startsWith('/admin/sign-in');
+
+  it('lets through exactly whom the rule book allows on every admin route', async () => {
+    const mismatches: string[] = [];
+    let tried = 0;
+    for (const [route, cases] of Object.entries(ADMIN)) {
+      const method = route.split(' ')[0] as string;
+      for (const spec of cases) {
+        const name = spec.label ? `${route} (${spec.label})` : route;
+        // Refusals first, so an allowed caller's change cannot make a refusal look right.
+        const order = [...EVERYONE].sort(
+          (a, b) => Number(spec.allowed.includes(a)) - Number(spec.allowed.includes(b)),
+        );
+        for (const who of order) {
+          const { path, body } = await spec.build(who);
+          const session = spec.endsSession
+            ? who === 'none'
+              ? await anonymous()
+              : await signIn(who)
+            : undefined;
+          const response = await send(who, method, path, body, session ? { session } : {});
+          tried += 1;
+          const status = response.status;
+          const location = response.headers.get('location') ?? '';
+          let ok: boolean;
+          if (spec.allowed.includes(who)) {
+            const refused =
+              status === 401 || status === 403 || (isSignInRedirect(response) && !spec.endsSession);
+            ok = spec.lenient ? !refused && status < 500 : !refused && status >= 200 && status < 400;
+          } else if (who === 'none') {
+            ok = method === 'GET' ? isSignInRedirect(response) : status === 401 || isSignInRedirect(response);
+          } else {
+            ok = status === 403;
+          }
+          if (!ok) mismatches.push(`${name} as ${who}: ${status} ${location}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(tried).toBeGreaterThan(300);
+  }, 120_000);
+
+  it('refuses every state-changing admin request without the CSRF token, even the owner’s', async () => {
+    const accepted: string[] = [];
+    for (const [route, cases] of Object.entries(ADMIN)) {
+      const method = route.split(' ')[0] as string;
+      if (method === 'GET') continue;
+      for (const spec of cases) {
+        const { path, body } = await spec.build('owner');
+        const session = spec.endsSession ? await signIn('owner') : undefined;
+        const response = await send('owner', method, path, body ?? {}, {
+          csrf: false,
+          ...(session ? { session } : {}),
+        });
+        if (response.status !== 403)
+          accepted.push(`${route}${spec.label ? ` (${spec.label})` : ''}: ${response.status}`);
+      }
+    }
+    expect(accepted).toEqual([]);
+    // Still signed in: the refused sign-out ended nothing.
+    expect((await send('owner', 'GET', '/stories')).status).toBe(200);
+  }, 60_000);
+
+  it('lets through exactly whom the rule book allows on every API operation', async () => {
+    const mismatches: string[] = [];
+    const callers: (Who | 'content')[] = ['none', 'content', ...ROLES];
+    for (const [operation, spec] of Object.entries(API)) {
+      const [method = 'GET'] = operation.split(' ');
+      const order = [...callers].sort(
+        (a, b) => Number(spec.allowed.includes(a)) - Number(spec.allowed.includes(b)),
+      );
+      for (const who of order) {
+        const { path, body } = await spec.build();
+        const response = await apiRequest(t, path, {
+          method,
+          ...(body !== undefined ? { body } : {}),
+          ...(tokens[who] ? { token: tokens[who] } : {}),
+        });
+        const status = response.status;
+        const expected = spec.allowed.includes(who)
+          ? status >= 200 && status < 300
+          : status === (who === 'none' ? 401 : 403);
+        if (!expected)
+          mismatches.push(`${operation} as ${who}: ${status} ${(await response.text()).slice(0, 200)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 60_000);
+});
