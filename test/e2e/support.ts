@@ -1,5 +1,13 @@
 import fs from 'node:fs';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+import { addUser, findUserByEmail } from '../../src/accounts/index.js';
+import type { UserRole } from '../../src/platform/database/index.js';
 import { type RunningServer, startServer } from '../../src/platform/http/server.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -87,4 +95,41 @@ export async function sameOriginContext(
     },
   );
   return { context, foreign };
+}
+
+export const ADMIN_PASSWORD = 'correct horse battery staple 42';
+
+export interface AdminPerson {
+  email: string;
+  role: UserRole;
+  locales?: string[];
+  uiLocale?: 'zh' | 'en';
+}
+
+/**
+ * Adds the person to the demo site's database (unless they exist) and signs them in through the
+ * sign-in form in `page`, as a person would; throws unless the admin lets them in.
+ */
+export async function signInAs(site: DemoSite, page: Page, person: AdminPerson): Promise<void> {
+  const { db } = site.testApp.database;
+  if (!(await findUserByEmail(db, person.email))) {
+    await addUser(
+      db,
+      {
+        email: person.email,
+        role: person.role,
+        locales: person.locales ?? [],
+        uiLocale: person.uiLocale ?? 'en',
+      },
+      ADMIN_PASSWORD,
+      new Date('2026-11-28T09:00:00Z'),
+    );
+  }
+  await page.goto(`${site.url}/admin/sign-in`, { waitUntil: 'load' });
+  await page.locator('input[name="email"]').fill(person.email);
+  await page.locator('input[name="password"]').fill(ADMIN_PASSWORD);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/admin/sign-in'),
+    page.locator('form[action="/admin/sign-in"] button[type="submit"]').click(),
+  ]);
 }

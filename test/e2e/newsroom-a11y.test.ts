@@ -1,0 +1,128 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findStoryIdBySlug } from '../../src/stories/index.js';
+import { type DemoSite, launchBrowser, signInAs, startDemoSite } from './support.js';
+
+// axe-core in Chromium on every kind of admin page, in both admin languages (the person's
+// ui_locale) and both colour schemes: no violation of serious or critical impact.
+
+const UI_LOCALES = ['zh', 'en'] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+let site: DemoSite;
+let browser: Browser;
+let storyId = 0;
+const contexts = new Map<string, BrowserContext>();
+
+/** Admin page kinds; `signedOut` pages are seen without a session. */
+const PAGES: { kind: string; path: () => string; signedOut?: boolean }[] = [
+  { kind: 'sign-in', path: () => '/admin/sign-in', signedOut: true },
+  { kind: 'story list', path: () => '/admin/stories' },
+  { kind: 'new story', path: () => '/admin/stories/new' },
+  { kind: 'editor (zh tab)', path: () => `/admin/stories/${storyId}/zh` },
+  { kind: 'editor (en tab)', path: () => `/admin/stories/${storyId}/en` },
+  { kind: 'revisions', path: () => `/admin/stories/${storyId}/revisions?locale=zh` },
+  { kind: 'compare', path: () => `/admin/stories/${storyId}/compare?locale=zh&a=1&b=2` },
+  { kind: 'media library', path: () => '/admin/media' },
+  { kind: 'sections', path: () => '/admin/sections' },
+  { kind: 'entities', path: () => '/admin/entities' },
+  { kind: 'settings', path: () => '/admin/settings' },
+  { kind: 'people', path: () => '/admin/people' },
+  { kind: 'audit log', path: () => '/admin/audit' },
+  { kind: 'api keys', path: () => '/admin/api-keys' },
+  { kind: 'webhooks', path: () => '/admin/webhooks' },
+];
+
+const cases = UI_LOCALES.flatMap((ui) => PAGES.map((p) => ({ ui, ...p })));
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  site = await startDemoSite();
+  storyId = (await findStoryIdBySlug(site.testApp.database.db, 'zh', 'nvidia-26b-open-models')) as number;
+  for (const ui of UI_LOCALES) {
+    const options = { viewport: { width: 1280, height: 900 }, locale: ui === 'zh' ? 'zh-CN' : 'en-US' };
+    const signedIn = await browser.newContext(options);
+    const page = await signedIn.newPage();
+    await signInAs(site, page, { email: `a11y-owner-${ui}@example.test`, role: 'owner', uiLocale: ui });
+    await page.close();
+    contexts.set(ui, signedIn);
+    contexts.set(`${ui}:signed-out`, await browser.newContext(options));
+  }
+  // A second zh revision, saved through the editor, so the history has something to compare.
+  const page = await (contexts.get('en') as BrowserContext).newPage();
+  await page.goto(`${site.url}/admin/stories/${storyId}/zh`);
+  const body = page.locator('textarea[name="body"]');
+  await body.fill(`${await body.inputValue()}\n\n分析师预计价格将在明年下降。\n`);
+  await Promise.all([page.waitForNavigation(), page.locator('button[name="intent"][value="save"]').click()]);
+  await page.close();
+});
+
+afterAll(async () => {
+  for (const context of contexts.values()) await context.close();
+  await browser?.close();
+  await site?.close();
+});
+
+/** Serious and critical violations on the page as it is now, one readable line per rule. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  if (results.passes.length < 10) throw new Error(`axe passed only ${results.passes.length} rules`);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n` +
+        violation.nodes
+          .slice(0, 5)
+          .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`)
+          .join('\n'),
+    );
+}
+
+describe.concurrent('admin axe', () => {
+  it.for(cases)(
+    '$kind, $ui UI, light and dark: no serious or critical violation',
+    { timeout: 60_000 },
+    async ({ ui, path, signedOut }, { expect }) => {
+      const context = contexts.get(signedOut ? `${ui}:signed-out` : ui) as BrowserContext;
+      const page = await context.newPage();
+      try {
+        const response = await page.goto(site.url + path(), { waitUntil: 'load' });
+        expect(response?.status()).toBe(200);
+        expect(new URL(page.url()).pathname).toBe(path().split('?')[0]);
+        // The page speaks the person's language.
+        expect(await page.getAttribute('html', 'lang')).toMatch(ui === 'zh' ? /^zh/ : /^en/);
+        const problems: string[] = [];
+        for (const colorScheme of SCHEMES) {
+          await page.emulateMedia({ colorScheme });
+          for (const line of await seriousViolations(page)) problems.push(`[${colorScheme}] ${line}`);
+        }
+        expect(problems, problems.join('\n')).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+});
+
+describe('the check itself', () => {
+  it('reports a serious violation on a page that has one', async () => {
+    const page = await (contexts.get('en') as BrowserContext).newPage();
+    try {
+      await page.setContent(
+        '<!doctype html><html lang="en"><head><title>t</title></head><body><main><h1>Broken</h1>' +
+          '<p>text</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text">' +
+          '<p style="color:#ccc;background:#fff">faint</p><ul><li>a</li></ul><a href="#">link</a>' +
+          '<button></button></main></body></html>',
+      );
+      const found = (await seriousViolations(page)).join('\n');
+      expect(found).toMatch(/image-alt|button-name|label|color-contrast/);
+    } finally {
+      await page.close();
+    }
+  });
+});
