@@ -1,7 +1,6 @@
-import { variantFallback } from '../publishing/index.js';
 import {
-  isPublished,
   type Media,
+  readerVariant,
   type Story,
   sectionPath,
   sectionSlug,
@@ -18,16 +17,7 @@ export function chooseVariant(
   story: Story,
   locale: string,
 ): { variant: Variant; isFallback: boolean } | undefined {
-  const published = story.variants.filter(isPublished);
-  const choice = variantFallback({
-    requested: locale,
-    available: published.map((v) => v.locale),
-    sourceLocale: story.sourceLocale,
-    defaultLocale: deps.catalog.settings.defaultLocale,
-    fallbacks: deps.catalog.settings.fallbacks,
-  });
-  const variant = choice && published.find((v) => v.locale === choice.locale);
-  return variant && choice ? { variant, isFallback: choice.isFallback } : undefined;
+  return readerVariant(story, locale, deps.catalog.settings);
 }
 
 export function variantPath(deps: SiteDeps, story: Story, variant: Variant): string {

@@ -46,6 +46,8 @@ export {
   upsertEntity,
   upsertSection,
 } from './queries/taxonomy.js';
+/** The variant a reader of a locale gets. */
+export { readerVariant } from './reader-variant.js';
 /** Ranking related stories. */
 export { RELATED_CANDIDATES_PER_ENTITY, rankRelatedStories, type StoriesByEntity } from './related.js';
 /** Writes that keep the publishing rules: rendering, reading time, language QA, redirects. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteSettings, Story, Variant } from '../../stories/index.js';
-import { absolutizeHtml, chooseVariant, pickTranslation, presentSummary } from './present.js';
+import { readerVariant } from '../../stories/index.js';
+import { absolutizeHtml, pickTranslation, presentSummary } from './present.js';
 
 const SITE = 'https://news.example.test';
 
@@ -78,7 +79,7 @@ function storyWith(sourceLocale: string, variants: Variant[]): Story {
   };
 }
 
-describe('chooseVariant', () => {
+describe('readerVariant (the fallback rule the API shares with the site)', () => {
   it.each([
     [
       'its own published variant',
@@ -119,7 +120,7 @@ describe('chooseVariant', () => {
         return variant(l, s);
       }),
     );
-    const chosen = chooseVariant(story, locale, settings);
+    const chosen = readerVariant(story, locale, settings);
     expect(chosen && { locale: chosen.variant.locale, isFallback: chosen.isFallback }).toEqual(expected);
   });
 });

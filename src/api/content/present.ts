@@ -1,17 +1,16 @@
 import type { z } from 'zod';
-import { variantFallback } from '../../publishing/index.js';
 import {
   type Entity,
   entityPath,
   isPublished,
   type Media,
+  readerVariant,
   type Section,
   type SiteSettings,
   type Story,
   sectionPath,
   sectionSlug,
   storyPath,
-  type Variant,
 } from '../../stories/index.js';
 import type {
   Entity as EntitySchema,
@@ -32,27 +31,6 @@ export interface ContentContext {
   sections: Section[];
   entities: Entity[];
   media: Media[];
-}
-
-/**
- * The published variant a reader of `locale` gets: the site's fallback rule
- * (publishing/variantFallback, as src/site/cards.ts chooseVariant uses it).
- */
-export function chooseVariant(
-  story: Story,
-  locale: string,
-  settings: SiteSettings,
-): { variant: Variant; isFallback: boolean } | undefined {
-  const published = story.variants.filter(isPublished);
-  const choice = variantFallback({
-    requested: locale,
-    available: published.map((v) => v.locale),
-    sourceLocale: story.sourceLocale,
-    defaultLocale: settings.defaultLocale,
-    fallbacks: settings.fallbacks,
-  });
-  const variant = choice && published.find((v) => v.locale === choice.locale);
-  return variant && choice ? { variant, isFallback: choice.isFallback } : undefined;
 }
 
 /** A localized value: the locale, its declared fallbacks, the default locale, then any. */
@@ -148,7 +126,7 @@ export function presentSummary(
   story: Story,
   locale: string,
 ): z.infer<typeof StorySummary> | undefined {
-  const chosen = chooseVariant(story, locale, ctx.settings);
+  const chosen = readerVariant(story, locale, ctx.settings);
   const section = ctx.sections.find((s) => s.id === story.sectionId);
   if (!chosen || !section) return undefined;
   const { variant, isFallback } = chosen;
