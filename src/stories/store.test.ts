@@ -243,4 +243,11 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
     expect(() => parseExportDocument({ format: 'code-velocity-export', version: 1 })).toThrow(/exportedAt/);
     expect(() => parseExportDocument('not an object')).toThrow(/not a valid export/);
   });
+
+  it('refuses an import whose source links are not web addresses', async () => {
+    await importStories(database.db, [buildStory('linked')], { now });
+    const exported = JSON.parse(JSON.stringify(await exportContent(database.db, now)));
+    exported.stories[0].sources[0].url = 'javascript:alert(1)';
+    expect(() => parseExportDocument(exported)).toThrow(/url/);
+  });
 });

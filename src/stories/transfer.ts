@@ -34,7 +34,13 @@ const StorySchema = z.object({
   heroImage: z.string().nullable().optional(),
   entities: z.array(z.string()),
   sources: z.array(
-    z.object({ url: z.url(), publisher: z.string(), author: z.string(), publishedAt: isoDate.nullable() }),
+    // Only web links: a `javascript:` or `data:` source would be a script link on every page.
+    z.object({
+      url: z.url({ protocol: /^https?$/ }),
+      publisher: z.string(),
+      author: z.string(),
+      publishedAt: isoDate.nullable(),
+    }),
   ),
   variants: z
     .array(
