@@ -1,0 +1,108 @@
+/** Bytes to text, as XML 1.0 Appendix F and RFC 7303 describe: BOM, then HTTP charset, then the XML declaration. */
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+type Detected = { encoding: string; skipBytes: number };
+
+function detectByBytes(b: Uint8Array): Detected | null {
+  const [b0, b1, b2, b3] = [b[0], b[1], b[2], b[3]];
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return { encoding: 'utf-32le', skipBytes: 4 };
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return { encoding: 'utf-32be', skipBytes: 4 };
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', skipBytes: 3 };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', skipBytes: 2 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', skipBytes: 2 };
+  // No BOM: the byte pattern of "<" or "<?" tells the code unit width (XML 1.0 Appendix F.1).
+  if (b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0x3c) return { encoding: 'utf-32be', skipBytes: 0 };
+  if (b0 === 0x3c && b1 === 0 && b2 === 0 && b3 === 0) return { encoding: 'utf-32le', skipBytes: 0 };
+  if (b0 === 0 && b1 === 0x3c && b2 === 0 && b3 === 0x3f) return { encoding: 'utf-16be', skipBytes: 0 };
+  if (b0 === 0x3c && b1 === 0 && b2 === 0x3f && b3 === 0) return { encoding: 'utf-16le', skipBytes: 0 };
+  // Undeclared UTF-16 that starts straight at the root element: ASCII characters alternate with zeros.
+  if (b0 && b1 === 0 && b2 && b3 === 0) return { encoding: 'utf-16le', skipBytes: 0 };
+  if (b0 === 0 && b1 && b2 === 0 && b3) return { encoding: 'utf-16be', skipBytes: 0 };
+  return null;
+}
+
+export function charsetFromContentType(contentType: string | undefined): string | null {
+  const match = contentType?.match(/charset\s*=\s*["']?([\w.:-]+)/i);
+  return match?.[1]?.toLowerCase() ?? null;
+}
+
+function charsetFromXmlDeclaration(b: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(b.subarray(0, 1024));
+  const match = head.match(/^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i);
+  return match?.[1]?.toLowerCase() ?? null;
+}
+
+/** Node's ICU TextDecoder has no UTF-32, so it is decoded by hand; bad code points become U+FFFD. */
+function decodeUtf32(b: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let i = 0; i + 3 < b.byteLength; i += 4) {
+    const cp = view.getUint32(i, littleEndian);
+    chunk.push(cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0xfffd : cp);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  if (b.byteLength % 4 !== 0) parts.push('\uFFFD');
+  return parts.join('');
+}
+
+// windows-1252 bytes 0x80-0x9F (WHATWG Encoding index); 0x81, 0x8D, 0x8F, 0x90, 0x9D map to themselves.
+const CP1252_HIGH =
+  '\u20AC\x81\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\x8D\u017D\x8F\x90\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\x9D\u017E\u0178';
+
+/**
+ * Node 20's TextDecoder takes a latin1 fast path for every windows-1252 label, so 0x80-0x9F
+ * come out as C1 controls instead of €, “ ” and so on; they are mapped here.
+ */
+function decodeWindows1252(b: Uint8Array): string {
+  return new TextDecoder('latin1')
+    .decode(b)
+    .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+function decodeWith(encoding: string, b: Uint8Array, fatal: boolean): string | null {
+  if (encoding === 'utf-32' || encoding === 'utf-32le' || encoding === 'ucs-4') return decodeUtf32(b, true);
+  if (encoding === 'utf-32be') return decodeUtf32(b, false);
+  try {
+    const decoder = new TextDecoder(encoding, { fatal, ignoreBOM: true });
+    if (decoder.encoding === 'windows-1252') return decodeWindows1252(b);
+    return decoder.decode(b);
+  } catch {
+    return null; // unknown label, or invalid bytes when fatal
+  }
+}
+
+export type DecodedText = { text: string; encoding: string };
+
+/**
+ * Decodes a feed to a well-formed string. A declared charset that is unknown, or UTF-8 that is not
+ * valid UTF-8, falls back to windows-1252 (what browsers do, and what miniflux does for such feeds).
+ */
+export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): DecodedText {
+  const byBytes = detectByBytes(bytes);
+  let result: DecodedText | null = null;
+  if (byBytes) {
+    const body = bytes.subarray(byBytes.skipBytes);
+    result = { text: decodeWith(byBytes.encoding, body, false) ?? '', encoding: byBytes.encoding };
+  } else {
+    const declared = charsetFromContentType(contentType) ?? charsetFromXmlDeclaration(bytes);
+    const label = declared === 'utf-16' ? 'utf-16le' : declared;
+    if (label && label !== 'utf-8' && label !== 'utf8') {
+      const text = decodeWith(label, bytes, false);
+      if (text !== null) result = { text, encoding: label };
+    }
+    if (!result) {
+      const utf8 = decodeWith('utf-8', bytes, true);
+      result =
+        utf8 !== null
+          ? { text: utf8, encoding: 'utf-8' }
+          : { text: decodeWith('windows-1252', bytes, false) ?? '', encoding: 'windows-1252' };
+    }
+  }
+  return { text: result.text.replace(LONE_SURROGATE, '\uFFFD'), encoding: result.encoding };
+}
