@@ -6,6 +6,7 @@ import {
   getStory,
   type Outcome,
   publish,
+  type SavedVariant,
   saveVariant,
   schedule,
   unpublish,
@@ -106,6 +107,16 @@ export function adminEndpoints(deps: ApiDeps): Endpoint[] {
     ]);
     return presentAdminStory(story, authorId, { sections, entities, siteUrl: deps.config.siteUrl });
   };
+  // PUT and PATCH answer alike: the story after the save, and what the save did.
+  const savedAnswer = async (actor: Actor, storyId: number, saved: SavedVariant) => {
+    await deliver(saved);
+    return {
+      data: await read(actor, storyId),
+      saved: saved.saved,
+      created: saved.created,
+      revision: saved.revision,
+    };
+  };
 
   return [
     defineEndpoint({
@@ -164,13 +175,7 @@ export function adminEndpoints(deps: ApiDeps): Endpoint[] {
           { ...body, storyId: params.id, locale: params.locale },
           options(),
         );
-        await deliver(saved);
-        return {
-          data: await read(actor, params.id),
-          saved: saved.saved,
-          created: saved.created,
-          revision: saved.revision,
-        };
+        return savedAnswer(actor, params.id, saved);
       },
     }),
     defineEndpoint({
@@ -208,13 +213,7 @@ export function adminEndpoints(deps: ApiDeps): Endpoint[] {
           },
           options(),
         );
-        await deliver(saved);
-        return {
-          data: await read(actor, params.id),
-          saved: saved.saved,
-          created: saved.created,
-          revision: saved.revision,
-        };
+        return savedAnswer(actor, params.id, saved);
       },
     }),
     defineEndpoint({

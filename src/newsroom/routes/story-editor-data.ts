@@ -9,7 +9,7 @@ import {
   translationStatus,
 } from '../../editorial/index.js';
 import { DomainError } from '../../platform/errors.js';
-import { languageName, type Translator } from '../../platform/i18n.js';
+import { displayLanguageName, languageName, type Translator } from '../../platform/i18n.js';
 import { htmlLangTag, markdownToPlainText } from '../../publishing/index.js';
 import {
   type Entity,
@@ -112,13 +112,8 @@ export function formatUtc(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-export function languageIn(code: string, uiLocale: string): string {
-  try {
-    return new Intl.DisplayNames([uiLocale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+/** A language's name in the admin's UI language (`en` in zh → 英语). */
+export const languageIn = displayLanguageName;
 
 export function formFromStory(ctx: EditorContext): EditorForm {
   const { story } = ctx.loaded;

@@ -267,8 +267,8 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
     ...(isFallback
       ? {
           fallbackNotice: t('story.fallbackNotice', {
-            requested: catalogLanguage(locale, locale),
-            shown: catalogLanguage(variant.locale, locale),
+            requested: displayLanguageName(locale, locale),
+            shown: displayLanguageName(variant.locale, locale),
           }),
         }
       : {}),
@@ -286,8 +286,4 @@ function largestImage(deps: SiteDeps, media: Media): { url: string; width: numbe
     width,
     height: Math.round((width * media.height) / media.width),
   };
-}
-
-function catalogLanguage(language: string, inLocale: string): string {
-  return displayLanguageName(language, inLocale);
 }
