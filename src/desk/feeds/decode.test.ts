@@ -77,6 +77,14 @@ describe('decodeFeedBytes, corpus files in CJK and UTF-16/32 encodings', () => {
     }
   });
 
+  it('a UTF-8 label on GB2312 bytes gives way to the XML declaration, as a wrong server header does', () => {
+    const gb = corpusFile('feeds/valid/nnw--kc0011_gb2312.rss.xml');
+    const utf8 = corpusFile('feeds/valid/derived--kc0011_utf-8.rss.xml').toString('utf8');
+    const decoded = decodeFeedBytes(gb, 'text/xml; charset=utf-8');
+    expect(decoded.encoding).toBe('gb2312');
+    expect(afterDeclaration(decoded.text)).toBe(afterDeclaration(utf8));
+  });
+
   it('Shift_JIS RSS 1.0 parses to the same document as its UTF-8 original', () => {
     const sjis = parseFeedDocument(corpusFile('feeds/valid/derived--japanese-rss10_shift_jis.rdf.xml'), {
       now,

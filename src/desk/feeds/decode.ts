@@ -80,8 +80,10 @@ function decodeWith(encoding: string, b: Uint8Array, fatal: boolean): string | n
 export type DecodedText = { text: string; encoding: string };
 
 /**
- * Decodes a feed to a well-formed string. A declared charset that is unknown, or UTF-8 that is not
- * valid UTF-8, falls back to windows-1252 (what browsers do, and what miniflux does for such feeds).
+ * Decodes a feed to a well-formed string. The HTTP charset is tried first, then the XML
+ * declaration's: a label that claims UTF-8 for bytes that are not UTF-8 is passed over (servers
+ * often label everything UTF-8), and when nothing fits, windows-1252 (what browsers do, and what
+ * miniflux does for such feeds).
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): DecodedText {
   const byBytes = detectByBytes(bytes);
@@ -90,11 +92,16 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): Decode
     const body = bytes.subarray(byBytes.skipBytes);
     result = { text: decodeWith(byBytes.encoding, body, false) ?? '', encoding: byBytes.encoding };
   } else {
-    const declared = charsetFromContentType(contentType) ?? charsetFromXmlDeclaration(bytes);
-    const label = declared === 'utf-16' ? 'utf-16le' : declared;
-    if (label && label !== 'utf-8' && label !== 'utf8') {
-      const text = decodeWith(label, bytes, false);
-      if (text !== null) result = { text, encoding: label };
+    const labels = [charsetFromContentType(contentType), charsetFromXmlDeclaration(bytes)].map((declared) =>
+      declared === 'utf-16' ? 'utf-16le' : declared === 'utf8' ? 'utf-8' : declared,
+    );
+    for (const label of labels) {
+      if (!label) continue;
+      const text = decodeWith(label, bytes, label === 'utf-8');
+      if (text !== null) {
+        result = { text, encoding: label };
+        break;
+      }
     }
     if (!result) {
       const utf8 = decodeWith('utf-8', bytes, true);
