@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createApi } from '../api/index.js';
+import { createDeskDeps, type FetchDocument, type Resolve, startDeskScheduler } from '../desk/index.js';
 import { deliverOutcome, startScheduler } from '../editorial/index.js';
 import { createNewsroom, type Newsroom } from '../newsroom/index.js';
 import type { Config } from '../platform/config.js';
@@ -15,6 +16,8 @@ import { enqueueWebhookDeliveries, startWebhookWorker } from '../webhooks/index.
 const SCHEDULER_INTERVAL_MS = 30_000;
 /** How often the webhook worker looks for due deliveries. */
 const WEBHOOK_INTERVAL_MS = 5_000;
+/** How often the desk looks for followed feeds due for a refresh (each has its own interval). */
+const DESK_INTERVAL_MS = 60_000;
 
 export interface Platform {
   app: ReturnType<typeof createApp>;
@@ -38,6 +41,8 @@ export async function composePlatform(options: {
   now?: () => Date;
   /** Extra listener for content events (tests record them). */
   onEvent?: (event: ContentEvent) => void;
+  /** The desk's view of the network, replaced in tests (a resolver answering private addresses). */
+  desk?: { resolve?: Resolve; fetchDocument?: FetchDocument };
 }): Promise<Platform> {
   const now = options.now ?? (() => new Date());
   const site = await createSite({ ...options, now });
@@ -58,7 +63,14 @@ export async function composePlatform(options: {
     contentChanged,
     emit,
   };
-  const newsroom = createNewsroom(shared);
+  const desk = createDeskDeps({
+    db: options.db,
+    config: options.config,
+    log: options.log,
+    now,
+    ...options.desk,
+  });
+  const newsroom = createNewsroom({ ...shared, desk });
   const api = createApi(shared);
   const app = createApp(options.log, [newsroom.surface, api.surface, site.surface]);
   return {
@@ -81,9 +93,12 @@ export async function composePlatform(options: {
         fetch: globalThis.fetch,
         intervalMs: WEBHOOK_INTERVAL_MS,
       });
+      const feeds = options.config.DESK_REFRESH
+        ? startDeskScheduler(desk, { intervalMs: DESK_INTERVAL_MS })
+        : { stop: async () => {} };
       return {
         stop: async () => {
-          await Promise.all([scheduler.stop(), webhooks.stop()]);
+          await Promise.all([scheduler.stop(), webhooks.stop(), feeds.stop()]);
         },
       };
     },

@@ -23,8 +23,6 @@ export {
   updateStoryMeta,
   type WorkflowOptions,
 } from './editing.js';
-/** Entities a text mentions in any language (英伟达 → Nvidia). */
-export { type EntitySuggestion, suggestEntities } from './entity-suggestions.js';
 /** Typed errors: NotAllowed (403), InvalidInput and PublishBlocked (422), EditConflict (409)… */
 export * from './errors.js';
 /** Markdown rendered as the site renders it, for previews; dangling `story:` links reported. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { DeskDeps } from '../desk/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Logger } from '../platform/logger.js';
@@ -18,5 +19,7 @@ export interface NewsroomDeps {
   emit: (event: ContentEvent) => Promise<void>;
   /** Folder for uploaded images and their renditions. */
   mediaDir: string;
+  /** The source desk: followed feeds and clusters, with its fetcher. */
+  desk: DeskDeps;
   assets: { css: { path: string; body: Buffer }; js: { path: string; body: Buffer } };
 }

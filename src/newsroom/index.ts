@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import type { DeskDeps } from '../desk/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Surface } from '../platform/http/app.js';
@@ -35,6 +36,7 @@ export function createNewsroom(options: {
   now?: () => Date;
   contentChanged: (change: ContentChange, options?: { taxonomy?: boolean }) => Promise<void>;
   emit: (event: ContentEvent) => Promise<void>;
+  desk: DeskDeps;
 }): Newsroom {
   const assets = loadAdminAssets();
   const deps = {

@@ -63,6 +63,73 @@ export const ConfigSchema = z.object({
     .describe(
       'Largest image the media library accepts, in pixels (width × height, 40 megapixels); checked before decoding, against decompression bombs.',
     ),
+  DESK_USER_AGENT: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'User-Agent the source desk sends when it fetches feeds and pages. Defaults to "CodeVelocityDesk/1.0 (+SITE_URL)".',
+    ),
+  DESK_REFRESH: booleanFromEnv
+    .default(true)
+    .describe('Refresh followed feeds on schedule in this process (serve and worker).'),
+  DESK_REFRESH_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .default(30)
+    .describe('Minutes between two refreshes of a followed feed (new feeds; each feed keeps its own).'),
+  DESK_FETCH_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(20_000)
+    .describe('Time allowed for one request of the desk (connect, headers and body), in milliseconds.'),
+  DESK_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024)
+    .describe('Largest feed or page the desk reads, in bytes, also after gzip/deflate/brotli decoding.'),
+  DESK_HOST_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2)
+    .describe('Requests the desk makes at the same time to one host.'),
+  DESK_HOST_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1000)
+    .describe('Pause between two requests of the desk to the same host, in milliseconds.'),
+  DESK_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host !== ''),
+    )
+    .describe(
+      'Comma-separated host or host:port entries the desk may fetch although they resolve to private or loopback addresses (an internal mirror).',
+    ),
+  DESK_FULL_TEXT: booleanFromEnv
+    .default(true)
+    .describe("Fetch each new item's page and extract the article text (for clustering and reference)."),
+  DESK_CLUSTER_THRESHOLD: z.coerce
+    .number()
+    .min(0.05)
+    .max(1)
+    .default(0.3)
+    .describe('Estimated similarity (0–1) from which two items are the same news.'),
+  DESK_CLUSTER_WINDOW_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(4)
+    .describe('How far back a new item looks for items reporting the same news, in days.'),
   TRUST_PROXY: booleanFromEnv
     .default(false)
     .describe('Take the client address from X-Forwarded-For (only behind a proxy you run).'),

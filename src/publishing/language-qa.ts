@@ -116,6 +116,14 @@ function detectStatistically(detector: LanguageDetector, text: string): Detectio
   return { language: result.language, scores: result.getScores() };
 }
 
+/**
+ * The language of a text of unknown language (a followed feed's item), as an ISO 639-1 code, or
+ * undefined when there is too little text to say.
+ */
+export function detectTextLanguage(detector: LanguageDetector, text: string): string | undefined {
+  return detectBlock(detector, text, '')?.language;
+}
+
 /** The block's language, or undefined when there is too little text to say. */
 function detectBlock(detector: LanguageDetector, text: string, expected: string): Detection | undefined {
   const han = count(text, HAN);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../stories/index.js';
-import { suggestEntities } from './entity-suggestions.js';
+import { suggestEntities } from './entity-mentions.js';
+import type { Entity } from './model.js';
 
 const entity = (id: number, slug: string, zh: [string, string[]], en: [string, string[]]): Entity => ({
   id,

@@ -1,4 +1,4 @@
-import type { Entity } from '../stories/index.js';
+import type { Entity } from './model.js';
 
 /** An entity the text mentions but the story is not tagged with yet. */
 export interface EntitySuggestion {

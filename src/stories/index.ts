@@ -9,6 +9,8 @@ export {
   type StoryDetailChanges,
   setTranslatedFromRevision,
 } from './edit.js';
+/** Entities a text mentions through any name or alias in any language (英伟达 → Nvidia). */
+export { type EntitySuggestion, suggestEntities } from './entity-mentions.js';
 /** Typed errors the store raises; platform/http maps them to statuses. */
 export * from './errors.js';
 /** Events integrators hear of. */

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { composePlatform } from '../../src/cli/compose.js';
+import type { FetchDocument, Resolve } from '../../src/desk/index.js';
 import type { Newsroom } from '../../src/newsroom/index.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Dialect } from '../../src/platform/database/index.js';
@@ -33,6 +34,11 @@ export async function createTestApp(
   dialect: Dialect,
   options: { seed: 'demo' } | { seed: 'stories'; stories: StoryInput[] },
   now = () => new Date('2026-11-28T09:00:00Z'),
+  extra: {
+    /** Environment variables on top of the test defaults (e.g. DESK_ALLOW_HOSTS for a local feed server). */
+    env?: Record<string, string>;
+    desk?: { resolve?: Resolve; fetchDocument?: FetchDocument };
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   if (options.seed === 'demo') {
@@ -42,7 +48,14 @@ export async function createTestApp(
     await seedTaxonomy(database.db);
     await importStories(database.db, options.stories, { now: now() });
   }
-  const config = loadConfig({ SITE_URL: TEST_SITE_URL, DATA_DIR: database.dataDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    SITE_URL: TEST_SITE_URL,
+    DATA_DIR: database.dataDir,
+    LOG_LEVEL: 'silent',
+    // Tests fetch from servers on 127.0.0.1 without waiting between requests.
+    DESK_HOST_DELAY_MS: '0',
+    ...extra.env,
+  });
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES);
   const log = createLogger('silent');
   const events: ContentEvent[] = [];
@@ -54,6 +67,7 @@ export async function createTestApp(
     secret: 'test-secret-key-0123456789',
     now,
     onEvent: (event) => events.push(event),
+    ...(extra.desk ? { desk: extra.desk } : {}),
   });
   return {
     app,

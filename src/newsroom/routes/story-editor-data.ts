@@ -5,7 +5,6 @@ import {
   getStory,
   getTranslationState,
   type QaFinding,
-  suggestEntities,
   translationStatus,
 } from '../../editorial/index.js';
 import { DomainError } from '../../platform/errors.js';
@@ -22,6 +21,7 @@ import {
   type SiteSettings,
   sectionSlug,
   storyPath,
+  suggestEntities,
   type Variant,
 } from '../../stories/index.js';
 import type { NewsroomDeps } from '../deps.js';

@@ -1,0 +1,81 @@
+import { inTransaction } from '../../stories/index.js';
+import { decodeSignature, estimateSimilarity, pickCanonical } from '../cluster/index.js';
+import {
+  assignItemToCluster,
+  type FeedItemRecord,
+  findClusterCandidates,
+  insertCluster,
+  listClusterItems,
+  updateClusterSummary,
+} from '../store/index.js';
+import type { AnalysedItem } from './analyse.js';
+import type { DeskDeps } from './deps.js';
+
+const DAY_MS = 86_400_000;
+const CLUSTER_SUMMARY_CHARS = 400;
+
+/**
+ * Puts a freshly analysed item into the cluster of the most similar recent item, or into a new
+ * cluster of its own, and refreshes that cluster's summary. Returns the cluster and whether the
+ * item joined an existing one.
+ */
+export async function clusterItem(
+  deps: DeskDeps,
+  item: FeedItemRecord,
+  analysed: AnalysedItem,
+): Promise<{ clusterId: number; joined: boolean }> {
+  const now = deps.now();
+  const since = new Date(now.getTime() - deps.settings.clusterWindowDays * DAY_MS);
+  const candidates = await findClusterCandidates(deps.db, analysed.bands, since, item.id);
+  let best: { clusterId: number; similarity: number } | undefined;
+  for (const candidate of candidates) {
+    const similarity = estimateSimilarity(
+      analysed.signatureValues,
+      decodeSignature(Buffer.from(candidate.signature, 'base64')),
+    );
+    if (similarity >= deps.settings.clusterThreshold && (!best || similarity > best.similarity))
+      best = { clusterId: candidate.clusterId, similarity };
+  }
+  const clusterId = await inTransaction(deps.db, async (trx) => {
+    const id =
+      best?.clusterId ??
+      (await insertCluster(
+        trx,
+        { title: item.title, summary: item.summary, seenAt: item.publishedAt ?? item.firstSeenAt },
+        now,
+      ));
+    await assignItemToCluster(trx, item.id, id);
+    return id;
+  });
+  await refreshClusterSummary(deps, clusterId);
+  return { clusterId, joined: best !== undefined };
+}
+
+/** Recomputes what the inbox shows of a cluster from its items: counts, languages, the sources to credit. */
+export async function refreshClusterSummary(deps: DeskDeps, clusterId: number): Promise<void> {
+  const items = await listClusterItems(deps.db, clusterId);
+  if (items.length === 0) return;
+  const canonical = pickCanonical(
+    items.map((i) => ({ id: i.id, publishedAt: i.publishedAt ?? i.firstSeenAt, url: i.url, links: i.links })),
+  );
+  const lead = items.find((i) => i.id === canonical.originalId) ?? items[0];
+  if (!lead) return;
+  const times = items.map((i) => i.publishedAt ?? i.firstSeenAt).sort();
+  const summary = (lead.summary || lead.extractedText || '').slice(0, CLUSTER_SUMMARY_CHARS);
+  await updateClusterSummary(
+    deps.db,
+    clusterId,
+    {
+      title: lead.title,
+      summary,
+      firstSeenAt: times[0] ?? lead.firstSeenAt,
+      latestAt: times[times.length - 1] ?? lead.firstSeenAt,
+      itemCount: items.length,
+      feedCount: new Set(items.map((i) => i.feedId)).size,
+      languages: [...new Set(items.flatMap((i) => (i.language ? [i.language] : [])))].sort(),
+      earliestItemId: canonical.earliestId,
+      originalItemId: canonical.originalId,
+    },
+    deps.now(),
+  );
+}
