@@ -32,6 +32,13 @@ export const AUDIT_ACTIONS = [
   'apikey.revoke',
   'webhook.save',
   'webhook.delete',
+  'source.follow',
+  'source.update',
+  'source.refresh',
+  'source.unfollow',
+  'source.import',
+  'cluster.triage',
+  'cluster.start',
   'account.sign-in',
   'account.setup',
 ] as const;

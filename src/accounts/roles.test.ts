@@ -62,5 +62,18 @@ describe('the rule book', () => {
     ],
     ['translator may not create stories', actor('translator'), { action: 'story.create' }, false],
     ['translator may not upload media', actor('translator'), { action: 'media.upload' }, false],
+    ['editor reads the desk', actor('editor'), { action: 'desk.view' }, true],
+    ['editor triages clusters', actor('editor'), { action: 'desk.triage' }, true],
+    ['editor manages followed sources', actor('editor'), { action: 'sources.manage' }, true],
+    ['author reads the desk', actor('author'), { action: 'desk.view' }, true],
+    ['author may not triage clusters', actor('author'), { action: 'desk.triage' }, false],
+    ['author may not manage sources', actor('author'), { action: 'sources.manage' }, false],
+    [
+      'translator sees nothing of the desk',
+      actor('translator', { locales: ['en'] }),
+      { action: 'desk.view' },
+      false,
+    ],
+    ['translator may not manage sources', actor('translator'), { action: 'sources.manage' }, false],
   ])('%s', (_, who, permission, allowed) => expect(can(who, permission)).toBe(allowed));
 });

@@ -32,7 +32,13 @@ export type Permission =
   | { action: 'settings.manage' }
   | { action: 'users.manage' }
   | { action: 'apikeys.manage' }
-  | { action: 'webhooks.manage' };
+  | { action: 'webhooks.manage' }
+  /** The source desk's inbox and clusters (reading them, and the source material beside a story). */
+  | { action: 'desk.view' }
+  /** Ignoring, snoozing and reopening clusters: what the whole newsroom sees in the inbox. */
+  | { action: 'desk.triage' }
+  /** Following, pausing, refreshing and removing feeds; OPML import and export. */
+  | { action: 'sources.manage' };
 
 const EDITORIAL = new Set<Permission['action']>([
   'story.create',
@@ -44,14 +50,18 @@ const EDITORIAL = new Set<Permission['action']>([
   'media.upload',
   'taxonomy.manage',
   'audit.view',
+  'desk.view',
+  'desk.triage',
+  'sources.manage',
 ]);
 
 /**
  * The one rule book, used by every admin route and Admin API call alike.
  * - owner: everything, including people, settings, API keys and webhooks;
  * - editor: everything editorial, publishing included;
- * - author: writes new stories and edits their own until an editor has published them;
- * - translator: edits variants in the locales assigned to them; never publishes.
+ * - author: writes new stories and edits their own until an editor has published them; reads the
+ *   desk and may start a story from a cluster, but leaves triage and the feeds to editors;
+ * - translator: edits variants in the locales assigned to them; never publishes; no desk.
  */
 export function can(actor: Actor, permission: Permission): boolean {
   switch (actor.role) {
@@ -63,7 +73,7 @@ export function can(actor: Actor, permission: Permission): boolean {
       if (permission.action === 'story.edit') {
         return permission.story.authorId === actor.id && !permission.story.everPublished;
       }
-      return ['story.create', 'story.view', 'media.upload'].includes(permission.action);
+      return ['story.create', 'story.view', 'media.upload', 'desk.view'].includes(permission.action);
     case 'translator':
       if (permission.action === 'story.edit') return actor.locales.includes(permission.locale);
       return permission.action === 'story.view';

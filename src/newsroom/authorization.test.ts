@@ -8,10 +8,12 @@ import { buildStory } from '../../test/support/factories.js';
 import { addPerson, signedInAs, TEST_PASSWORD } from '../../test/support/people.js';
 import { type Actor, issueSetupToken, type User } from '../accounts/index.js';
 import { issueApiKey } from '../api-keys/index.js';
+import { ingestFeedDocument, listClusters } from '../desk/index.js';
 import { createStory } from '../editorial/index.js';
 import { photo } from '../media/test-images.js';
 import { findStory, importStories, listEntities, listMedia, listSections } from '../stories/index.js';
 import { createWebhook, listDeliveries } from '../webhooks/index.js';
+import { seedDeskFromFiles } from './desk-test-feeds.js';
 
 // The authorization matrix: every admin route and every API endpoint, tried by nobody and by each
 // role, against a table of who the rule book (src/accounts/roles.ts) means to let through. The routes
@@ -29,6 +31,8 @@ const EDIT_EN: Who[] = ['owner', 'editor', 'translator'];
 const EDITORIAL: Who[] = ['owner', 'editor'];
 const MEDIA: Who[] = ['owner', 'editor', 'author'];
 const OWNER: Who[] = ['owner'];
+/** desk.view; starting a story from it needs story.create too, which the same roles have. */
+const DESK: Who[] = ['owner', 'editor', 'author'];
 
 type Fields = Record<string, string | string[]>;
 interface Built {
@@ -79,6 +83,9 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
   let webhookId: number;
   let deliveryId: number;
   let personId: number;
+  /** Clusters of the desk: one to triage, one to start a story from, one only looked at. */
+  let clusterIds: number[] = [];
+  let activeFeedId: number;
   let signInUser: User;
   let counter = 0;
   const next = () => {
@@ -164,6 +171,25 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
       )
     ).id;
   const freshPerson = async () => (await addPerson(t, 'author')).id;
+  const feedBytes = new TextEncoder().encode(
+    '<rss version="2.0"><channel><title>Matrix feed</title><item><title>Matrix item</title>' +
+      '<link>https://feeds.example.test/item</link></item></channel></rss>',
+  );
+  // Taken in from a file: nothing is fetched. With an address (refused: a loopback port not
+  // allowed), a refresh fails at once rather than reaching the network.
+  const freshFeed = async (feedUrl?: string) =>
+    (
+      await ingestFeedDocument(t.newsroom.deps.desk, feedBytes, {
+        name: `matrix-${next()}.xml`,
+        ...(feedUrl ? { feedUrl } : {}),
+      })
+    ).feed.id;
+  const opmlUpload = () => {
+    const form = new FormData();
+    const opml = `<opml version="2.0"><head><title>x</title></head><body><outline type="rss" text="Feed ${next()}" xmlUrl="https://feeds.example.test/${counter}.xml"/></body></opml>`;
+    form.append('opml', new Blob([opml], { type: 'text/x-opml' }), 'list.opml');
+    return form;
+  };
   const freshSetupToken = async () => issueSetupToken(t.database.db, await freshPerson(), new Date());
 
   // ─── The admin: registered route → who may, and a realistic request ────────────────────────
@@ -421,6 +447,61 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
         build: () => ({ path: `/webhooks/${webhookId}/deliveries/${deliveryId}/retry`, body: {} }),
       },
     ],
+    'GET /desk': [{ allowed: DESK, build: () => ({ path: '/desk?state=all' }) }],
+    'GET /desk/:id': [{ allowed: DESK, build: () => ({ path: `/desk/${clusterIds[2]}` }) }],
+    'POST /desk/:id/ignore': [
+      { allowed: EDITORIAL, build: () => ({ path: `/desk/${clusterIds[0]}/ignore`, body: {} }) },
+    ],
+    'POST /desk/:id/snooze': [
+      {
+        allowed: EDITORIAL,
+        build: () => ({ path: `/desk/${clusterIds[0]}/snooze`, body: { preset: '1d' } }),
+      },
+    ],
+    'POST /desk/:id/reopen': [
+      { allowed: EDITORIAL, build: () => ({ path: `/desk/${clusterIds[0]}/reopen`, body: {} }) },
+    ],
+    'GET /desk/:id/start': [{ allowed: DESK, build: () => ({ path: `/desk/${clusterIds[2]}/start` }) }],
+    // The first allowed caller creates the story; the others are sent to it.
+    'POST /desk/:id/start': [
+      {
+        allowed: DESK,
+        build: () => ({
+          path: `/desk/${clusterIds[1]}/start`,
+          body: { locale: 'en', section: 'ai-models', title: `From the desk ${next()}` },
+        }),
+      },
+    ],
+    'GET /sources': [{ allowed: EDITORIAL, build: () => ({ path: '/sources' }) }],
+    'POST /sources': [
+      {
+        allowed: EDITORIAL,
+        lenient: 'following fetches the address: refused here (422) without reaching the network',
+        build: () => ({ path: '/sources', body: { url: 'http://127.0.0.1:9/feed.xml', folder: '' } }),
+      },
+    ],
+    'POST /sources/:id/refresh': [
+      { allowed: EDITORIAL, build: () => ({ path: `/sources/${activeFeedId}/refresh`, body: {} }) },
+    ],
+    'POST /sources/:id/pause': [
+      { allowed: EDITORIAL, build: () => ({ path: `/sources/${activeFeedId}/pause`, body: {} }) },
+    ],
+    'POST /sources/:id/resume': [
+      { allowed: EDITORIAL, build: () => ({ path: `/sources/${activeFeedId}/resume`, body: {} }) },
+    ],
+    'GET /sources/:id/delete': [
+      { allowed: EDITORIAL, build: () => ({ path: `/sources/${activeFeedId}/delete` }) },
+    ],
+    'POST /sources/:id/delete': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({ path: `/sources/${await freshFeed()}/delete`, body: { confirmed: 'yes' } }),
+      },
+    ],
+    'POST /sources/import': [
+      { allowed: EDITORIAL, build: () => ({ path: '/sources/import', body: opmlUpload() }) },
+    ],
+    'GET /sources/export.opml': [{ allowed: EDITORIAL, build: () => ({ path: '/sources/export.opml' }) }],
   };
 
   // ─── The APIs: documented operation → who may ────────────────────────────────────────────────
@@ -536,6 +617,16 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
     sectionId = (await listSections(t.database.db)).find((s) => s.key === 'matrix-0')?.id as number;
     expect((await send('owner', 'POST', '/entities', entity(0))).status).toBe(303);
     entityId = (await listEntities(t.database.db)).find((e) => e.slug === 'matrix-entity-0')?.id as number;
+
+    await seedDeskFromFiles(t.newsroom.deps.desk);
+    const { clusters } = await listClusters(
+      t.database.db,
+      { state: 'open', limit: 3, offset: 0 },
+      new Date(),
+    );
+    clusterIds = clusters.map((c) => c.id);
+    expect(clusterIds).toHaveLength(3);
+    activeFeedId = await freshFeed('http://127.0.0.1:9/matrix.xml');
 
     webhookId = await freshWebhook();
     const published = await apiRequest(t, `/admin/v1/stories/${draftId}/variants/zh/publish`, {

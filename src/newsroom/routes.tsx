@@ -9,8 +9,10 @@ import { loadSession, requireSession, verifyCsrf } from './http/guard.js';
 import { accountRoutes } from './routes/account.js';
 import { apiKeysRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit.js';
+import { deskRoutes } from './routes/desk.js';
 import { mediaRoutes, uploadBodyLimit } from './routes/media.js';
 import { peopleRoutes } from './routes/people.js';
+import { sourcesRoutes } from './routes/sources.js';
 import { storiesRoutes } from './routes/stories.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
 import { webhooksRoutes } from './routes/webhooks.js';
@@ -46,6 +48,8 @@ export function newsroomRoutes(
 
   accountRoutes(app, deps);
   storiesRoutes(app, deps);
+  deskRoutes(app, deps);
+  sourcesRoutes(app, deps);
   mediaRoutes(app, deps);
   taxonomyRoutes(app, deps);
   peopleRoutes(app, deps);

@@ -1,6 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listClusters } from '../../src/desk/index.js';
+import { seedDeskFromFiles } from '../../src/newsroom/desk-test-feeds.js';
 import { findStoryIdBySlug } from '../../src/stories/index.js';
 import { type DemoSite, launchBrowser, signInAs, startDemoSite } from './support.js';
 
@@ -13,6 +15,7 @@ const SCHEMES = ['light', 'dark'] as const;
 let site: DemoSite;
 let browser: Browser;
 let storyId = 0;
+let clusterId = 0;
 const contexts = new Map<string, BrowserContext>();
 
 /** Admin page kinds; `signedOut` pages are seen without a session. */
@@ -32,6 +35,10 @@ const PAGES: { kind: string; path: () => string; signedOut?: boolean }[] = [
   { kind: 'audit log', path: () => '/admin/audit' },
   { kind: 'api keys', path: () => '/admin/api-keys' },
   { kind: 'webhooks', path: () => '/admin/webhooks' },
+  { kind: 'desk inbox', path: () => '/admin/desk' },
+  { kind: 'desk cluster', path: () => `/admin/desk/${clusterId}` },
+  { kind: 'start a story', path: () => `/admin/desk/${clusterId}/start` },
+  { kind: 'sources', path: () => '/admin/sources' },
 ];
 
 const cases = UI_LOCALES.flatMap((ui) => PAGES.map((p) => ({ ui, ...p })));
@@ -40,6 +47,14 @@ beforeAll(async () => {
   browser = await launchBrowser();
   site = await startDemoSite();
   storyId = (await findStoryIdBySlug(site.testApp.database.db, 'zh', 'nvidia-26b-open-models')) as number;
+  // Feeds taken in from files (no network), so the desk's pages have clusters to show.
+  await seedDeskFromFiles(site.testApp.newsroom.deps.desk);
+  const { clusters } = await listClusters(
+    site.testApp.database.db,
+    { state: 'open', limit: 1, offset: 0 },
+    new Date(),
+  );
+  clusterId = clusters[0]?.id ?? 0;
   for (const ui of UI_LOCALES) {
     const options = { viewport: { width: 1280, height: 900 }, locale: ui === 'zh' ? 'zh-CN' : 'en-US' };
     const signedIn = await browser.newContext(options);

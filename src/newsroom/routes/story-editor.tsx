@@ -33,6 +33,7 @@ import {
   validateEditorForm,
 } from '../story-forms.js';
 import { StoryEditorPage } from '../views/story-editor.js';
+import { loadSourceMaterial } from './desk-data.js';
 import {
   buildEditorView,
   type EditorContext,
@@ -112,6 +113,11 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     const t = c.get('t');
     const chrome = adminChrome(c, deps, t('stories.editor.title'));
     const view = await buildEditorView(deps, { ...ctx, t, csrfToken: chrome.csrfToken }, form, extras);
+    const reference = await loadSourceMaterial(deps, ctx.actor, ctx.loaded.story.id, {
+      t,
+      entities: ctx.entities,
+    });
+    if (reference) view.reference = reference;
     chrome.title = view.heading || t('stories.editor.title');
     return renderAdmin(c, chrome, <StoryEditorPage view={view} />, status);
   };

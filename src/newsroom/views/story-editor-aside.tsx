@@ -2,6 +2,7 @@ import { raw } from 'hono/html';
 import type { FieldDiff } from '../../editorial/index.js';
 import type { Translator } from '../../platform/i18n.js';
 import { CsrfField, Field } from './admin-layout.js';
+import { ItemArticle, type ItemView } from './desk-cluster-card.js';
 import { DiffFields } from './story-diff.js';
 
 // The panels around the editor form: the source variant beside a translation, what changed in the
@@ -236,6 +237,27 @@ export function StoryActions(props: {
           </button>
         </form>
       ) : null}
+    </section>
+  );
+}
+
+/** The desk's items behind a story started from a cluster: read-only, for reference. */
+export interface SourceMaterialView {
+  clusterHref: string;
+  items: ItemView[];
+}
+
+export function SourceMaterialPanel({ t, view }: { t: Translator; view: SourceMaterialView }) {
+  return (
+    <section class="panel reference-panel" aria-labelledby="reference_heading">
+      <h2 id="reference_heading">{t('desk.reference.heading')}</h2>
+      <p class="notice notice-warning">{t('desk.reference.note')}</p>
+      {view.items.map((item) => (
+        <ItemArticle t={t} item={item} level={3} />
+      ))}
+      <p>
+        <a href={view.clusterHref}>{t('desk.reference.cluster')}</a>
+      </p>
     </section>
   );
 }

@@ -6,6 +6,8 @@ import {
   type QaLine,
   QaPanel,
   type RenderedText,
+  SourceMaterialPanel,
+  type SourceMaterialView,
   SourcePane,
   type SourcePaneView,
   StoryActions,
@@ -67,6 +69,8 @@ export interface StoryEditorView {
   preview?: RenderedText & { dangling: string[]; title: string };
   source?: SourcePaneView;
   translation?: TranslationPanelView;
+  /** The desk's items behind the story, when it was started from a cluster. */
+  reference?: SourceMaterialView;
   can: EditorPermissions;
   more: StoryActionsView;
 }
@@ -289,12 +293,13 @@ export function StoryEditorPage({ view }: { view: StoryEditorView }) {
       ) : null}
       <ErrorSummary t={t} errors={view.errors} formError={view.formError} />
       <div class="editor-grid">
-        {view.source ? (
+        {view.source || view.reference ? (
           <div>
             {view.translation ? (
               <TranslationPanel t={t} csrfToken={view.csrfToken} view={view.translation} />
             ) : null}
-            <SourcePane t={t} source={view.source} />
+            {view.source ? <SourcePane t={t} source={view.source} /> : null}
+            {view.reference ? <SourceMaterialPanel t={t} view={view.reference} /> : null}
           </div>
         ) : null}
         <div>
