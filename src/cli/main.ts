@@ -3,16 +3,27 @@ import { parseArgs } from 'node:util';
 import { ConfigError, describeConfig, loadConfig } from '../platform/config.js';
 import { isDomainError } from '../platform/errors.js';
 import { countStories, exportContent, importContent, parseExportDocument } from '../stories/index.js';
+import type { DeskCommandIo } from './desk-io.js';
+import { INGEST_USAGE, ingestHelp, runIngestCommand } from './ingest.js';
 import { openMigratedDatabase } from './runtime.js';
 import { seedDemo } from './seed.js';
 import { serve } from './serve.js';
+import { runSourcesCommand, sourcesHelp } from './sources.js';
 import { runUserCommand, userHelp } from './user.js';
+import { startWorker, WorkerCannotStart } from './worker.js';
 
 const COMMANDS: Record<string, { usage: string; summary: string; details: string }> = {
   serve: {
     usage: 'velocity serve',
     summary: 'Migrate, load the demo content into an empty database (SEED_DEMO), and serve the site.',
     details: 'Listens on HOST:PORT and prints the URL. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.',
+  },
+  worker: {
+    usage: 'velocity worker',
+    summary:
+      'Run the background work (scheduled publishing, webhooks, feed refreshes) without the web server.',
+    details:
+      'For PostgreSQL deployments with several worker processes; each job is claimed, so workers share the work. Stops cleanly on SIGINT or SIGTERM.',
   },
   migrate: {
     usage: 'velocity migrate',
@@ -40,7 +51,38 @@ const COMMANDS: Record<string, { usage: string; summary: string; details: string
     summary: 'Load a JSON document written by `velocity export` into an empty database.',
     details: 'The document is validated first; any problem is reported with its path and nothing is written.',
   },
+  sources: {
+    usage: 'velocity sources <add|list|remove|import-opml|export-opml|refresh> [options]',
+    summary: 'Manage the feeds the source desk follows: add, list, remove, OPML in and out, refresh now.',
+    details: sourcesHelp(),
+  },
+  ingest: {
+    usage: INGEST_USAGE,
+    summary: 'Take in the items of a saved feed document, analysed and clustered like a refresh.',
+    details: ingestHelp(),
+  },
 };
+
+function deskIo(options: { interruptible: boolean }): DeskCommandIo {
+  const io: DeskCommandIo = {
+    config: () => loadConfig(),
+    openDatabase: openMigratedDatabase,
+    out: (text) => console.log(text),
+    write: (text) => process.stdout.write(text),
+    err: (text) => console.error(text),
+    progressStream: process.stderr,
+    now: () => new Date(),
+  };
+  if (!options.interruptible) return io;
+  // A first Ctrl-C lets the feeds under way finish (their claims released, their outcome
+  // recorded) and prints the summary; a second one stops at once.
+  const interrupted = new AbortController();
+  process.once('SIGINT', () => {
+    console.error('Stopping once the feeds under way are done (Ctrl-C again to stop now)…');
+    interrupted.abort();
+  });
+  return { ...io, signal: interrupted.signal };
+}
 
 function generalHelp(): string {
   const width = Math.max(...describeConfig().map((v) => v.name.length));
@@ -82,6 +124,8 @@ async function run(argv: string[]): Promise<number> {
       now: () => new Date(),
     });
   }
+  if (command === 'sources') return runSourcesCommand(rest, deskIo({ interruptible: true }));
+  if (command === 'ingest') return runIngestCommand(rest, deskIo({ interruptible: false }));
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -101,6 +145,16 @@ async function run(argv: string[]): Promise<number> {
     console.log(`Code Velocity is serving on ${server.url}`);
     const stop = () => {
       void server.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return -1;
+  }
+  if (command === 'worker') {
+    const worker = await startWorker(config);
+    console.log('Code Velocity worker running (no web server); Ctrl-C stops it.');
+    const stop = () => {
+      void worker.close().then(() => process.exit(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -160,6 +214,7 @@ run(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof ConfigError || isDomainError(error)) console.error(error.message);
+    else if (error instanceof WorkerCannotStart) console.error(error.message);
     else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       console.error(`${error.message}\nRun \`velocity --help\`.`);
     } else console.error(error);
