@@ -22,6 +22,7 @@ import {
   withDesk,
 } from './desk-io.js';
 import { createProgress } from './progress.js';
+import { groupHelp, subcommandHelp } from './subcommands.js';
 
 // `velocity sources …`: the desk's followed feeds from the terminal, for a first import of an
 // OPML list, a quick look at which feeds fail, and a refresh without waiting for the scheduler.
@@ -64,19 +65,11 @@ const SUBCOMMANDS = {
 type Subcommand = keyof typeof SUBCOMMANDS;
 
 export function sourcesHelp(): string {
-  const lines = Object.values(SUBCOMMANDS).map((s) => `  ${s.usage}\n      ${s.summary}`);
-  return [
-    'Usage: velocity sources <add|list|remove|import-opml|export-opml|refresh> [options]',
-    '',
-    ...lines,
-    '',
-    'velocity sources <subcommand> --help explains one.',
-  ].join('\n');
+  return groupHelp('sources', SUBCOMMANDS);
 }
 
-function subcommandHelp(name: Subcommand): string {
-  const spec = SUBCOMMANDS[name];
-  return `Usage: ${spec.usage}\n\n${spec.summary}${spec.details ? `\n${spec.details}` : ''}`;
+function helpOf(name: Subcommand): string {
+  return subcommandHelp(SUBCOMMANDS[name]);
 }
 
 const OPTIONS = {
@@ -213,14 +206,14 @@ async function run(name: Subcommand, args: string[], io: DeskCommandIo): Promise
     allowPositionals: true,
   });
   if (values.help) {
-    io.out(subcommandHelp(name));
+    io.out(helpOf(name));
     return 0;
   }
   const opts = values as Record<string, string | boolean | undefined>;
   const [least, most] = POSITIONALS[name];
   if (positionals.length < least || positionals.length > most)
     throw new CliError(
-      `${positionals.length < least ? 'Missing' : 'Too many'} arguments.\n\n${subcommandHelp(name)}`,
+      `${positionals.length < least ? 'Missing' : 'Too many'} arguments.\n\n${helpOf(name)}`,
       2,
     );
   const [first = ''] = positionals;
@@ -325,5 +318,5 @@ export async function runSourcesCommand(args: string[], io: DeskCommandIo): Prom
     io.err(`Unknown subcommand "sources ${name}".\n\n${sourcesHelp()}`);
     return 2;
   }
-  return runCliSafely(io, subcommandHelp(name as Subcommand), () => run(name as Subcommand, rest, io));
+  return runCliSafely(io, helpOf(name as Subcommand), () => run(name as Subcommand, rest, io));
 }

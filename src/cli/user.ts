@@ -16,6 +16,7 @@ import type { Config } from '../platform/config.js';
 import type { DatabaseHandle } from '../platform/database/index.js';
 import { isDomainError } from '../platform/errors.js';
 import { isWellFormedLocale } from '../platform/locale.js';
+import { groupHelp, subcommandHelp } from './subcommands.js';
 
 // `velocity user …`: accounts from the terminal, for the first owner on a fresh server and for
 // when nobody can sign in any more. Passwords come on standard input or from a hidden prompt,
@@ -76,19 +77,11 @@ class CliError extends Error {
 }
 
 export function userHelp(): string {
-  const lines = Object.values(SUBCOMMANDS).map((s) => `  ${s.usage}\n      ${s.summary}`);
-  return [
-    'Usage: velocity user <add|password|reset|list> [options]',
-    '',
-    ...lines,
-    '',
-    'velocity user <subcommand> --help explains one.',
-  ].join('\n');
+  return groupHelp('user', SUBCOMMANDS);
 }
 
-function subcommandHelp(name: Subcommand): string {
-  const spec = SUBCOMMANDS[name];
-  return `Usage: ${spec.usage}\n\n${spec.summary}${spec.details ? `\n${spec.details}` : ''}`;
+function helpOf(name: Subcommand): string {
+  return subcommandHelp(SUBCOMMANDS[name]);
 }
 
 async function readStdin(stdin: NodeJS.ReadStream): Promise<string> {
@@ -160,7 +153,7 @@ async function newPassword(io: UserCommandIo, fromStdin: boolean): Promise<strin
 
 function required(value: string | undefined, option: string, name: Subcommand): string {
   if (value === undefined || value.trim() === '') {
-    throw new CliError(`Missing --${option}.\n\n${subcommandHelp(name)}`, 2);
+    throw new CliError(`Missing --${option}.\n\n${helpOf(name)}`, 2);
   }
   return value.trim();
 }
@@ -208,7 +201,7 @@ async function run(name: Subcommand, args: string[], io: UserCommandIo): Promise
     allowPositionals: false,
   });
   if (values.help) {
-    io.out(subcommandHelp(name));
+    io.out(helpOf(name));
     return 0;
   }
   const opts = values as Record<string, string | boolean | undefined>;
@@ -359,7 +352,7 @@ export async function runUserCommand(args: string[], io: UserCommandIo): Promise
       return error.exitCode;
     }
     if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${error.message}\n\n${subcommandHelp(name as Subcommand)}`);
+      io.err(`${error.message}\n\n${helpOf(name as Subcommand)}`);
       return 2;
     }
     throw error;

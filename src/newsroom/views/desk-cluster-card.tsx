@@ -155,3 +155,24 @@ export function ItemArticle({ t, item, level }: { t: Translator; item: ItemView;
     </article>
   );
 }
+
+/** A cluster's state, counts, newest time and languages, then its summary: the same on both pages. */
+export function ClusterOverview({ t, cluster }: { t: Translator; cluster: ClusterCardView }) {
+  return (
+    <>
+      <p class="desk-meta">
+        <ClusterState t={t} cluster={cluster} />{' '}
+        <span class="muted">
+          {t('desk.cluster.counts', { items: cluster.itemCount, feeds: cluster.feedCount })} ·{' '}
+          <Time time={cluster.latest} />
+          {cluster.languages.length > 0 ? ` · ${cluster.languages.join(', ')}` : ''}
+        </span>
+      </p>
+      {cluster.summary ? (
+        <p class="desk-summary" lang={cluster.lang}>
+          {cluster.summary}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,6 +1,6 @@
 import type { Translator } from '../../platform/i18n.js';
 import { CsrfField, Field } from './admin-layout.js';
-import { type ClusterCardView, ClusterState, ItemArticle, type ItemView, Time } from './desk-cluster-card.js';
+import { type ClusterCardView, ClusterOverview, ItemArticle, type ItemView } from './desk-cluster-card.js';
 import { TriageButtons } from './desk-inbox.js';
 
 export interface ClusterPageView {
@@ -60,19 +60,7 @@ export function ClusterPage({ view }: { view: ClusterPageView }) {
         <a href="/admin/desk">{t('desk.cluster.back')}</a>
       </p>
       <h1 lang={cluster.lang}>{cluster.title}</h1>
-      <p class="desk-meta">
-        <ClusterState t={t} cluster={cluster} />{' '}
-        <span class="muted">
-          {t('desk.cluster.counts', { items: cluster.itemCount, feeds: cluster.feedCount })} ·{' '}
-          <Time time={cluster.latest} />
-          {cluster.languages.length > 0 ? ` · ${cluster.languages.join(', ')}` : ''}
-        </span>
-      </p>
-      {cluster.summary ? (
-        <p class="desk-summary" lang={cluster.lang}>
-          {cluster.summary}
-        </p>
-      ) : null}
+      <ClusterOverview t={t} cluster={cluster} />
       {view.entities.length > 0 ? (
         <p class="desk-entities">
           <span class="muted">{t('desk.cluster.entities')}</span>{' '}

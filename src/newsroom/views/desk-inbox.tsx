@@ -1,6 +1,6 @@
 import type { Translator } from '../../platform/i18n.js';
 import { CsrfField } from './admin-layout.js';
-import { type ClusterCardView, ClusterState, SourceList, Time } from './desk-cluster-card.js';
+import { type ClusterCardView, ClusterOverview, SourceList } from './desk-cluster-card.js';
 import { Pager, type PagerView } from './pager.js';
 import type { Option } from './story-list.js';
 
@@ -101,19 +101,7 @@ function ClusterCard({ view, cluster }: { view: InboxView; cluster: ClusterCardV
             {cluster.title}
           </a>
         </h2>
-        <p class="desk-meta">
-          <ClusterState t={t} cluster={cluster} />{' '}
-          <span class="muted">
-            {t('desk.cluster.counts', { items: cluster.itemCount, feeds: cluster.feedCount })} ·{' '}
-            <Time time={cluster.latest} />
-            {cluster.languages.length > 0 ? ` · ${cluster.languages.join(', ')}` : ''}
-          </span>
-        </p>
-        {cluster.summary ? (
-          <p class="desk-summary" lang={cluster.lang}>
-            {cluster.summary}
-          </p>
-        ) : null}
+        <ClusterOverview t={t} cluster={cluster} />
         <SourceList t={t} sources={cluster.sources} />
         <div class="actions">
           {cluster.storyHref ? (
