@@ -21,6 +21,8 @@ export {
 export { InvalidPageUrl, PageMalformed, PageRefused, PageTooLarge } from './errors.js';
 /** Deepest element nesting any HTML here is parsed at; deeper markup is refused or flattened to text. */
 export { MAX_NESTING_DEPTH } from './nesting.js';
+/** Extraction in a worker thread with a deadline, so a hostile page cannot hold up the process. */
+export { createExtractionPool, type ExtractInBackground } from './pool.js';
 /** Allow-list sanitizer for feed item HTML; relative links and images resolve against the item's base. */
 export { sanitizeItemHtml } from './sanitize.js';
 /** Plain text of item HTML, one paragraph per block, for clustering and language detection. */

@@ -1,7 +1,7 @@
 import { detectTextLanguage } from '../../publishing/index.js';
 import { type Entity, suggestEntities } from '../../stories/index.js';
 import { encodeSignature, lshBands, minhashSignature, signatureText } from '../cluster/index.js';
-import { extractArticle, htmlToText } from '../extract/index.js';
+import { htmlToText } from '../extract/index.js';
 import type { FeedItemRecord, ItemAnalysis } from '../store/index.js';
 import type { DeskDeps } from './deps.js';
 
@@ -29,7 +29,7 @@ async function fullText(deps: DeskDeps, item: FeedItemRecord) {
   try {
     const page = await deps.fetchDocument(item.url);
     if (page.status !== 200) return { state: 'skipped' as const, error: '', article: null };
-    const article = extractArticle(page.body, { url: page.url, contentType: page.contentType });
+    const article = await deps.extractArticle(page.body, { url: page.url, contentType: page.contentType });
     if (!article) return { state: 'failed' as const, error: 'No article found on the page', article: null };
     return { state: 'done' as const, error: '', article };
   } catch (error) {
