@@ -24,7 +24,7 @@ function describeError(error: unknown): string {
 }
 
 /** Fetches the item's page and extracts the article, when the desk is set to. */
-async function fullText(deps: DeskDeps, item: FeedItemRecord) {
+export async function fullText(deps: DeskDeps, item: Pick<FeedItemRecord, 'url'>) {
   if (!deps.settings.fullText || !item.url) return { state: 'skipped' as const, error: '', article: null };
   try {
     const page = await deps.fetchDocument(item.url);
@@ -44,9 +44,17 @@ async function fullText(deps: DeskDeps, item: FeedItemRecord) {
 export async function analyseItem(
   deps: DeskDeps,
   item: FeedItemRecord,
-  context: { entities: Entity[]; feedLanguage: string | null },
+  context: {
+    entities: Entity[];
+    feedLanguage: string | null;
+    /** Leave the page for `extractPendingItems` (state 'pending'), so taking in a feed stays quick. */
+    deferFullText?: boolean;
+  },
 ): Promise<AnalysedItem> {
-  const page = await fullText(deps, item);
+  const deferred = context.deferFullText === true && deps.settings.fullText && item.url !== null;
+  const page = deferred
+    ? { state: 'pending' as const, error: '', article: null }
+    : await fullText(deps, item);
   const article = page.article;
   const feedText = htmlToText(item.contentHtml) || item.summary;
   const text = (article?.text || feedText).slice(0, ANALYSED_CHARS);

@@ -10,6 +10,7 @@ import { findFeed, findItems, listClusterItems, listClusters, listFeeds } from '
 import type { DeskDeps } from './deps.js';
 import { createDeskDeps } from './desk.js';
 import { followFeed, importOpml, NoFeedFound, unfollowFeed } from './follow.js';
+import { extractPendingItems } from './pending.js';
 import { refreshFeed, refreshFeeds } from './refresh.js';
 
 const T0 = new Date('2026-11-30T08:00:00Z');
@@ -237,6 +238,39 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
     expect(missing?.extractState).toBe('failed');
     expect(missing?.extractError).toContain('404');
     expect(feed.itemCount).toBe(2);
+  });
+
+  it('defers the pages of a feed followed from a form, and fetches them in the background pass', async () => {
+    await setUp({ DESK_FULL_TEXT: 'true' });
+    const body = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `<p>Part ${i + 1}: the chip maker said its open model programme will publish weights and training recipes for researchers, with compute credits for the first year.</p>`,
+    ).join('');
+    server.serve(
+      '/a/nvidia',
+      `<!doctype html><html lang="en"><head><title>Nvidia's open bet</title></head><body><article><h1>Nvidia's open bet</h1>${body}</article></body></html>`,
+      'text/html; charset=utf-8',
+    );
+    server.serve(
+      '/feed.xml',
+      rss('Wire', server.base, [
+        { ...nvidiaStory, link: `${server.base}/a/nvidia`, pubDate: 'Mon, 30 Nov 2026 06:00:00 GMT' },
+      ]),
+    );
+    const { feed } = await followFeed(deps, `${server.base}/feed.xml`, { deferFullText: true });
+    expect(server.requests.map((r) => r.path)).toEqual(['/feed.xml']);
+    const [cluster] = (
+      await listClusters(database.db, { state: 'all', feedId: feed.id, limit: 5, offset: 0 }, clock)
+    ).clusters;
+    const itemId = cluster?.sources[0]?.itemId ?? 0;
+    expect((await findItems(database.db, [itemId]))[0]?.extractState).toBe('pending');
+
+    expect(await extractPendingItems(deps)).toEqual({ extracted: 1, failed: 0 });
+    const [item] = await findItems(database.db, [itemId]);
+    expect(item?.extractState).toBe('done');
+    expect(item?.extractedText).toContain('compute credits');
+    expect(await extractPendingItems(deps)).toEqual({ extracted: 0, failed: 0 });
   });
 
   it('imports an OPML list without fetching, then refreshes the imported feeds when due', async () => {

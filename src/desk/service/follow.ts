@@ -71,6 +71,11 @@ async function fetchFeed(deps: DeskDeps, url: string): Promise<FoundFeed | null>
 export interface FollowOptions {
   title?: string;
   folder?: string[];
+  /**
+   * Take in the items now but fetch their pages in the background: a person waiting on a form
+   * should not wait for twenty politely spaced page fetches.
+   */
+  deferFullText?: boolean;
 }
 
 /**
@@ -99,7 +104,9 @@ export async function followFeed(
     deps.now(),
   );
   if (!created) return { feed, created, newItems: 0 };
-  const taken = await takeInItems(deps, feed, found.document);
+  const taken = await takeInItems(deps, feed, found.document, {
+    deferFullText: options.deferFullText === true,
+  });
   await recordFetch(
     deps.db,
     feed,
@@ -195,7 +202,7 @@ export async function ingestFeedDocument(
     },
     deps.now(),
   );
-  const taken = await takeInItems(deps, feed, document, options.onItem);
+  const taken = await takeInItems(deps, feed, document, options.onItem ? { onItem: options.onItem } : {});
   await addToItemCount(deps.db, feed.id, taken.newItems);
   return { feed: (await findFeed(deps.db, feed.id)) ?? feed, items: document.items.length, ...taken };
 }

@@ -43,8 +43,12 @@ export async function takeInItems(
   deps: DeskDeps,
   feed: FollowedFeed,
   document: FeedDocument,
-  /** Told after each new item is analysed and clustered (for a progress bar). */
-  onItem?: (done: number, total: number) => void,
+  options: {
+    /** Told after each new item is analysed and clustered (for a progress bar). */
+    onItem?: (done: number, total: number) => void;
+    /** Fetch the items' pages later, in the background (see `extractPendingItems`). */
+    deferFullText?: boolean;
+  } = {},
 ): Promise<{ newItems: number; clustersJoined: number }> {
   const candidates = document.items.map((item) => toNewFeedItem(item, feed.feedUrl));
   const known = await knownItemKeys(
@@ -61,11 +65,15 @@ export async function takeInItems(
   let clustersJoined = 0;
   let done = 0;
   for (const item of await findItems(deps.db, ids)) {
-    const analysed = await analyseItem(deps, item, { entities, feedLanguage: document.language });
+    const analysed = await analyseItem(deps, item, {
+      entities,
+      feedLanguage: document.language,
+      deferFullText: options.deferFullText === true,
+    });
     await saveItemAnalysis(deps.db, item.id, analysed);
     const placed = await clusterItem(deps, item, analysed);
     if (placed.joined) clustersJoined += 1;
-    onItem?.(++done, ids.length);
+    options.onItem?.(++done, ids.length);
   }
   return { newItems: ids.length, clustersJoined };
 }

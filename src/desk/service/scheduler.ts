@@ -1,4 +1,5 @@
 import type { DeskDeps } from './deps.js';
+import { extractPendingItems } from './pending.js';
 import { refreshFeeds } from './refresh.js';
 
 export interface DeskSchedulerOptions {
@@ -33,6 +34,9 @@ export function startDeskScheduler(deps: DeskDeps, options: DeskSchedulerOptions
           },
           'followed feeds refreshed',
         );
+      // Pages of items taken in by hand (a source added in the admin) are fetched here.
+      const pending = await extractPendingItems(deps, { limit: 200, signal: abort.signal });
+      if (pending.extracted + pending.failed > 0) deps.log.info(pending, 'deferred item pages fetched');
     } catch (error) {
       deps.log.error({ err: error }, 'feed refresh run failed; retrying at the next run');
     }

@@ -215,3 +215,50 @@ export async function listItemLanguages(db: Db): Promise<string[]> {
     .execute();
   return rows.map((r) => r.language as string);
 }
+
+/** Items whose page is still to be fetched, oldest first. */
+export async function listPendingExtractionIds(db: Db, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('feed_items')
+    .select('id')
+    .where('extract_state', '=', 'pending')
+    .where('url', 'is not', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export interface ItemExtraction {
+  extractState: ExtractState;
+  extractError: string;
+  extractedTitle: string | null;
+  extractedByline: string | null;
+  extractedText: string | null;
+  language: string | null;
+  links: string[];
+  entityIds: number[];
+}
+
+/** Stores a page fetched after the item was taken in; its signature and cluster stay as they were. */
+export async function saveItemExtraction(db: Db, itemId: number, extraction: ItemExtraction): Promise<void> {
+  await db
+    .updateTable('feed_items')
+    .set({
+      extract_state: extraction.extractState,
+      extract_error: extraction.extractError.slice(0, 500),
+      extracted_title: extraction.extractedTitle,
+      extracted_byline: extraction.extractedByline,
+      extracted_text: extraction.extractedText,
+      language: extraction.language,
+      links: JSON.stringify(extraction.links),
+    })
+    .where('id', '=', itemId)
+    .execute();
+  if (extraction.entityIds.length > 0)
+    await db
+      .insertInto('feed_item_entities')
+      .values(extraction.entityIds.map((entity_id) => ({ item_id: itemId, entity_id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+}

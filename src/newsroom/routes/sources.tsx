@@ -162,7 +162,10 @@ export function sourcesRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void 
     }
     const folder = folderPath(parsed.value.folder);
     try {
-      const followed = await followFeed(deps.desk, parsed.value.url, folder.length > 0 ? { folder } : {});
+      const followed = await followFeed(deps.desk, parsed.value.url, {
+        deferFullText: true,
+        ...(folder.length > 0 ? { folder } : {}),
+      });
       if (!followed.created) return c.redirect('/admin/sources?done=already', 303);
       await audit(deps, actor, 'source.follow', followed.feed, {
         input: parsed.value.url,
