@@ -64,7 +64,7 @@ async function loadEveryImage(page: Page): Promise<void> {
 describe('layout stability', () => {
   const cases = [390, 1280].flatMap((width) => LOCALES.map((locale) => ({ width, locale })));
   it.each(cases)(
-    'the $locale story page has a cumulative layout shift of 0 at $width px',
+    'the $locale story page has no visible layout shift (CLS under 0.001) at $width px',
     async ({ width, locale }) => {
       await withPage({ viewport: { width, height: 844 } }, async (page, context) => {
         // Images arrive well after the text, as on a slow network: an image box without reserved
@@ -104,7 +104,9 @@ describe('layout stability', () => {
             }),
         );
         expect(shifts.observed).toBe(true);
-        expect(shifts).toMatchObject({ total: 0, count: 0 });
+        // A real shift (an image without its box, a late font swap) scores 0.01 or more; on a
+        // loaded machine Chromium has reported a subpixel 0.00002 once, which no reader sees.
+        expect(shifts.total).toBeLessThan(0.001);
       });
     },
   );
