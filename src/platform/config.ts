@@ -130,12 +130,66 @@ export const ConfigSchema = z.object({
     .min(1)
     .default(4)
     .describe('How far back a new item looks for items reporting the same news, in days.'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional()
+    .describe(
+      'smtp://user:password@host:port (or smtps:// for TLS from the start) for newsletter mail; takes precedence over SMTP_HOST. With neither set, messages are written to DATA_DIR/outbox/*.eml instead of sent.',
+    ),
+  SMTP_HOST: z.string().min(1).optional().describe('SMTP server host for newsletter mail.'),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587).describe('SMTP server port.'),
+  SMTP_SECURE: booleanFromEnv
+    .default(false)
+    .describe('Use TLS from the start (port 465); otherwise STARTTLS is used when the server offers it.'),
+  SMTP_USER: z.string().min(1).optional().describe('SMTP user name.'),
+  SMTP_PASSWORD: z.string().min(1).optional().describe('SMTP password.'),
+  SMTP_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(5)
+    .describe('SMTP connections kept open at once for newsletter mail.'),
+  SMTP_RATE_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe('Most messages handed to the SMTP server per second (0: no limit).'),
+  NEWSLETTER_FROM: z
+    .email()
+    .optional()
+    .describe(
+      "From address of newsletter mail; its domain must be the site's (SITE_URL host) or a parent of it. Defaults to newsletter@ the site host.",
+    ),
+  NEWSLETTER_REPLY_TO: z
+    .email()
+    .optional()
+    .describe('Reply-To address of newsletter mail (none when unset).'),
+  NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe('Newsletter signups one IP address may make per hour.'),
+  NEWSLETTER_SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3)
+    .describe('Confirmation requests one email address may receive per hour.'),
   TRUST_PROXY: booleanFromEnv
     .default(false)
     .describe('Take the client address from X-Forwarded-For (only behind a proxy you run).'),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { siteUrl: string; dataDir: string };
+export type Config = z.infer<typeof ConfigSchema> & {
+  siteUrl: string;
+  dataDir: string;
+  /** NEWSLETTER_FROM, or newsletter@ the site's host. */
+  newsletterFrom: string;
+};
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -153,7 +207,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = parsed.data;
   const siteUrl = (config.SITE_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '');
-  return { ...config, siteUrl, dataDir: path.resolve(config.DATA_DIR) };
+  const siteHost = new URL(siteUrl).hostname.toLowerCase();
+  const newsletterFrom = config.NEWSLETTER_FROM ?? `newsletter@${siteHost}`;
+  const fromDomain = newsletterFrom.split('@')[1]?.toLowerCase() ?? '';
+  // Gmail's and Yahoo's 2024 bulk-sender rules want From aligned with the signing domain; mail
+  // from another domain than the site's is also what phishing looks like.
+  if (config.NEWSLETTER_FROM && siteHost !== fromDomain && !siteHost.endsWith(`.${fromDomain}`)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  NEWSLETTER_FROM: the domain must be ${siteHost} or a parent of it`,
+    );
+  }
+  return { ...config, siteUrl, dataDir: path.resolve(config.DATA_DIR), newsletterFrom };
 }
 
 /** The variables as documentation rows, for `velocity --help` and the README. */

@@ -1,8 +1,10 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { DeskTables } from './schema-desk.js';
+import type { NewsletterTables } from './schema-newsletter.js';
 import type { NewsroomTables } from './schema-newsroom.js';
 
 export type * from './schema-desk.js';
+export type * from './schema-newsletter.js';
 export type * from './schema-newsroom.js';
 
 // Timestamps are ISO 8601 UTC strings (`Date#toISOString()`) in both dialects, so they sort as
@@ -136,7 +138,7 @@ export interface ShareVisitsTable {
   day: string;
 }
 
-export interface Database extends NewsroomTables, DeskTables {
+export interface Database extends NewsroomTables, DeskTables, NewsletterTables {
   settings: SettingsTable;
   sections: SectionsTable;
   section_translations: SectionTranslationsTable;

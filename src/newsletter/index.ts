@@ -1,0 +1,42 @@
+/** The newsletter's public surface: subscribing, confirming, managing a subscription, mail. */
+
+/** Dependencies of every newsletter service. */
+export type { NewsletterDeps } from './deps.js';
+/** Stored address form, or InvalidEmailAddress for malformed and header-injecting input. */
+export { normaliseEmailAddress } from './email-address.js';
+/** Typed refusals the site maps to its pages. */
+export {
+  InvalidEmailAddress,
+  InvalidSignup,
+  type LinkRefusal,
+  NewsletterLinkRefused,
+  SignupRateLimited,
+} from './errors.js';
+/** The public paths of the newsletter pages, shared by the site's routes and the emails. */
+export { confirmPath, preferencesPath, signupPath, unsubscribePath } from './links.js';
+/** SMTP (or outbox files when none is configured) for newsletter mail. */
+export { createMailer, type Mailer, type OutgoingMail } from './mailer.js';
+/** Preferences, one-click unsubscribe, data export and erasure, all behind signed links. */
+export {
+  checkUnsubscribeLink,
+  deleteSubscriberData,
+  exportSubscriberData,
+  loadPreferences,
+  type SubscriberPreferences,
+  savePreferences,
+  unsubscribe,
+} from './manage.js';
+/** A subscriber's topic: a section key or an entity slug. */
+export type { Topic } from './queries.js';
+/** Double opt-in signup and confirmation. */
+export {
+  CONFIRM_VALID_DAYS,
+  checkConfirmation,
+  confirmSubscription,
+  manageLinks,
+  requestSubscription,
+  type SignupOutcome,
+  type SignupRequest,
+} from './subscribe.js';
+/** Signed, expiring link tokens. */
+export { signToken, type TokenClaims, type TokenPurpose, verifyToken } from './tokens.js';
