@@ -3,6 +3,7 @@
 // node:http server on another port, so both are measured under the same conditions.
 import http from 'node:http';
 import path from 'node:path';
+import { createMailer } from '../src/newsletter/index.js';
 import { loadConfig } from '../src/platform/config.js';
 import { migrateToLatest, openDatabase } from '../src/platform/database/index.js';
 import { createApp } from '../src/platform/http/app.js';
@@ -144,6 +145,8 @@ async function serve(dataDir: string): Promise<void> {
     cache,
     log,
     secret: 'bench-secret-0123456789',
+    // No SMTP configured: any newsletter mail goes to DATA_DIR/outbox.
+    mailer: createMailer(config, log),
     now: () => now,
   });
   const app = createApp(log, [site.surface]);

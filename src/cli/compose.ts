@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { createApi } from '../api/index.js';
 import { createDeskDeps, type FetchDocument, type Resolve, startDeskScheduler } from '../desk/index.js';
 import { deliverOutcome, startScheduler } from '../editorial/index.js';
+import { createMailer, type Mailer } from '../newsletter/index.js';
 import { createNewsroom, type Newsroom } from '../newsroom/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
@@ -23,6 +24,8 @@ export interface Platform {
   app: ReturnType<typeof createApp>;
   site: Site;
   newsroom: Newsroom;
+  /** Newsletter mail; closed by whoever stops the platform. */
+  mailer: Mailer;
   /** Starts the background work of a running server (scheduler, webhook deliveries). */
   startBackground(): { stop(): Promise<void> };
 }
@@ -45,7 +48,8 @@ export async function composePlatform(options: {
   desk?: { resolve?: Resolve; fetchDocument?: FetchDocument };
 }): Promise<Platform> {
   const now = options.now ?? (() => new Date());
-  const site = await createSite({ ...options, now });
+  const mailer = createMailer(options.config, options.log);
+  const site = await createSite({ ...options, mailer, now });
   const contentChanged = site.contentChanged.bind(site);
   const emit = async (event: ContentEvent) => {
     options.onEvent?.(event);
@@ -77,6 +81,7 @@ export async function composePlatform(options: {
     app,
     site,
     newsroom,
+    mailer,
     startBackground() {
       // Scheduled variants go live here, with the same cache drops and events as a manual publish.
       const scheduler = startScheduler({

@@ -22,7 +22,10 @@ export async function serve(config: Config): Promise<RunningServer> {
   const platform = await composePlatform({ db: database.db, config, cache, log, secret });
   const background = platform.startBackground();
   const server = await startServer(platform.app, cache, { host: config.HOST, port: config.PORT });
-  log.info({ url: server.url, database: database.dialect }, 'serving');
+  log.info(
+    { url: server.url, database: database.dialect, newsletterMail: platform.mailer.destination },
+    'serving',
+  );
   const setupToken = await issueOwnerSetupToken(database.db, new Date());
   if (setupToken) {
     // Printed, not logged: the link is a secret for the person at the terminal.
@@ -33,6 +36,7 @@ export async function serve(config: Config): Promise<RunningServer> {
   const stop = async () => {
     await background.stop();
     await server.close();
+    platform.mailer.close();
     await database.close();
   };
   return { ...server, close: stop };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { NewsletterDeps } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Logger } from '../platform/logger.js';
@@ -33,6 +34,8 @@ export interface SiteDeps {
   assets: SiteAssets;
   mediaDir: string;
   now: () => Date;
+  /** The newsletter's services, over the same database, with the platform's mailer. */
+  newsletter: NewsletterDeps;
 }
 
 export function absoluteUrl(deps: SiteDeps, path: string): string {

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import type { Mailer } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Surface } from '../platform/http/app.js';
 import type { Logger } from '../platform/logger.js';
 import type { RenderCache } from '../platform/render-cache.js';
+import { htmlLangTag } from '../publishing/index.js';
 import type { ContentChange } from '../stories/index.js';
 import { loadSiteAssets } from './assets.js';
 import { StoryCardCache } from './card-cache.js';
@@ -29,6 +31,8 @@ export async function createSite(options: {
   cache: RenderCache;
   log: Logger;
   secret: string;
+  /** Where newsletter mail goes (SMTP, or the outbox folder). */
+  mailer: Mailer;
   now?: () => Date;
 }): Promise<Site> {
   const catalog = new Catalog(options.db);
@@ -36,13 +40,25 @@ export async function createSite(options: {
   await catalog.reload();
   const mediaDir = path.join(options.config.dataDir, 'media');
   fs.mkdirSync(mediaDir, { recursive: true });
+  const now = options.now ?? (() => new Date());
+  const { mailer, ...rest } = options;
   const deps: SiteDeps = {
-    ...options,
+    ...rest,
     catalog,
     cards,
     assets: loadSiteAssets(),
     mediaDir,
-    now: options.now ?? (() => new Date()),
+    now,
+    newsletter: {
+      db: options.db,
+      config: options.config,
+      mailer,
+      log: options.log,
+      secret: options.secret,
+      now,
+      siteName: (locale) => catalog.pick(catalog.settings.name, locale)?.value ?? '',
+      languageTag: htmlLangTag,
+    },
   };
   return {
     deps,

@@ -6,6 +6,16 @@ import { LOCALE_COOKIE } from './routes/errors.js';
 import { entityFeedRoute, FEED_FILES, sectionFeedRoute, siteFeedRoute } from './routes/feeds.js';
 import { assetRoute, mediaRoute } from './routes/files.js';
 import { entityRoute, frontRoute, KIND_HUBS, kindHubRoute, sectionRoute } from './routes/lists.js';
+import {
+  deleteDataRoute,
+  exportDataRoute,
+  oneClickUnsubscribeRoute,
+  preferencesPageRoute,
+  preferencesUnsubscribeRoute,
+  savePreferencesRoute,
+  unsubscribePageRoute,
+} from './routes/newsletter-manage.js';
+import { confirmPageRoute, confirmRoute, signupPageRoute, signupRoute } from './routes/newsletter-signup.js';
 import { previewRoute } from './routes/preview.js';
 import { ShareRateLimiter, shareRoute } from './routes/share.js';
 import { localeSitemapRoute, newsSitemapRoute, robotsRoute, sitemapIndexRoute } from './routes/sitemaps.js';
@@ -47,6 +57,20 @@ export function siteRoutes(deps: SiteDeps): Hono {
   // Private previews of unpublished text; before the locale routes, which would take `preview`.
   app.get('/preview/:token', (c) => previewRoute(c, deps));
 
+  // The newsletter, before the section routes that would take `newsletter` for a section. Pages
+  // behind a signed link (confirm, preferences, unsubscribe) act only on POST.
+  app.get('/:locale/newsletter', (c) => signupPageRoute(c, deps));
+  app.post('/:locale/newsletter', (c) => signupRoute(c, deps));
+  app.get('/:locale/newsletter/confirm/:token', (c) => confirmPageRoute(c, deps));
+  app.post('/:locale/newsletter/confirm/:token', (c) => confirmRoute(c, deps));
+  app.get('/:locale/newsletter/preferences/:token', (c) => preferencesPageRoute(c, deps));
+  app.post('/:locale/newsletter/preferences/:token', (c) => savePreferencesRoute(c, deps));
+  app.post('/:locale/newsletter/preferences/:token/unsubscribe', (c) => preferencesUnsubscribeRoute(c, deps));
+  app.post('/:locale/newsletter/preferences/:token/export', (c) => exportDataRoute(c, deps));
+  app.post('/:locale/newsletter/preferences/:token/delete', (c) => deleteDataRoute(c, deps));
+  app.get('/:locale/newsletter/unsubscribe/:token', (c) => unsubscribePageRoute(c, deps));
+  app.post('/:locale/newsletter/unsubscribe/:token', (c) => oneClickUnsubscribeRoute(c, deps));
+
   app.get('/:locale/', (c) => frontRoute(c, deps));
   app.get('/:locale', (c) => c.redirect(`${c.req.path}/`, 301));
   for (const { format, file } of FEED_FILES) {
@@ -63,7 +87,7 @@ export function siteRoutes(deps: SiteDeps): Hono {
   app.get('/:locale/:section', (c) => c.redirect(`${c.req.path}/`, 301));
   app.get('/:locale/:section/:slug', (c) => storyRoute(c, deps));
 
-  // The public site only reads, apart from counting shares.
+  // The public site only reads, apart from counting shares and the newsletter's forms.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', () => {
     throw new DomainError('method-not-allowed', 'This address only answers GET and HEAD.');
   });

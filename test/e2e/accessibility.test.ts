@@ -1,12 +1,17 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { manageLinks, requestSubscription } from '../../src/newsletter/index.js';
 import { type DemoSite, LOCALES, launchBrowser, PAGES, type PageKind, startDemoSite } from './support.js';
 
 // axe-core in Chromium on every kind of public page, in both languages and both colour schemes:
 // no violation of serious or critical impact (contrast included, which only a real rendering shows).
 
-const KINDS: { kind: PageKind; status: number }[] = [
+// Pages behind a signed link: their paths exist only once a subscriber does (made in beforeAll).
+type LinkedKind = 'newsletterPreferences' | 'newsletterUnsubscribe';
+const linkedPaths = new Map<string, string>();
+
+const KINDS: { kind: PageKind | LinkedKind; status: number }[] = [
   { kind: 'front', status: 200 },
   { kind: 'section', status: 200 },
   { kind: 'story', status: 200 },
@@ -15,7 +20,18 @@ const KINDS: { kind: PageKind; status: number }[] = [
   { kind: 'kindHub', status: 200 },
   { kind: 'allTopics', status: 200 },
   { kind: 'notFound', status: 404 },
+  { kind: 'newsletter', status: 200 },
+  { kind: 'newsletterBadLink', status: 404 },
+  { kind: 'newsletterPreferences', status: 200 },
+  { kind: 'newsletterUnsubscribe', status: 200 },
 ];
+
+function pathOf(kind: PageKind | LinkedKind, locale: string): string {
+  if (kind === 'newsletterPreferences' || kind === 'newsletterUnsubscribe') {
+    return linkedPaths.get(`${kind}-${locale}`) ?? '/missing';
+  }
+  return PAGES[kind](locale);
+}
 const SCHEMES = ['light', 'dark'] as const;
 
 const cases = LOCALES.flatMap((locale) => KINDS.map(({ kind, status }) => ({ locale, kind, status })));
@@ -28,6 +44,26 @@ beforeAll(async () => {
   // The browser first: without Chromium the file fails at once, before seeding anything.
   browser = await launchBrowser();
   site = await startDemoSite();
+  const newsletter = site.testApp.site.deps.newsletter;
+  for (const locale of LOCALES) {
+    const email = `a11y-${locale}@example.org`;
+    await requestSubscription(newsletter, {
+      email,
+      locale,
+      frequency: 'weekly',
+      topics: [],
+      honeypot: '',
+      ip: locale,
+    });
+    const subscriber = await site.testApp.database.db
+      .selectFrom('subscribers')
+      .select(['id', 'locale'])
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    const links = manageLinks(newsletter, subscriber);
+    linkedPaths.set(`newsletterPreferences-${locale}`, new URL(links.preferencesUrl).pathname);
+    linkedPaths.set(`newsletterUnsubscribe-${locale}`, new URL(links.unsubscribeUrl).pathname);
+  }
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 });
 
@@ -67,7 +103,7 @@ describe.concurrent('axe', () => {
     async ({ locale, kind, status }, { expect }) => {
       const page = await context.newPage();
       try {
-        const response = await page.goto(site.url + PAGES[kind](locale), { waitUntil: 'load' });
+        const response = await page.goto(site.url + pathOf(kind, locale), { waitUntil: 'load' });
         expect(response?.status()).toBe(status);
         const problems: string[] = [];
         for (const colorScheme of SCHEMES) {

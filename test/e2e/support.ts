@@ -73,6 +73,9 @@ export const PAGES = {
   kindHub: (locale: string) => `/${locale}/gpus`,
   allTopics: (locale: string) => `/${locale}/topics/`,
   notFound: (locale: string) => `/${locale}/no-such-section/no-such-story`,
+  newsletter: (locale: string) => `/${locale}/newsletter`,
+  /** The page every refused newsletter link shows (here: a forged confirmation link). */
+  newsletterBadLink: (locale: string) => `/${locale}/newsletter/confirm/not-a-token`,
 } as const;
 
 export type PageKind = keyof typeof PAGES;

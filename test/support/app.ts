@@ -59,7 +59,7 @@ export async function createTestApp(
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES);
   const log = createLogger('silent');
   const events: ContentEvent[] = [];
-  const { app, site, newsroom } = await composePlatform({
+  const { app, site, newsroom, mailer } = await composePlatform({
     db: database.db,
     config,
     cache,
@@ -77,6 +77,9 @@ export async function createTestApp(
     cache,
     database,
     get: (path, init) => Promise.resolve(app.request(`${TEST_SITE_URL}${path}`, init)),
-    destroy: () => database.destroy(),
+    destroy: async () => {
+      mailer.close();
+      await database.destroy();
+    },
   };
 }

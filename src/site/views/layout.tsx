@@ -10,6 +10,8 @@ export interface LayoutProps {
   chrome: PageChrome;
   /** A class on `<body>` naming the kind of page (`page-story`), for page-specific styles. */
   pageClass: string;
+  /** The newsletter pages carry their own form; the invitation under it would repeat it. */
+  hideNewsletterBox?: boolean;
   children?: Child;
 }
 
@@ -20,7 +22,7 @@ export interface LayoutProps {
  * The document every public page shares: head, skip link, header, the page's own `<main>`, the
  * newsletter invitation and the footer.
  */
-export function Layout({ chrome, pageClass, children }: LayoutProps) {
+export function Layout({ chrome, pageClass, hideNewsletterBox, children }: LayoutProps) {
   return (
     <html lang={chrome.htmlLang} dir={textDirection(chrome.locale)}>
       <DocumentHead chrome={chrome} />
@@ -32,7 +34,7 @@ export function Layout({ chrome, pageClass, children }: LayoutProps) {
         <main id="main_content" class="wrap" tabindex={-1}>
           {children}
         </main>
-        <NewsletterBox chrome={chrome} />
+        {hideNewsletterBox ? null : <NewsletterBox chrome={chrome} />}
         <SiteFooter chrome={chrome} />
       </body>
     </html>
