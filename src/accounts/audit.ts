@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'source.refresh',
   'source.unfollow',
   'source.import',
+  'subscriber.import',
   'cluster.triage',
   'cluster.start',
   'account.sign-in',

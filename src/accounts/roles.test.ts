@@ -75,5 +75,13 @@ describe('the rule book', () => {
       false,
     ],
     ['translator may not manage sources', actor('translator'), { action: 'sources.manage' }, false],
+    ['editor manages subscribers', actor('editor'), { action: 'subscribers.manage' }, true],
+    ['author may not manage subscribers', actor('author'), { action: 'subscribers.manage' }, false],
+    [
+      'translator may not manage subscribers',
+      actor('translator', { locales: ['en'] }),
+      { action: 'subscribers.manage' },
+      false,
+    ],
   ])('%s', (_, who, permission, allowed) => expect(can(who, permission)).toBe(allowed));
 });

@@ -38,7 +38,9 @@ export type Permission =
   /** Ignoring, snoozing and reopening clusters: what the whole newsroom sees in the inbox. */
   | { action: 'desk.triage' }
   /** Following, pausing, refreshing and removing feeds; OPML import and export. */
-  | { action: 'sources.manage' };
+  | { action: 'sources.manage' }
+  /** The newsletter's subscriber list: searching it, counts, CSV import and export. */
+  | { action: 'subscribers.manage' };
 
 const EDITORIAL = new Set<Permission['action']>([
   'story.create',
@@ -53,6 +55,7 @@ const EDITORIAL = new Set<Permission['action']>([
   'desk.view',
   'desk.triage',
   'sources.manage',
+  'subscribers.manage',
 ]);
 
 /**

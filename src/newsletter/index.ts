@@ -1,5 +1,22 @@
 /** The newsletter's public surface: subscribing, confirming, managing a subscription, mail. */
 
+export {
+  type ImportProblem,
+  type ImportReport,
+  importSubscribersCsv,
+  SubscriberCsvRefused,
+} from './admin-import.js';
+/** The admin's subscriber list: search, counts, and CSV export and import with consent state. */
+export {
+  type AdminSubscriber,
+  eachSubscriber,
+  listSubscribersForAdmin,
+  SUBSCRIBER_STATES,
+  type SubscriberCounts,
+  type SubscriberFilter,
+  subscriberCounts,
+} from './admin-queries.js';
+export { csvLine } from './csv.js';
 /** Dependencies of every newsletter service. */
 export type { NewsletterDeps } from './deps.js';
 /** Stored address form, or InvalidEmailAddress for malformed and header-injecting input. */

@@ -190,6 +190,12 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
     form.append('opml', new Blob([opml], { type: 'text/x-opml' }), 'list.opml');
     return form;
   };
+  const subscribersUpload = () => {
+    const form = new FormData();
+    const csv = `email,locale,frequency,topics,consented_at\r\nmatrix-${next()}@example.test,en,weekly,,\r\n`;
+    form.append('csv', new Blob([csv], { type: 'text/csv' }), 'list.csv');
+    return form;
+  };
   const freshSetupToken = async () => issueSetupToken(t.database.db, await freshPerson(), new Date());
 
   // ─── The admin: registered route → who may, and a realistic request ────────────────────────
@@ -502,6 +508,13 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
       { allowed: EDITORIAL, build: () => ({ path: '/sources/import', body: opmlUpload() }) },
     ],
     'GET /sources/export.opml': [{ allowed: EDITORIAL, build: () => ({ path: '/sources/export.opml' }) }],
+    'GET /subscribers': [{ allowed: EDITORIAL, build: () => ({ path: '/subscribers?q=example' }) }],
+    'GET /subscribers/export.csv': [
+      { allowed: EDITORIAL, build: () => ({ path: '/subscribers/export.csv' }) },
+    ],
+    'POST /subscribers/import': [
+      { allowed: EDITORIAL, build: () => ({ path: '/subscribers/import', body: subscribersUpload() }) },
+    ],
   };
 
   // ─── The APIs: documented operation → who may ────────────────────────────────────────────────

@@ -14,6 +14,7 @@ import { mediaRoutes, uploadBodyLimit } from './routes/media.js';
 import { peopleRoutes } from './routes/people.js';
 import { sourcesRoutes } from './routes/sources.js';
 import { storiesRoutes } from './routes/stories.js';
+import { subscribersRoutes } from './routes/subscribers.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
 import { webhooksRoutes } from './routes/webhooks.js';
 
@@ -50,6 +51,7 @@ export function newsroomRoutes(
   storiesRoutes(app, deps);
   deskRoutes(app, deps);
   sourcesRoutes(app, deps);
+  subscribersRoutes(app, deps);
   mediaRoutes(app, deps);
   taxonomyRoutes(app, deps);
   peopleRoutes(app, deps);

@@ -11,6 +11,11 @@ const NAVIGATION: { href: string; key: string; needs: Permission }[] = [
   { href: '/admin/stories', key: 'admin.nav.stories', needs: { action: 'story.view' } },
   { href: '/admin/desk', key: 'desk.nav.inbox', needs: { action: 'desk.view' } },
   { href: '/admin/sources', key: 'desk.nav.sources', needs: { action: 'sources.manage' } },
+  {
+    href: '/admin/subscribers',
+    key: 'subscribers.nav',
+    needs: { action: 'subscribers.manage' },
+  },
   { href: '/admin/media', key: 'admin.nav.media', needs: { action: 'media.upload' } },
   { href: '/admin/sections', key: 'admin.nav.sections', needs: { action: 'taxonomy.manage' } },
   { href: '/admin/entities', key: 'admin.nav.entities', needs: { action: 'taxonomy.manage' } },
