@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { decodeHtmlBytes, withoutLoneSurrogates } from './charset.js';
+import { withoutLoneSurrogates } from '../charsets.js';
+import { decodeHtmlBytes } from './charset.js';
 import { PageMalformed, PageRefused, PageTooLarge } from './errors.js';
 import { MAX_NESTING_DEPTH, type MarkupSize, measureMarkup, NestingTooDeep } from './nesting.js';
 import { documentBaseUrl, parsePageUrl } from './resolve-url.js';

@@ -3,6 +3,8 @@
  * BOM, then the HTTP charset, then a <meta> prescan, then a fallback.
  */
 
+import { charsetFromContentType, decodeWindows1252, withoutLoneSurrogates } from '../charsets.js';
+
 /**
  * WHATWG prescans 1024 bytes; real pages put kilobytes of inline style or script before their
  * <meta charset> (miniflux's iso-8859-1-meta-after-1024 fixture), so we look further. The scan
@@ -13,32 +15,7 @@ const PRESCAN_BYTES = 64 * 1024;
 /** Elements whose content the HTML tokenizer reads as text, so a <meta> inside them is not markup. */
 const RAW_TEXT_ELEMENTS = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 export type DecodedHtml = { text: string; encoding: string };
-
-/** WHATWG Encoding's windows-1252 index for bytes 0x80 to 0x9F; the five unassigned bytes map to themselves. */
-const WINDOWS_1252_C1 = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d,
-  0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
-  0x0153, 0x9d, 0x017e, 0x0178,
-];
-
-/**
- * Node 20's TextDecoder decodes every windows-1252 label (iso-8859-1 and latin1 among them) as
- * ISO-8859-1, so “smart quotes” and € would come out as C1 control characters.
- */
-function decodeWindows1252(bytes: Uint8Array): string {
-  const chunkSize = 8192;
-  const parts: string[] = [];
-  for (let start = 0; start < bytes.length; start += chunkSize) {
-    const codes = Array.from(bytes.subarray(start, start + chunkSize), (byte) =>
-      byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_C1[byte - 0x80] ?? byte) : byte,
-    );
-    parts.push(String.fromCharCode(...codes));
-  }
-  return parts.join('');
-}
 
 /** A label as the WHATWG Encoding standard names it, or null when no decoder knows it. */
 function canonicalEncoding(label: string): string | null {
@@ -65,12 +42,6 @@ function encodingFromBom(bytes: Uint8Array): { encoding: string; bomBytes: numbe
   if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bomBytes: 2 };
   if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', bomBytes: 2 };
   return null;
-}
-
-/** The charset parameter of a Content-Type header value, as written. */
-function charsetParameter(contentType: string): string | null {
-  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(contentType);
-  return match?.[1] ?? match?.[2] ?? null;
 }
 
 /** WHATWG "extracting a character encoding from a meta element", for a content="…" value. */
@@ -185,11 +156,6 @@ function hasNonAsciiByte(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Replaces unpaired UTF-16 surrogates, which cannot be written as UTF-8, with U+FFFD. */
-export function withoutLoneSurrogates(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
-}
-
 function wellFormed(text: string, encoding: string): DecodedHtml {
   return { text: withoutLoneSurrogates(text), encoding };
 }
@@ -205,7 +171,7 @@ export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string | null):
   const bom = encodingFromBom(bytes);
   if (bom) return wellFormed(decodeAs(bom.encoding, bytes.subarray(bom.bomBytes)), bom.encoding);
 
-  const httpLabel = contentType ? charsetParameter(contentType) : null;
+  const httpLabel = charsetFromContentType(contentType);
   const httpEncoding = httpLabel === null ? null : canonicalEncoding(httpLabel);
   if (httpEncoding) return wellFormed(decodeAs(httpEncoding, bytes), httpEncoding);
 

@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import { withoutLoneSurrogates } from './charset.js';
+import { withoutLoneSurrogates } from '../charsets.js';
 import { createNestingGuard, MAX_NESTING_DEPTH, NestingTooDeep } from './nesting.js';
 import { resolveHref } from './resolve-url.js';
 

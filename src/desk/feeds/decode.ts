@@ -1,6 +1,6 @@
 /** Bytes to text, as XML 1.0 Appendix F and RFC 7303 describe: BOM, then HTTP charset, then the XML declaration. */
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { charsetFromContentType, decodeWindows1252, withoutLoneSurrogates } from '../charsets.js';
 
 type Detected = { encoding: string; skipBytes: number };
 
@@ -20,11 +20,6 @@ function detectByBytes(b: Uint8Array): Detected | null {
   if (b0 && b1 === 0 && b2 && b3 === 0) return { encoding: 'utf-16le', skipBytes: 0 };
   if (b0 === 0 && b1 && b2 === 0 && b3) return { encoding: 'utf-16be', skipBytes: 0 };
   return null;
-}
-
-export function charsetFromContentType(contentType: string | undefined): string | null {
-  const match = contentType?.match(/charset\s*=\s*["']?([\w.:-]+)/i);
-  return match?.[1]?.toLowerCase() ?? null;
 }
 
 function charsetFromXmlDeclaration(b: Uint8Array): string | null {
@@ -49,20 +44,6 @@ function decodeUtf32(b: Uint8Array, littleEndian: boolean): string {
   parts.push(String.fromCodePoint(...chunk));
   if (b.byteLength % 4 !== 0) parts.push('\uFFFD');
   return parts.join('');
-}
-
-// windows-1252 bytes 0x80-0x9F (WHATWG Encoding index); 0x81, 0x8D, 0x8F, 0x90, 0x9D map to themselves.
-const CP1252_HIGH =
-  '\u20AC\x81\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\x8D\u017D\x8F\x90\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\x9D\u017E\u0178';
-
-/**
- * Node 20's TextDecoder takes a latin1 fast path for every windows-1252 label, so 0x80-0x9F
- * come out as C1 controls instead of €, “ ” and so on; they are mapped here.
- */
-function decodeWindows1252(b: Uint8Array): string {
-  return new TextDecoder('latin1')
-    .decode(b)
-    .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 }
 
 function decodeWith(encoding: string, b: Uint8Array, fatal: boolean): string | null {
@@ -111,5 +92,5 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): Decode
           : { text: decodeWith('windows-1252', bytes, false) ?? '', encoding: 'windows-1252' };
     }
   }
-  return { text: result.text.replace(LONE_SURROGATE, '\uFFFD'), encoding: result.encoding };
+  return { text: withoutLoneSurrogates(result.text), encoding: result.encoding };
 }
