@@ -23,6 +23,7 @@ import {
 } from './desk-io.js';
 import { createProgress } from './progress.js';
 import { groupHelp, subcommandHelp } from './subcommands.js';
+import { textTable } from './text-table.js';
 
 // `velocity sources …`: the desk's followed feeds from the terminal, for a first import of an
 // OPML list, a quick look at which feeds fail, and a refresh without waiting for the scheduler.
@@ -91,24 +92,12 @@ const POSITIONALS: Record<Subcommand, [number, number]> = {
   refresh: [0, Number.POSITIVE_INFINITY],
 };
 
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
 const clip = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1)}…` : text);
 const minute = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : '-');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function listing(feeds: FollowedFeed[]): string {
-  return table([
+  return textTable([
     ['ID', 'TITLE', 'FEED URL', 'STATE', 'LAST SUCCESS (UTC)', 'LAST ERROR', 'ITEMS'],
     ...feeds.map((f) => [
       String(f.id),

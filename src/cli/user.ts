@@ -17,6 +17,7 @@ import type { DatabaseHandle } from '../platform/database/index.js';
 import { isDomainError } from '../platform/errors.js';
 import { isWellFormedLocale } from '../platform/locale.js';
 import { groupHelp, subcommandHelp } from './subcommands.js';
+import { textTable } from './text-table.js';
 
 // `velocity user …`: accounts from the terminal, for the first owner on a fresh server and for
 // when nobody can sign in any more. Passwords come on standard input or from a hidden prompt,
@@ -170,18 +171,6 @@ function setupUrl(config: Config, token: string): string {
   return `${config.siteUrl}/admin/setup/${token}`;
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
 async function run(name: Subcommand, args: string[], io: UserCommandIo): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -316,7 +305,7 @@ async function run(name: Subcommand, args: string[], io: UserCommandIo): Promise
         const status = (u: User) =>
           u.disabledAt ? 'disabled' : u.hasPassword ? 'active' : 'no password yet';
         io.out(
-          table([
+          textTable([
             ['EMAIL', 'ROLE', 'NAME', 'LOCALES', 'STATUS'],
             ...users.map((u) => [u.email, u.role, u.displayName, u.locales.join(','), status(u)]),
           ]),

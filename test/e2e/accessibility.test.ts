@@ -1,8 +1,15 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { manageLinks, requestSubscription } from '../../src/newsletter/index.js';
-import { type DemoSite, LOCALES, launchBrowser, PAGES, type PageKind, startDemoSite } from './support.js';
+import {
+  type DemoSite,
+  LOCALES,
+  launchBrowser,
+  PAGES,
+  type PageKind,
+  seriousViolations,
+  startDemoSite,
+} from './support.js';
 
 // axe-core in Chromium on every kind of public page, in both languages and both colour schemes:
 // no violation of serious or critical impact (contrast included, which only a real rendering shows).
@@ -72,28 +79,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
-
-/** Serious and critical violations on the page as it is now, one readable line per rule. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Legacy mode runs axe in the page itself: a third of the time of the default, which opens a
-  // blank page per run, and this site has no frames for the default mode to reach.
-  const results = await new AxeBuilder({ page })
-    .setLegacyMode(true)
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  // axe ran against the page, not an empty shell.
-  if (results.passes.length < 10) throw new Error(`axe passed only ${results.passes.length} rules`);
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help}\n` +
-        violation.nodes
-          .slice(0, 5)
-          .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`)
-          .join('\n'),
-    );
-}
 
 // A few pages at a time: most of a check is the browser's work, not this process's.
 describe.concurrent('axe', () => {

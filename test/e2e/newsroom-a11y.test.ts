@@ -1,10 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listClusters } from '../../src/desk/index.js';
 import { seedDeskFromFiles } from '../../src/newsroom/desk-test-feeds.js';
 import { findStoryIdBySlug } from '../../src/stories/index.js';
-import { type DemoSite, launchBrowser, signInAs, startDemoSite } from './support.js';
+import { type DemoSite, launchBrowser, seriousViolations, signInAs, startDemoSite } from './support.js';
 
 // axe-core in Chromium on every kind of admin page, in both admin languages (the person's
 // ui_locale) and both colour schemes: no violation of serious or critical impact.
@@ -78,25 +77,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
-
-/** Serious and critical violations on the page as it is now, one readable line per rule. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .setLegacyMode(true)
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  if (results.passes.length < 10) throw new Error(`axe passed only ${results.passes.length} rules`);
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help}\n` +
-        violation.nodes
-          .slice(0, 5)
-          .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`)
-          .join('\n'),
-    );
-}
 
 describe.concurrent('admin axe', () => {
   it.for(cases)(

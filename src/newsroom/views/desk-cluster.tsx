@@ -1,7 +1,7 @@
 import type { Translator } from '../../platform/i18n.js';
 import { CsrfField, Field } from './admin-layout.js';
 import { type ClusterCardView, ClusterOverview, ItemArticle, type ItemView } from './desk-cluster-card.js';
-import { TriageButtons } from './desk-inbox.js';
+import { ClusterActions } from './desk-inbox.js';
 
 export interface ClusterPageView {
   t: Translator;
@@ -69,20 +69,13 @@ export function ClusterPage({ view }: { view: ClusterPageView }) {
           ))}
         </p>
       ) : null}
-      <div class="actions">
-        {cluster.storyHref ? (
-          <a class="button button-primary" href={cluster.storyHref}>
-            {t('desk.action.openStory')}
-          </a>
-        ) : view.canStart ? (
-          <a class="button button-primary" href={`${cluster.href}/start`}>
-            {t('desk.action.start')}
-          </a>
-        ) : null}
-        {view.canTriage ? (
-          <TriageButtons t={t} csrfToken={view.csrfToken} cluster={cluster} returnTo={cluster.href} />
-        ) : null}
-      </div>
+      <ClusterActions
+        t={t}
+        view={view}
+        cluster={cluster}
+        returnTo={cluster.href}
+        openStoryClass="button button-primary"
+      />
       <div class="desk-cluster-grid">
         <section aria-labelledby="items_heading">
           <h2 id="items_heading">{t('desk.cluster.items', { count: view.items.length })}</h2>

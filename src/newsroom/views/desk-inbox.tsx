@@ -90,6 +90,34 @@ export function TriageButtons(props: {
   );
 }
 
+/** Open the story started from a cluster, or start one; then the triage buttons the person may use. */
+export function ClusterActions(props: {
+  t: Translator;
+  view: { csrfToken: string | undefined; canStart: boolean; canTriage: boolean };
+  cluster: ClusterCardView;
+  returnTo: string;
+  /** The cluster page makes "open the story" its main button; the inbox keeps "start" the only one. */
+  openStoryClass: string;
+}) {
+  const { t, view, cluster } = props;
+  return (
+    <div class="actions">
+      {cluster.storyHref ? (
+        <a class={props.openStoryClass} href={cluster.storyHref}>
+          {t('desk.action.openStory')}
+        </a>
+      ) : view.canStart ? (
+        <a class="button button-primary" href={`${cluster.href}/start`}>
+          {t('desk.action.start')}
+        </a>
+      ) : null}
+      {view.canTriage ? (
+        <TriageButtons t={t} csrfToken={view.csrfToken} cluster={cluster} returnTo={props.returnTo} />
+      ) : null}
+    </div>
+  );
+}
+
 function ClusterCard({ view, cluster }: { view: InboxView; cluster: ClusterCardView }) {
   const { t } = view;
   const headingId = `cluster_${cluster.id}_title`;
@@ -103,20 +131,13 @@ function ClusterCard({ view, cluster }: { view: InboxView; cluster: ClusterCardV
         </h2>
         <ClusterOverview t={t} cluster={cluster} />
         <SourceList t={t} sources={cluster.sources} />
-        <div class="actions">
-          {cluster.storyHref ? (
-            <a class="button" href={cluster.storyHref}>
-              {t('desk.action.openStory')}
-            </a>
-          ) : view.canStart ? (
-            <a class="button button-primary" href={`${cluster.href}/start`}>
-              {t('desk.action.start')}
-            </a>
-          ) : null}
-          {view.canTriage ? (
-            <TriageButtons t={t} csrfToken={view.csrfToken} cluster={cluster} returnTo={view.returnTo} />
-          ) : null}
-        </div>
+        <ClusterActions
+          t={t}
+          view={view}
+          cluster={cluster}
+          returnTo={view.returnTo}
+          openStoryClass="button"
+        />
       </article>
     </li>
   );
