@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+import { booleanFromEnv, newsletterSettings } from './config-newsletter.js';
 
 /**
  * Every setting the platform reads, with its default and meaning. The README's table of
@@ -130,55 +128,7 @@ export const ConfigSchema = z.object({
     .min(1)
     .default(4)
     .describe('How far back a new item looks for items reporting the same news, in days.'),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
-    .optional()
-    .describe(
-      'smtp://user:password@host:port (or smtps:// for TLS from the start) for newsletter mail; takes precedence over SMTP_HOST. With neither set, messages are written to DATA_DIR/outbox/*.eml instead of sent.',
-    ),
-  SMTP_HOST: z.string().min(1).optional().describe('SMTP server host for newsletter mail.'),
-  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587).describe('SMTP server port.'),
-  SMTP_SECURE: booleanFromEnv
-    .default(false)
-    .describe('Use TLS from the start (port 465); otherwise STARTTLS is used when the server offers it.'),
-  SMTP_USER: z.string().min(1).optional().describe('SMTP user name.'),
-  SMTP_PASSWORD: z.string().min(1).optional().describe('SMTP password.'),
-  SMTP_POOL_SIZE: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(50)
-    .default(5)
-    .describe('SMTP connections kept open at once for newsletter mail.'),
-  SMTP_RATE_PER_SECOND: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(0)
-    .describe('Most messages handed to the SMTP server per second (0: no limit).'),
-  NEWSLETTER_FROM: z
-    .email()
-    .optional()
-    .describe(
-      "From address of newsletter mail; its domain must be the site's (SITE_URL host) or a parent of it. Defaults to newsletter@ the site host.",
-    ),
-  NEWSLETTER_REPLY_TO: z
-    .email()
-    .optional()
-    .describe('Reply-To address of newsletter mail (none when unset).'),
-  NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(10)
-    .describe('Newsletter signups one IP address may make per hour.'),
-  NEWSLETTER_SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(3)
-    .describe('Confirmation requests one email address may receive per hour.'),
+  ...newsletterSettings,
   TRUST_PROXY: booleanFromEnv
     .default(false)
     .describe('Take the client address from X-Forwarded-For (only behind a proxy you run).'),

@@ -3,6 +3,7 @@ import type { Dialect } from './connect.js';
 import { type CreateWithId, newsroomMigration } from './migration-0002-newsroom.js';
 import { deskMigration } from './migration-0004-desk.js';
 import { newsletterMigration } from './migration-0005-newsletter.js';
+import { newsletterSendingMigration } from './migration-0006-newsletter-sending.js';
 
 // Migrations are code, so the same list runs on SQLite and PostgreSQL. The only dialect
 // difference is how an auto-incrementing key is spelled, kept in `withId`.
@@ -169,6 +170,7 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
     '0003_newsroom': newsroomMigration(withId),
     '0004_desk': deskMigration(withId),
     '0005_newsletter': newsletterMigration(withId),
+    '0006_newsletter_sending': newsletterSendingMigration(withId),
   };
 }
 
