@@ -32,3 +32,66 @@ describe('newsletter configuration', () => {
     expect(() => loadConfig({ SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL/);
   });
 });
+
+describe('DKIM configuration', () => {
+  const site = { SITE_URL: 'https://news.example.com', NEWSLETTER_FROM: 'digest@news.example.com' };
+  const key = '-----BEGIN PRIVATE KEY-----\\nMII...\\n-----END PRIVATE KEY-----';
+
+  it.each([
+    ['the From domain itself', 'news.example.com'],
+    ['a parent of the From domain', 'example.com'],
+    ['the From domain in capitals', 'News.Example.COM'],
+  ])('accepts DKIM_DOMAIN as %s', (_, domain) => {
+    const config = loadConfig({ ...site, DKIM_DOMAIN: domain, DKIM_PRIVATE_KEY: key });
+    expect(config.DKIM_DOMAIN).toBe(domain);
+    expect(config.DKIM_SELECTOR).toBe('velocity');
+  });
+
+  it.each([
+    ['another domain', 'example.org'],
+    ['a lookalike suffix', 'ews.example.com'],
+    ['a subdomain of the From domain', 'mail.news.example.com'],
+    ['a bare top-level domain', 'com'],
+    ['something that is no domain', 'example.com; s=x'],
+  ])('refuses DKIM_DOMAIN as %s, naming the variable and the From domain', (_, domain) => {
+    expect(() => loadConfig({ ...site, DKIM_DOMAIN: domain, DKIM_PRIVATE_KEY: key })).toThrow(
+      /DKIM_DOMAIN: must be news\.example\.com \(the From address's domain\) or a parent of it/,
+    );
+  });
+
+  it('checks alignment against the default From address when NEWSLETTER_FROM is unset', () => {
+    const env = { SITE_URL: 'https://news.example.com', DKIM_PRIVATE_KEY: key };
+    expect(loadConfig({ ...env, DKIM_DOMAIN: 'example.com' }).newsletterFrom).toBe(
+      'newsletter@news.example.com',
+    );
+    expect(() => loadConfig({ ...env, DKIM_DOMAIN: 'example.net' })).toThrow(/DKIM_DOMAIN/);
+  });
+
+  it('wants DKIM_DOMAIN and DKIM_PRIVATE_KEY together', () => {
+    expect(() => loadConfig({ ...site, DKIM_DOMAIN: 'example.com' })).toThrow(
+      /DKIM_PRIVATE_KEY: must be set when DKIM_DOMAIN is/,
+    );
+    expect(() => loadConfig({ ...site, DKIM_PRIVATE_KEY: key })).toThrow(
+      /DKIM_DOMAIN: must be set when DKIM_PRIVATE_KEY is/,
+    );
+    expect(() => loadConfig({ ...site, DKIM_DOMAIN: 'example.com', DKIM_PRIVATE_KEY: '' })).toThrow(
+      ConfigError,
+    );
+    expect(loadConfig(site).DKIM_DOMAIN).toBeUndefined();
+  });
+
+  it.each([
+    ['a selector with a tag separator', 'sel;h=from'],
+    ['a selector with a space', 'my key'],
+    ['a selector ending in a dot', 'velocity.'],
+  ])('refuses %s', (_, selector) => {
+    expect(() =>
+      loadConfig({ ...site, DKIM_DOMAIN: 'example.com', DKIM_PRIVATE_KEY: key, DKIM_SELECTOR: selector }),
+    ).toThrow(/DKIM_SELECTOR: must be DNS labels/);
+  });
+
+  it('accepts a dated, dotted selector', () => {
+    const env = { ...site, DKIM_DOMAIN: 'example.com', DKIM_PRIVATE_KEY: key, DKIM_SELECTOR: 'cv-2026.news' };
+    expect(loadConfig(env).DKIM_SELECTOR).toBe('cv-2026.news');
+  });
+});

@@ -167,6 +167,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `Invalid configuration:\n  NEWSLETTER_FROM: the domain must be ${siteHost} or a parent of it`,
     );
   }
+  if (config.DKIM_DOMAIN && !config.DKIM_PRIVATE_KEY) {
+    throw new ConfigError('Invalid configuration:\n  DKIM_PRIVATE_KEY: must be set when DKIM_DOMAIN is');
+  }
+  if (config.DKIM_PRIVATE_KEY && !config.DKIM_DOMAIN) {
+    throw new ConfigError('Invalid configuration:\n  DKIM_DOMAIN: must be set when DKIM_PRIVATE_KEY is');
+  }
+  const dkimDomain = config.DKIM_DOMAIN?.toLowerCase();
+  // The same bulk-sender rules: d= must align with the From domain (relaxed DMARC alignment).
+  // A bare top-level domain would "align" with everything, so at least two labels.
+  if (
+    dkimDomain !== undefined &&
+    (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(dkimDomain) ||
+      (fromDomain !== dkimDomain && !fromDomain.endsWith(`.${dkimDomain}`)))
+  ) {
+    throw new ConfigError(
+      `Invalid configuration:\n  DKIM_DOMAIN: must be ${fromDomain} (the From address's domain) or a parent of it`,
+    );
+  }
+  // nodemailer drops ";" and "=" from s= silently; a selector is DNS labels (RFC 6376 §3.1).
+  if (
+    !/^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i.test(config.DKIM_SELECTOR)
+  ) {
+    throw new ConfigError('Invalid configuration:\n  DKIM_SELECTOR: must be DNS labels such as velocity2026');
+  }
   return { ...config, siteUrl, dataDir: path.resolve(config.DATA_DIR), newsletterFrom };
 }
 
