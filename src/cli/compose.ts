@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import { createApi } from '../api/index.js';
 import { createDeskDeps, type FetchDocument, type Resolve, startDeskScheduler } from '../desk/index.js';
 import { deliverOutcome, startScheduler } from '../editorial/index.js';
-import { createMailer, type Mailer } from '../newsletter/index.js';
+import {
+  createMailer,
+  createNewsletterWebhooks,
+  type Mailer,
+  startNewsletterScheduler,
+  withDigestComposer,
+} from '../newsletter/index.js';
 import { createNewsroom, type Newsroom } from '../newsroom/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
@@ -19,6 +25,8 @@ const SCHEDULER_INTERVAL_MS = 30_000;
 const WEBHOOK_INTERVAL_MS = 5_000;
 /** How often the desk looks for followed feeds due for a refresh (each has its own interval). */
 const DESK_INTERVAL_MS = 60_000;
+/** How often the newsletter looks for due digests and pending deliveries. */
+const NEWSLETTER_INTERVAL_MS = 60_000;
 
 export interface Platform {
   app: ReturnType<typeof createApp>;
@@ -74,9 +82,10 @@ export async function composePlatform(options: {
     now,
     ...options.desk,
   });
-  const newsroom = createNewsroom({ ...shared, desk });
+  const newsroom = createNewsroom({ ...shared, desk, newsletter: site.deps.newsletter });
   const api = createApi(shared);
-  const app = createApp(options.log, [newsroom.surface, api.surface, site.surface]);
+  const bounces = createNewsletterWebhooks({ db: options.db, config: options.config, log: options.log, now });
+  const app = createApp(options.log, [newsroom.surface, api.surface, bounces, site.surface]);
   return {
     app,
     site,
@@ -101,9 +110,14 @@ export async function composePlatform(options: {
       const feeds = options.config.DESK_REFRESH
         ? startDeskScheduler(desk, { intervalMs: DESK_INTERVAL_MS })
         : { stop: async () => {} };
+      const digests = options.config.NEWSLETTER_SEND
+        ? startNewsletterScheduler(withDigestComposer(site.deps.newsletter), {
+            intervalMs: NEWSLETTER_INTERVAL_MS,
+          })
+        : { stop: async () => {} };
       return {
         stop: async () => {
-          await Promise.all([scheduler.stop(), webhooks.stop(), feeds.stop()]);
+          await Promise.all([scheduler.stop(), webhooks.stop(), feeds.stop(), digests.stop()]);
         },
       };
     },

@@ -37,7 +37,8 @@ export class CliError extends Error {
   }
 }
 
-function defaultLog(config: Config): Logger {
+/** Errors only, on standard error, so log lines do not break a progress bar or mix with output. */
+export function quietLog(config: Config): Logger {
   // A failed feed is in the summary already; its warning would only break the progress bar.
   const level = ['debug', 'trace', 'silent'].includes(config.LOG_LEVEL) ? config.LOG_LEVEL : 'error';
   return pino({ level, base: undefined }, pino.destination({ fd: 2, sync: true }));
@@ -48,7 +49,7 @@ export async function withDesk<T>(io: DeskCommandIo, use: (deps: DeskDeps, confi
   const config = io.config();
   const database = await io.openDatabase(config);
   try {
-    const log = (io.log ?? defaultLog)(config);
+    const log = (io.log ?? quietLog)(config);
     return await use(createDeskDeps({ db: database.db, config, log, now: io.now }), config);
   } finally {
     await database.close();

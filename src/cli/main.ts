@@ -5,6 +5,7 @@ import { isDomainError } from '../platform/errors.js';
 import { countStories, exportContent, importContent, parseExportDocument } from '../stories/index.js';
 import type { DeskCommandIo } from './desk-io.js';
 import { INGEST_USAGE, ingestHelp, runIngestCommand } from './ingest.js';
+import { newsletterHelp, runNewsletterCommand } from './newsletter.js';
 import { openMigratedDatabase } from './runtime.js';
 import { seedDemo } from './seed.js';
 import { serve } from './serve.js';
@@ -21,7 +22,7 @@ const COMMANDS: Record<string, { usage: string; summary: string; details: string
   worker: {
     usage: 'velocity worker',
     summary:
-      'Run the background work (scheduled publishing, webhooks, feed refreshes) without the web server.',
+      'Run the background work (scheduled publishing, webhooks, feed refreshes, newsletters) without the web server.',
     details:
       'For PostgreSQL deployments with several worker processes; each job is claimed, so workers share the work. Stops cleanly on SIGINT or SIGTERM.',
   },
@@ -56,6 +57,11 @@ const COMMANDS: Record<string, { usage: string; summary: string; details: string
     summary: 'Manage the feeds the source desk follows: add, list, remove, OPML in and out, refresh now.',
     details: sourcesHelp(),
   },
+  newsletter: {
+    usage: 'velocity newsletter <send|status|preview> [options]',
+    summary: 'Send due digests with a progress bar, see how issues are going, preview a digest.',
+    details: newsletterHelp(),
+  },
   ingest: {
     usage: INGEST_USAGE,
     summary: 'Take in the items of a saved feed document, analysed and clustered like a refresh.',
@@ -74,17 +80,18 @@ function deskIo(options: { interruptible: boolean }): DeskCommandIo {
     now: () => new Date(),
   };
   if (!options.interruptible) return io;
-  // A first Ctrl-C lets the feeds under way finish (their claims released, their outcome
+  // A first Ctrl-C lets the work under way finish (feeds and messages: claims released, outcomes
   // recorded) and prints the summary; a second one stops at once.
   const interrupted = new AbortController();
   process.once('SIGINT', () => {
-    console.error('Stopping once the feeds under way are done (Ctrl-C again to stop now)…');
+    console.error('Stopping once the work under way is done (Ctrl-C again to stop now)…');
     interrupted.abort();
   });
   return { ...io, signal: interrupted.signal };
 }
 
 function generalHelp(): string {
+  const nameWidth = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const width = Math.max(...describeConfig().map((v) => v.name.length));
   return [
     'velocity: the Code Velocity newsroom platform',
@@ -92,7 +99,7 @@ function generalHelp(): string {
     'Usage: velocity <command> [options]   (velocity <command> --help for one command)',
     '',
     'Commands:',
-    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`),
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(nameWidth)} ${c.summary}`),
     '',
     'Environment:',
     ...describeConfig().map(
@@ -125,6 +132,7 @@ async function run(argv: string[]): Promise<number> {
     });
   }
   if (command === 'sources') return runSourcesCommand(rest, deskIo({ interruptible: true }));
+  if (command === 'newsletter') return runNewsletterCommand(rest, deskIo({ interruptible: true }));
   if (command === 'ingest') return runIngestCommand(rest, deskIo({ interruptible: false }));
   const { values } = parseArgs({
     args: rest,

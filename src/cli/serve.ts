@@ -23,7 +23,14 @@ export async function serve(config: Config): Promise<RunningServer> {
   const background = platform.startBackground();
   const server = await startServer(platform.app, cache, { host: config.HOST, port: config.PORT });
   log.info(
-    { url: server.url, database: database.dialect, newsletterMail: platform.mailer.destination },
+    {
+      url: server.url,
+      database: database.dialect,
+      newsletterMail: platform.mailer.destination,
+      dkim: platform.mailer.dkim
+        ? `${platform.mailer.dkim.selector}._domainkey.${platform.mailer.dkim.domain}`
+        : 'off',
+    },
     'serving',
   );
   const setupToken = await issueOwnerSetupToken(database.db, new Date());

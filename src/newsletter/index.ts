@@ -29,6 +29,15 @@ export {
   NewsletterLinkRefused,
   SignupRateLimited,
 } from './errors.js';
+/** Bounce and complaint webhooks, and the audit trail the admin lists. */
+export {
+  countNewsletterEvents,
+  createNewsletterWebhooks,
+  listNewsletterEvents,
+  type NewsletterEventFilter,
+  type NewsletterEventRecord,
+  type NewsletterWebhookDeps,
+} from './events/index.js';
 /** The public paths of the newsletter pages, shared by the site's routes and the emails. */
 export { confirmPath, preferencesPath, signupPath, unsubscribePath } from './links.js';
 /** SMTP (or outbox files when none is configured) for newsletter mail. */
@@ -45,6 +54,26 @@ export {
 } from './manage.js';
 /** A subscriber's topic: a section key or an entity slug. */
 export type { Topic } from './queries.js';
+/** Digests: planned per list and slot, delivered once per subscriber by claiming senders. */
+export {
+  type ComposeIssue,
+  countDeliveries,
+  type DeliveryCounts,
+  EMPTY_COUNTS,
+  findIssueById,
+  type IssueRow,
+  latestDueSlot,
+  listIssues,
+  newSenderId,
+  planDepsOf,
+  planDueRuns,
+  planRun,
+  type SendingDeps,
+  type SendTally,
+  sendPending,
+  startNewsletterScheduler,
+  withDigestComposer,
+} from './sending/index.js';
 /** Double opt-in signup and confirmation. */
 export {
   CONFIRM_VALID_DAYS,
@@ -55,5 +84,7 @@ export {
   type SignupOutcome,
   type SignupRequest,
 } from './subscribe.js';
+/** Stopping mail to an address, and the audit trail of bounces, complaints and SMTP failures. */
+export { countSoftBounce, recordNewsletterEvent, suppressSubscriber } from './suppression.js';
 /** Signed, expiring link tokens. */
 export { signToken, type TokenClaims, type TokenPurpose, verifyToken } from './tokens.js';

@@ -142,7 +142,7 @@ export const newsletterSettings = {
     .number()
     .int()
     .min(0)
-    .default(600)
+    .default(1200)
     .describe('Most messages per minute to one recipient domain, such as gmail.com (0: no limit).'),
   NEWSLETTER_SOFT_BOUNCE_LIMIT: z.coerce
     .number()

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Mailer } from '../newsletter/index.js';
+import type { Mailer, NewsletterDeps } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Surface } from '../platform/http/app.js';
@@ -22,6 +22,38 @@ export interface Site {
   /** Drops exactly the cached pages a write touched; reloads names when taxonomy changed. */
   contentChanged(change: ContentChange, options?: { taxonomy?: boolean }): Promise<void>;
   deps: SiteDeps;
+}
+
+interface NewsletterOptions {
+  db: Kysely<Database>;
+  config: Config;
+  log: Logger;
+  secret: string;
+  mailer: Mailer;
+  now: () => Date;
+}
+
+function newsletterDepsOver(catalog: Catalog, options: NewsletterOptions): NewsletterDeps {
+  return {
+    db: options.db,
+    config: options.config,
+    mailer: options.mailer,
+    log: options.log,
+    secret: options.secret,
+    now: options.now,
+    siteName: (locale) => catalog.pick(catalog.settings.name, locale)?.value ?? '',
+    languageTag: htmlLangTag,
+  };
+}
+
+/**
+ * The newsletter's deps with the site's names and language tags, for processes that send mail
+ * without serving pages (`velocity newsletter …`).
+ */
+export async function loadNewsletterDeps(options: NewsletterOptions): Promise<NewsletterDeps> {
+  const catalog = new Catalog(options.db);
+  await catalog.reload();
+  return newsletterDepsOver(catalog, options);
 }
 
 /** Builds the public reader site over the store; returns the surface createApp mounts. */
@@ -49,16 +81,7 @@ export async function createSite(options: {
     assets: loadSiteAssets(),
     mediaDir,
     now,
-    newsletter: {
-      db: options.db,
-      config: options.config,
-      mailer,
-      log: options.log,
-      secret: options.secret,
-      now,
-      siteName: (locale) => catalog.pick(catalog.settings.name, locale)?.value ?? '',
-      languageTag: htmlLangTag,
-    },
+    newsletter: newsletterDepsOver(catalog, { ...options, mailer, now }),
   };
   return {
     deps,

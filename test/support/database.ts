@@ -17,6 +17,8 @@ export interface TestDatabase extends DatabaseHandle {
   /** Closes the connection and removes the file or schema. */
   destroy(): Promise<void>;
   dataDir: string;
+  /** DATABASE_URL for another process to reach this same database (PostgreSQL: with its schema). */
+  url?: string;
 }
 
 /** A fresh, migrated database of its own: a temporary SQLite file or a new PostgreSQL schema. */
@@ -43,9 +45,12 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   await admin.end();
   const handle = openDatabase({ databaseUrl, pgSchema: schema });
   await migrateToLatest(handle.db as never, 'postgres');
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     ...handle,
     dataDir,
+    url: url.href,
     async destroy() {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: databaseUrl });

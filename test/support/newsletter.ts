@@ -30,3 +30,57 @@ export function newsletterTestDeps(
   };
   return { deps, clock };
 }
+
+/**
+ * `count` confirmed subscribers at reader-N@<domain>, inserted directly (the signup flow has tests
+ * of its own); returns their ids in order.
+ */
+export async function addActiveSubscribers(
+  db: Kysely<Database>,
+  count: number,
+  options: {
+    locale?: string;
+    frequency?: 'daily' | 'weekly';
+    domain?: string | ((n: number) => string);
+    topics?: { kind: 'section' | 'entity'; key: string }[];
+    confirmedAt?: string;
+    prefix?: string;
+  } = {},
+): Promise<number[]> {
+  const at = options.confirmedAt ?? '2026-11-01T00:00:00.000Z';
+  const ids: number[] = [];
+  const rows = Array.from({ length: count }, (_, n) => {
+    const domain =
+      typeof options.domain === 'function' ? options.domain(n) : (options.domain ?? 'example.org');
+    return {
+      email: `${options.prefix ?? 'reader'}-${n}@${domain}`,
+      locale: options.locale ?? 'en',
+      frequency: options.frequency ?? 'daily',
+      state: 'active' as const,
+      consent_requested_at: at,
+      confirmed_at: at,
+      created_at: at,
+      updated_at: at,
+    };
+  });
+  for (let start = 0; start < rows.length; start += 500) {
+    const inserted = await db
+      .insertInto('subscribers')
+      .values(rows.slice(start, start + 500))
+      .returning('id')
+      .execute();
+    ids.push(...inserted.map((r) => r.id));
+  }
+  if (options.topics?.length) {
+    const topics = options.topics;
+    const topicRows = ids.flatMap((id) =>
+      topics.map((t) => ({ subscriber_id: id, kind: t.kind, topic_key: t.key })),
+    );
+    for (let start = 0; start < topicRows.length; start += 500)
+      await db
+        .insertInto('subscriber_topics')
+        .values(topicRows.slice(start, start + 500))
+        .execute();
+  }
+  return ids;
+}

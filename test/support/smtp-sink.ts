@@ -64,3 +64,60 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+export interface CountingSink {
+  url: string;
+  /** Every accepted message in arrival order: its envelope recipient and Message-ID header. */
+  accepted: { recipient: string; messageId: string }[];
+  close(): Promise<void>;
+}
+
+/**
+ * A real SMTP server that only notes who got which Message-ID, for runs of thousands of
+ * messages. A message counts as accepted once the whole of it has arrived, just before the 250
+ * reply: a client that dies before reading the reply has still delivered it, as with any MTA.
+ * `refuse` may answer an RCPT TO with a code (450 to try later, 550 to refuse for good).
+ */
+export async function startCountingSink(
+  options: {
+    refuse?: (recipient: string) => { code: number; message: string } | null;
+    /** Holds each 250 reply back this long, as a loaded server would. */
+    acceptDelayMs?: number;
+  } = {},
+): Promise<CountingSink> {
+  const accepted: CountingSink['accepted'] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      const refusal = options.refuse?.(address.address);
+      if (!refusal) return callback();
+      const error = new Error(refusal.message) as Error & { responseCode: number };
+      error.responseCode = refusal.code;
+      callback(error);
+    },
+    onData(stream, session, callback) {
+      let head = '';
+      stream.on('data', (chunk: Buffer) => {
+        if (head.length < 16_384) head += chunk.toString('latin1');
+      });
+      stream.on('end', () => {
+        const messageId = /^message-id:\s*(<[^>\r\n]+>)/im.exec(head)?.[1] ?? '';
+        for (const rcpt of session.envelope.rcptTo) accepted.push({ recipient: rcpt.address, messageId });
+        if (options.acceptDelayMs) setTimeout(callback, options.acceptDelayMs);
+        else callback();
+      });
+    },
+  });
+  // A sender killed mid-message resets its connection; that is the point of some tests, not an error.
+  server.on('error', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    accepted,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -43,6 +43,20 @@ export function newsletterSendingMigration(withId: CreateWithId): Migration {
         .columns(['state', 'created_at'])
         .execute();
 
+      // A run is one slot of one locale's daily or weekly schedule. Planning (composing the issues
+      // and creating their deliveries) is idempotent, and `planned_at` says it finished, so a
+      // planner that dies half-way is simply run again.
+      await db.schema
+        .createTable('newsletter_runs')
+        .addColumn('frequency', 'text', (c) => c.notNull())
+        .addColumn('locale', 'text', (c) => c.notNull())
+        .addColumn('slot', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('due_at', 'text', (c) => c.notNull())
+        .addColumn('planned_at', 'text')
+        .addPrimaryKeyConstraint('newsletter_runs_pk', ['frequency', 'locale', 'slot'])
+        .execute();
+
       await withId(db, 'newsletter_deliveries')
         .addColumn('issue_id', 'integer', (c) =>
           c.notNull().references('newsletter_issues.id').onDelete('cascade'),

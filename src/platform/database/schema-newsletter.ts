@@ -93,6 +93,16 @@ export interface NewsletterIssuesTable {
   completed_at: string | null;
 }
 
+/** One slot of one locale's schedule; `planned_at` is set once all its deliveries exist. */
+export interface NewsletterRunsTable {
+  frequency: DigestFrequency;
+  locale: string;
+  slot: string;
+  kind: IssueKind;
+  due_at: string;
+  planned_at: string | null;
+}
+
 /** One message to one subscriber; a sender owns it while `claimed_by` and `claim_expires_at` say so. */
 export interface NewsletterDeliveriesTable {
   id: Generated<number>;
@@ -133,6 +143,7 @@ export interface NewsletterTables {
   subscribers: SubscribersTable;
   subscriber_topics: SubscriberTopicsTable;
   signup_attempts: SignupAttemptsTable;
+  newsletter_runs: NewsletterRunsTable;
   newsletter_issues: NewsletterIssuesTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
   newsletter_events: NewsletterEventsTable;

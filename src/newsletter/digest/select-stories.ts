@@ -1,0 +1,95 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../platform/database/index.js';
+import type { Media } from '../../stories/index.js';
+import type { Topic } from '../queries.js';
+
+type Db = Kysely<Database>;
+
+export interface DigestPeriod {
+  topics: Topic[];
+  /** ISO instant, inclusive. */
+  since: string;
+  /** ISO instant, exclusive. */
+  until: string;
+}
+
+/** Timestamps are stored as `toISOString()` text, so bounds must be in that exact form to compare. */
+export function normaliseInstant(value: string, name: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`${name} is not an ISO instant: ${value}`);
+  return date.toISOString();
+}
+
+/**
+ * Ids of the stories first published in the period that match the topics, newest first.
+ * "First published" is the earliest published variant, as on the site's lists: a translation
+ * published later does not bring an old story back into a digest. A story matches when its
+ * section's key is a section topic or one of its entities' slugs is an entity topic; no topics
+ * means every story.
+ */
+export async function listDigestStoryIds(db: Db, period: DigestPeriod): Promise<number[]> {
+  const sectionKeys = period.topics.filter((t) => t.kind === 'section').map((t) => t.key);
+  const entitySlugs = period.topics.filter((t) => t.kind === 'entity').map((t) => t.key);
+  const firstPublishedAt = sql<string>`min(story_variants.published_at)`;
+  let query = db
+    .selectFrom('story_variants')
+    .innerJoin('stories', 'stories.id', 'story_variants.story_id')
+    .where('story_variants.status', '=', 'published')
+    .groupBy('story_variants.story_id')
+    .having(firstPublishedAt, '>=', period.since)
+    .having(firstPublishedAt, '<', period.until)
+    .select(['story_variants.story_id', firstPublishedAt.as('first_published_at')]);
+  if (period.topics.length > 0) {
+    query = query.where((eb) =>
+      eb.or([
+        ...(sectionKeys.length > 0
+          ? [
+              eb(
+                'stories.section_id',
+                'in',
+                eb.selectFrom('sections').select('sections.id').where('sections.key', 'in', sectionKeys),
+              ),
+            ]
+          : []),
+        ...(entitySlugs.length > 0
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('story_entities')
+                  .innerJoin('entities', 'entities.id', 'story_entities.entity_id')
+                  .select('story_entities.story_id')
+                  .whereRef('story_entities.story_id', '=', 'stories.id')
+                  .where('entities.slug', 'in', entitySlugs),
+              ),
+            ]
+          : []),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy('first_published_at', 'desc')
+    .orderBy('story_variants.story_id', 'desc')
+    .execute();
+  return rows.map((row) => row.story_id);
+}
+
+/** The hero images of the chosen stories only: a site's whole media library can be large. */
+export async function listMediaByIds(db: Db, ids: number[]): Promise<Map<number, Media>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('media').selectAll().where('id', 'in', ids).execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        fileName: row.file_name,
+        mimeType: row.mime_type,
+        width: row.width,
+        height: row.height,
+        renditions: JSON.parse(row.renditions) as Media['renditions'],
+        credit: row.credit,
+        createdAt: row.created_at,
+      },
+    ]),
+  );
+}

@@ -1,0 +1,30 @@
+// Composing and sending digests: runs and issues planned per list, deliveries claimed and sent.
+
+import type { NewsletterDeps } from '../deps.js';
+import { composeDigest } from '../digest/index.js';
+import type { ComposeIssue } from './plan.js';
+
+export {
+  countDeliveries,
+  type DeliveryCounts,
+  EMPTY_COUNTS,
+} from './deliveries.js';
+export { findIssueById, type IssueRow, listIssues, topicKey } from './issues.js';
+export { buildDeliveryMail, fromHeader } from './message.js';
+export { DomainPacer } from './pacing.js';
+export { type ComposeIssue, deliveryMessageId, type PlanOutcome, planRun } from './plan.js';
+export { latestDueSlot, planDepsOf, planDueRuns, startNewsletterScheduler } from './schedule.js';
+export { newSenderId, type SendOptions, type SendTally, sendPending } from './sender.js';
+
+/** The newsletter's deps with the digest composer every planner uses. */
+export type SendingDeps = NewsletterDeps & { compose: ComposeIssue };
+
+export function withDigestComposer(deps: NewsletterDeps): SendingDeps {
+  const digestDeps = {
+    db: deps.db,
+    siteUrl: deps.config.siteUrl,
+    siteName: deps.siteName,
+    languageTag: deps.languageTag,
+  };
+  return { ...deps, compose: (request) => composeDigest(digestDeps, request) };
+}

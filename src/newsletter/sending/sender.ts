@@ -1,0 +1,259 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import type { NewsletterDeps } from '../deps.js';
+import { classifySendError } from '../mailer.js';
+import { recordNewsletterEvent, suppressSubscriber } from '../suppression.js';
+import {
+  claimDeliveries,
+  type DeliveryRow,
+  markFinished,
+  markSent,
+  nextDueAt,
+  renewClaims,
+  requeue,
+} from './deliveries.js';
+import { completeIssues, findIssueById, type IssueRow } from './issues.js';
+import { buildDeliveryMail, type Recipient } from './message.js';
+import { DomainPacer, recipientDomain } from './pacing.js';
+
+/** A `sendPending` run's tally, also what the progress callback receives as it grows. */
+export interface SendTally {
+  sent: number;
+  /** Given up: retries exhausted, or refused for good. */
+  failed: number;
+  /** Not sent because the subscriber left or was suppressed meanwhile. */
+  suppressed: number;
+  /** Failed for now; back in the queue with a backoff. */
+  retrying: number;
+  /** Held back by per-domain pacing; back in the queue shortly. */
+  deferred: number;
+  /** Rows taken over from a sender whose lease had run out: possibly sent once already. */
+  inDoubt: number;
+}
+
+export interface SendOptions {
+  /** Names this sender in the claims it makes; unique per process by default. */
+  senderId?: string;
+  /** Return when nothing is due, instead of waiting for rows due within `maxIdleWaitMs`. */
+  untilIdle?: boolean;
+  /** How long a draining sender waits for deferred or retried rows coming due (default 60 s). */
+  maxIdleWaitMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (tally: SendTally) => void;
+  /** Shared across runs so pacing holds between scheduler ticks. */
+  pacer?: DomainPacer;
+}
+
+export function newSenderId(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+const ISSUE_CACHE_LIMIT = 64;
+
+/**
+ * Sends every due delivery: claims a batch, sends each message (as many at once as the SMTP pool
+ * has connections), records each outcome as soon as the server answers, and claims the next.
+ * A sender killed at any moment leaves claimed rows whose lease runs out; whoever claims them
+ * next sends them with the same Message-ID. Nothing is ever marked sent before the server took it.
+ */
+export async function sendPending(deps: NewsletterDeps, options: SendOptions = {}): Promise<SendTally> {
+  const { config, db, log } = deps;
+  const senderId = options.senderId ?? newSenderId();
+  const pacer = options.pacer ?? new DomainPacer(config.NEWSLETTER_DOMAIN_PER_MINUTE);
+  const leaseMs = config.NEWSLETTER_CLAIM_SECONDS * 1000;
+  const tally: SendTally = { sent: 0, failed: 0, suppressed: 0, retrying: 0, deferred: 0, inDoubt: 0 };
+  const issues = new Map<number, IssueRow | undefined>();
+  const report = () => options.onProgress?.({ ...tally });
+  const renewal = setInterval(
+    () => {
+      renewClaims(db, senderId, leaseEnd()).catch((error: unknown) =>
+        log.warn({ err: error }, 'could not renew newsletter claims'),
+      );
+    },
+    Math.max(250, leaseMs / 3),
+  );
+  renewal.unref();
+  function leaseEnd() {
+    return new Date(deps.now().getTime() + leaseMs).toISOString();
+  }
+  async function issueOf(id: number) {
+    if (!issues.has(id)) {
+      if (issues.size >= ISSUE_CACHE_LIMIT) issues.clear();
+      issues.set(id, await findIssueById(db, id));
+    }
+    return issues.get(id);
+  }
+
+  try {
+    while (!options.signal?.aborted) {
+      const claim = { senderId, now: deps.now().toISOString(), leaseUntil: leaseEnd() };
+      const inDoubt = await claimDeliveries(db, {
+        ...claim,
+        kind: 'expired',
+        limit: config.NEWSLETTER_BATCH_SIZE,
+      });
+      const due = await claimDeliveries(db, {
+        ...claim,
+        kind: 'due',
+        limit: config.NEWSLETTER_BATCH_SIZE - inDoubt.length,
+      });
+      const batch = [...inDoubt, ...due];
+      if (batch.length === 0) {
+        if (!(await waitForMore(deps, options))) break;
+        continue;
+      }
+      if (inDoubt.length > 0) {
+        tally.inDoubt += inDoubt.length;
+        log.warn(
+          { deliveries: inDoubt.length },
+          'taking over newsletter deliveries whose sender stopped mid-batch',
+        );
+      }
+      const recipients = await recipientsOf(deps, batch);
+      const touched = new Set<number>();
+      await forEachConcurrently(batch, config.SMTP_POOL_SIZE * 2, async (delivery) => {
+        touched.add(delivery.issue_id);
+        const issue = await issueOf(delivery.issue_id);
+        const recipient = recipients.get(delivery.subscriber_id);
+        await deliver(deps, { delivery, issue, recipient, pacer, tally });
+        report();
+      });
+      await completeIssues(db, [...touched], deps.now().toISOString());
+      pacer.prune(deps.now().getTime());
+    }
+  } finally {
+    clearInterval(renewal);
+  }
+  return tally;
+}
+
+async function recipientsOf(deps: NewsletterDeps, batch: DeliveryRow[]) {
+  const rows = await deps.db
+    .selectFrom('subscribers')
+    .select(['id', 'email', 'locale', 'state'])
+    .where(
+      'id',
+      'in',
+      batch.map((d) => d.subscriber_id),
+    )
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** After an empty claim: true to try again (rows come due soon), false to stop. */
+async function waitForMore(deps: NewsletterDeps, options: SendOptions): Promise<boolean> {
+  const next = await nextDueAt(deps.db);
+  if (next === null) return false;
+  const waitMs = Math.max(50, new Date(next).getTime() - deps.now().getTime());
+  if (options.untilIdle && waitMs > (options.maxIdleWaitMs ?? 60_000)) return false;
+  await sleep(Math.min(waitMs, 1000), options.signal);
+  return !options.signal?.aborted;
+}
+
+interface DeliveryJob {
+  delivery: DeliveryRow;
+  issue: IssueRow | undefined;
+  recipient: (Recipient & { state: string }) | undefined;
+  pacer: DomainPacer;
+  tally: SendTally;
+}
+
+async function deliver(deps: NewsletterDeps, job: DeliveryJob): Promise<void> {
+  const { db } = deps;
+  const { delivery, issue, recipient, tally } = job;
+  const at = () => deps.now().toISOString();
+  // Unsubscribing takes effect at once: checked here, at send time, not when the issue was planned.
+  if (!issue || issue.state === 'empty' || !recipient || recipient.state !== 'active') {
+    await markFinished(db, delivery.id, 'suppressed', at());
+    tally.suppressed += 1;
+    return;
+  }
+  const slot = job.pacer.reserve(recipientDomain(recipient.email), deps.now().getTime());
+  if ('deferMs' in slot) {
+    const dueAt = new Date(deps.now().getTime() + slot.deferMs).toISOString();
+    await requeue(db, delivery.id, { dueAt, at: at(), countsAsAttempt: false });
+    tally.deferred += 1;
+    return;
+  }
+  if (slot.waitMs > 0) await sleep(slot.waitMs);
+  try {
+    await deps.mailer.send(buildDeliveryMail(deps, issue, recipient, delivery.message_id));
+  } catch (error) {
+    await recordFailure(deps, job, classifySendError(error));
+    return;
+  }
+  await markSent(db, delivery.id, at());
+  tally.sent += 1;
+}
+
+async function recordFailure(
+  deps: NewsletterDeps,
+  job: DeliveryJob,
+  failure: ReturnType<typeof classifySendError>,
+): Promise<void> {
+  const { db, config, log } = deps;
+  const { delivery, recipient, tally } = job;
+  const at = deps.now().toISOString();
+  const email = recipient?.email ?? '';
+  const event = {
+    provider: 'smtp',
+    provider_event_id: null,
+    email,
+    subscriber_id: delivery.subscriber_id,
+    delivery_id: delivery.id,
+    message_id: delivery.message_id,
+    detail: failure.detail,
+    occurred_at: at,
+    received_at: at,
+  };
+  if (failure.kind === 'temporary' && delivery.attempts < config.NEWSLETTER_MAX_ATTEMPTS) {
+    // 1, 4, 16, 64 … times the base wait: a server that is down gets room to recover.
+    const backoffMs = config.NEWSLETTER_RETRY_SECONDS * 1000 * 4 ** (delivery.attempts - 1);
+    const dueAt = new Date(deps.now().getTime() + backoffMs).toISOString();
+    await requeue(db, delivery.id, { dueAt, at, error: failure.detail, countsAsAttempt: true });
+    tally.retrying += 1;
+    return;
+  }
+  await markFinished(db, delivery.id, 'failed', at, failure.detail);
+  tally.failed += 1;
+  if (failure.kind === 'permanent-address') {
+    const suppressed = await suppressSubscriber(db, delivery.subscriber_id, 'smtp_permanent', at);
+    await recordNewsletterEvent(db, {
+      ...event,
+      kind: 'smtp_permanent',
+      action: suppressed ? 'suppressed' : 'already_suppressed',
+    });
+  } else {
+    await recordNewsletterEvent(db, {
+      ...event,
+      kind: failure.kind === 'temporary' ? 'smtp_temporary' : 'smtp_permanent',
+      action: 'failed',
+    });
+  }
+  log.warn({ delivery: delivery.id, failure }, 'newsletter delivery failed');
+}
+
+async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
