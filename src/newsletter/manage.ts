@@ -103,8 +103,30 @@ export async function exportSubscriberData(deps: NewsletterDeps, token: string) 
         confirmedWithUserAgent: subscriber.confirm_user_agent,
       },
       unsubscribedAt: subscriber.unsubscribed_at,
+      suppressedAt: subscriber.suppressed_at,
+      suppressionReason: subscriber.suppression_reason,
+      softBounces: subscriber.soft_bounces,
     },
     topics: await listSubscriberTopics(deps.db, subscriber.id),
+    deliveries: await deps.db
+      .selectFrom('newsletter_deliveries')
+      .innerJoin('newsletter_issues', 'newsletter_issues.id', 'newsletter_deliveries.issue_id')
+      .select([
+        'newsletter_issues.subject',
+        'newsletter_issues.slot',
+        'newsletter_deliveries.state',
+        'newsletter_deliveries.message_id as messageId',
+        'newsletter_deliveries.sent_at as sentAt',
+      ])
+      .where('newsletter_deliveries.subscriber_id', '=', subscriber.id)
+      .orderBy('newsletter_deliveries.id')
+      .execute(),
+    bounceAndComplaintEvents: await deps.db
+      .selectFrom('newsletter_events')
+      .select(['provider', 'kind', 'action', 'detail', 'occurred_at as occurredAt'])
+      .where((eb) => eb.or([eb('subscriber_id', '=', subscriber.id), eb('email', '=', subscriber.email)]))
+      .orderBy('id')
+      .execute(),
     // Attempts are kept for an hour under a keyed hash of the address, for rate limiting only.
     recentSignupAttempts: await countSignupAttemptsForAddress(
       deps.db,
@@ -113,11 +135,18 @@ export async function exportSubscriberData(deps: NewsletterDeps, token: string) 
   };
 }
 
-/** Erases the subscriber, their topics and their signup attempts (GDPR art. 17). */
+/**
+ * Erases the subscriber, their topics, deliveries, bounce events and signup attempts (GDPR
+ * art. 17); deliveries go with the subscriber row (ON DELETE CASCADE).
+ */
 export async function deleteSubscriberData(deps: NewsletterDeps, token: string): Promise<void> {
   const subscriber = await subscriberFor(deps, token, 'preferences');
   await deps.db.transaction().execute(async (trx) => {
     await deleteSignupAttempts(trx, addressHash(deps.secret, subscriber.email));
+    await trx
+      .deleteFrom('newsletter_events')
+      .where((eb) => eb.or([eb('subscriber_id', '=', subscriber.id), eb('email', '=', subscriber.email)]))
+      .execute();
     await deleteSubscriber(trx, subscriber.id);
   });
 }

@@ -167,7 +167,7 @@ export const newsletterSettings = {
     .min(1)
     .optional()
     .describe(
-      "SendGrid's signed event webhook verification key (base64 DER); turns on /webhooks/newsletter/sendgrid.",
+      "SendGrid's signed event webhook verification key (base64 DER or PEM); turns on /webhooks/newsletter/sendgrid.",
     ),
   POSTMARK_WEBHOOK_PASSWORD: z
     .string()

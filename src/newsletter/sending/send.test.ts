@@ -5,7 +5,9 @@ import { addActiveSubscribers, newsletterTestDeps } from '../../../test/support/
 import { type SmtpSink, startCountingSink, startSmtpSink } from '../../../test/support/smtp-sink.js';
 import { importStories } from '../../stories/index.js';
 import type { NewsletterDeps } from '../deps.js';
-import { verifyToken } from '../tokens.js';
+import { deleteSubscriberData, exportSubscriberData } from '../manage.js';
+import { recordNewsletterEvent } from '../suppression.js';
+import { signToken, verifyToken } from '../tokens.js';
 import { claimDeliveries, countDeliveries } from './deliveries.js';
 import { type SendingDeps, withDigestComposer } from './index.js';
 import { planDueRuns } from './schedule.js';
@@ -142,6 +144,47 @@ describe.each(DIALECTS)('sending digests on %s', (dialect) => {
       [stays, 'sent'],
       [leaves, 'suppressed'],
     ]);
+  });
+
+  it("exports a subscriber's deliveries and bounce events with their data, and erases them with it", async () => {
+    const [id] = (await addActiveSubscribers(database.db, 1)) as [number];
+    await planDueRuns(deps);
+    await sendPending(deps, { untilIdle: true });
+    await recordNewsletterEvent(database.db, {
+      provider: 'velocity',
+      provider_event_id: 'evt-1',
+      kind: 'soft_bounce',
+      email: 'reader-0@example.org',
+      subscriber_id: id,
+      delivery_id: null,
+      message_id: null,
+      detail: 'mailbox full',
+      action: 'counted',
+      occurred_at: clock.now.toISOString(),
+      received_at: clock.now.toISOString(),
+    });
+    const token = signToken(deps.secret, {
+      purpose: 'preferences',
+      subscriberId: id,
+      expiresAt: Math.floor(clock.now.getTime() / 1000) + 3600,
+    });
+    const exported = await exportSubscriberData(deps, token);
+    expect(exported.deliveries).toMatchObject([{ slot: '2026-11-28', state: 'sent' }]);
+    expect(exported.bounceAndComplaintEvents).toMatchObject([
+      { kind: 'soft_bounce', detail: 'mailbox full' },
+    ]);
+    await deleteSubscriberData(deps, token);
+    expect(await deliveriesOf(deps)).toHaveLength(0);
+    expect(await database.db.selectFrom('newsletter_events').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('starts the soft-bounce count again once a message gets through', async () => {
+    const [id] = (await addActiveSubscribers(database.db, 1)) as [number];
+    await database.db.updateTable('subscribers').set({ soft_bounces: 2 }).where('id', '=', id).execute();
+    await planDueRuns(deps);
+    await sendPending(deps, { untilIdle: true });
+    const row = await database.db.selectFrom('subscribers').select('soft_bounces').executeTakeFirstOrThrow();
+    expect(row.soft_bounces).toBe(0);
   });
 
   it('takes over a batch whose sender stopped once its lease has run out, with the same Message-IDs', async () => {

@@ -130,7 +130,7 @@ export async function sendPending(deps: NewsletterDeps, options: SendOptions = {
 async function recipientsOf(deps: NewsletterDeps, batch: DeliveryRow[]) {
   const rows = await deps.db
     .selectFrom('subscribers')
-    .select(['id', 'email', 'locale', 'state'])
+    .select(['id', 'email', 'locale', 'state', 'soft_bounces'])
     .where(
       'id',
       'in',
@@ -153,7 +153,7 @@ async function waitForMore(deps: NewsletterDeps, options: SendOptions): Promise<
 interface DeliveryJob {
   delivery: DeliveryRow;
   issue: IssueRow | undefined;
-  recipient: (Recipient & { state: string }) | undefined;
+  recipient: (Recipient & { state: string; soft_bounces: number }) | undefined;
   pacer: DomainPacer;
   tally: SendTally;
 }
@@ -184,6 +184,10 @@ async function deliver(deps: NewsletterDeps, job: DeliveryJob): Promise<void> {
   }
   await markSent(db, delivery.id, at());
   tally.sent += 1;
+  // The soft-bounce limit counts bounces in a row: a message that got through starts it again.
+  if (recipient.soft_bounces > 0) {
+    await db.updateTable('subscribers').set({ soft_bounces: 0 }).where('id', '=', recipient.id).execute();
+  }
 }
 
 async function recordFailure(
