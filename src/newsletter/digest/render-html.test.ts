@@ -111,6 +111,21 @@ describe.each(DIALECTS)('the demo digest on %s', (dialect) => {
     for (const link of document.querySelectorAll('a')) expect(link.getAttribute('style')).toMatch(/color/);
   });
 
+  it('loads nothing from anywhere but the site: no web fonts, no stylesheets, no trackers', () => {
+    for (const locale of ['zh', 'en'] as const) {
+      const { document } = parseHTML(digestOf(locale).html);
+      expect(document.querySelectorAll('link, script, iframe, object')).toHaveLength(0);
+      const addresses = [...document.querySelectorAll('[src], [href]')].map(
+        (element) => element.getAttribute('src') ?? element.getAttribute('href') ?? '',
+      );
+      for (const address of addresses)
+        expect(address.startsWith(`${TEST_SITE_URL}/`) || address.startsWith('__VELOCITY_'), address).toBe(
+          true,
+        );
+      expect(digestOf(locale).html).not.toMatch(/@import|googleapis/);
+    }
+  });
+
   it('shows each hero image by absolute URL, with alt text, no wider than the column', () => {
     const { document } = parseHTML(digestOf('zh').html);
     const images = [...document.querySelectorAll('img')];
