@@ -122,14 +122,14 @@ export async function insertIssue(db: Db, issue: NewIssue): Promise<IssueRow> {
 
 /**
  * Marks `sending` issues `sent` once their run is fully planned and no delivery is left to try.
- * Checked after each batch; cheap thanks to the (issue_id, state) index.
+ * Checked after each batch for its issues, and for all when a sender runs out of work (an issue
+ * whose last deliveries were suppressed by a bounce never reaches a batch).
  */
-export async function completeIssues(db: Db, issueIds: number[], at: string): Promise<void> {
-  if (issueIds.length === 0) return;
-  await db
-    .updateTable('newsletter_issues')
-    .set({ state: 'sent', completed_at: at })
-    .where('id', 'in', issueIds)
+export async function completeIssues(db: Db, issueIds: number[] | 'all', at: string): Promise<void> {
+  if (issueIds !== 'all' && issueIds.length === 0) return;
+  let query = db.updateTable('newsletter_issues').set({ state: 'sent', completed_at: at });
+  if (issueIds !== 'all') query = query.where('id', 'in', issueIds);
+  await query
     .where('state', '=', 'sending')
     .where((eb) =>
       eb.not(

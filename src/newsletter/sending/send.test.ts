@@ -6,7 +6,7 @@ import { type SmtpSink, startCountingSink, startSmtpSink } from '../../../test/s
 import { importStories } from '../../stories/index.js';
 import type { NewsletterDeps } from '../deps.js';
 import { deleteSubscriberData, exportSubscriberData } from '../manage.js';
-import { recordNewsletterEvent } from '../suppression.js';
+import { recordNewsletterEvent, suppressSubscriber } from '../suppression.js';
 import { signToken, verifyToken } from '../tokens.js';
 import { claimDeliveries, countDeliveries } from './deliveries.js';
 import { type SendingDeps, withDigestComposer } from './index.js';
@@ -176,6 +176,17 @@ describe.each(DIALECTS)('sending digests on %s', (dialect) => {
     await deleteSubscriberData(deps, token);
     expect(await deliveriesOf(deps)).toHaveLength(0);
     expect(await database.db.selectFrom('newsletter_events').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('completes an issue whose every delivery was suppressed by bounces before it went out', async () => {
+    const ids = await addActiveSubscribers(database.db, 2);
+    await planDueRuns(deps);
+    for (const id of ids) await suppressSubscriber(database.db, id, 'hard_bounce', clock.now.toISOString());
+    expect(await sendPending(deps, { untilIdle: true })).toMatchObject({ sent: 0, suppressed: 0 });
+    expect((await deliveriesOf(deps)).map((d) => d.state)).toEqual(['suppressed', 'suppressed']);
+    const [issue] = await database.db.selectFrom('newsletter_issues').select('state').execute();
+    expect(issue?.state).toBe('sent');
+    expect(sink.received).toHaveLength(0);
   });
 
   it('starts the soft-bounce count again once a message gets through', async () => {

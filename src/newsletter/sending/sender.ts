@@ -99,6 +99,7 @@ export async function sendPending(deps: NewsletterDeps, options: SendOptions = {
       });
       const batch = [...inDoubt, ...due];
       if (batch.length === 0) {
+        await completeIssues(db, 'all', deps.now().toISOString());
         if (!(await waitForMore(deps, options))) break;
         continue;
       }
