@@ -83,5 +83,8 @@ describe('the rule book', () => {
       { action: 'subscribers.manage' },
       false,
     ],
+    ['owner sends a digest now', actor('owner'), { action: 'newsletter.send' }, true],
+    ['editor may not send a digest to a whole list', actor('editor'), { action: 'newsletter.send' }, false],
+    ['author may not send a digest', actor('author'), { action: 'newsletter.send' }, false],
   ])('%s', (_, who, permission, allowed) => expect(can(who, permission)).toBe(allowed));
 });

@@ -40,7 +40,9 @@ export type Permission =
   /** Following, pausing, refreshing and removing feeds; OPML import and export. */
   | { action: 'sources.manage' }
   /** The newsletter's subscriber list: searching it, counts, CSV import and export. */
-  | { action: 'subscribers.manage' };
+  | { action: 'subscribers.manage' }
+  /** Starting a real send of a digest to a whole list outside the schedule: owners only. */
+  | { action: 'newsletter.send' };
 
 const EDITORIAL = new Set<Permission['action']>([
   'story.create',

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { fillDigestLinks } from '../newsletter/digest/index.js';
 import {
   countDeliveries,
   createMailer,
   EMPTY_COUNTS,
+  fillDigestLinks,
   listIssues,
   planDepsOf,
   planDueRuns,

@@ -19,6 +19,8 @@ export {
 export { csvLine } from './csv.js';
 /** Dependencies of every newsletter service. */
 export type { NewsletterDeps } from './deps.js';
+/** A composed digest's per-subscriber links. */
+export { fillDigestLinks } from './digest/index.js';
 /** Stored address form, or InvalidEmailAddress for malformed and header-injecting input. */
 export { normaliseEmailAddress } from './email-address.js';
 /** Typed refusals the site maps to its pages. */
@@ -61,6 +63,7 @@ export {
   type DeliveryCounts,
   EMPTY_COUNTS,
   findIssueById,
+  fromHeader,
   type IssueRow,
   latestDueSlot,
   listIssues,

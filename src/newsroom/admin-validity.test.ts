@@ -3,14 +3,17 @@ import { AdminClient } from '../../test/support/admin-client.js';
 import { apiRequest, staffToken } from '../../test/support/api-client.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { buildStory } from '../../test/support/factories.js';
+import { addActiveSubscribers } from '../../test/support/newsletter.js';
 import { signedInAs } from '../../test/support/people.js';
 import { vnuProblems } from '../../test/support/vnu.js';
 import { issueSetupToken } from '../accounts/index.js';
+import { planDepsOf, planRun, withDigestComposer } from '../newsletter/index.js';
 import { createWebhook } from '../webhooks/index.js';
 
 // The admin's page kinds that admin-html.test.ts does not cover (signing in, the setup link, the
-// stories pages, API keys, webhooks) through the Nu Html Checker in both UI languages, in one run:
-// zero errors and zero warnings. The UI language follows the person's ui_locale.
+// stories pages, API keys, webhooks, the newsletter's issues, preview and events) through the Nu
+// Html Checker in both UI languages, in one run: zero errors and zero warnings. The UI language
+// follows the person's ui_locale.
 
 const english = {
   title: 'Nvidia unveils a new inference chip',
@@ -24,6 +27,7 @@ describe('admin pages for signing in, stories, API keys and webhooks', () => {
   let ownerId: number;
   let storyId: number;
   let webhookId: number;
+  let issueId: number;
   const pages: Record<string, string> = {};
 
   const capture = async (
@@ -57,6 +61,42 @@ describe('admin pages for signing in, stories, API keys and webhooks', () => {
       new Date(),
     );
     webhookId = webhook.id;
+    // A planned digest with a failed delivery and a bounce, so the newsletter pages show their tables.
+    await addActiveSubscribers(t.database.db, 3, { locale: 'en', frequency: 'daily' });
+    const planned = await planRun(planDepsOf(withDigestComposer(t.site.deps.newsletter)), {
+      frequency: 'daily',
+      locale: 'en',
+      slot: '2026-11-21',
+      kind: 'scheduled',
+      dueAt: new Date('2026-11-21T00:00:00Z'),
+    });
+    issueId = planned.issues[0]?.id as number;
+    const delivery = await t.database.db
+      .selectFrom('newsletter_deliveries')
+      .select('id')
+      .where('issue_id', '=', issueId)
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('newsletter_deliveries')
+      .set({ state: 'failed', attempts: 1, last_error: '550 5.1.1 <unknown> mailbox' })
+      .where('id', '=', delivery.id)
+      .execute();
+    await t.database.db
+      .insertInto('newsletter_events')
+      .values({
+        provider: 'postmark',
+        provider_event_id: 'valid-1',
+        kind: 'hard_bounce',
+        email: 'reader-0@example.org',
+        subscriber_id: null,
+        delivery_id: delivery.id,
+        message_id: null,
+        detail: 'The server refused the address <reader-0@example.org>',
+        action: 'suppressed',
+        occurred_at: '2026-11-21T00:05:00.000Z',
+        received_at: '2026-11-21T00:06:00.000Z',
+      })
+      .execute();
   });
   afterAll(() => t.destroy());
 
@@ -157,12 +197,54 @@ describe('admin pages for signing in, stories, API keys and webhooks', () => {
         422,
       );
       await capture(owner, `${lang}-webhook`, () => owner.get(`/admin/webhooks/${webhookId}`), 200);
+      await capture(owner, `${lang}-newsletter`, () => owner.get('/admin/newsletter'), 200);
+      await capture(
+        owner,
+        `${lang}-newsletter-issue`,
+        () => owner.get(`/admin/newsletter/issues/${issueId}`),
+        200,
+      );
+      const preview = '/admin/newsletter/preview?locale=en&frequency=weekly&days=14&topic=section:ai-models';
+      await capture(owner, `${lang}-newsletter-preview`, () => owner.get(preview), 200);
+      await capture(
+        owner,
+        `${lang}-newsletter-preview-empty`,
+        () => owner.get('/admin/newsletter/preview'),
+        200,
+      );
+      await capture(
+        owner,
+        `${lang}-newsletter-test-sent`,
+        () =>
+          owner.post('/admin/newsletter/test-send', {
+            locale: 'zh',
+            frequency: 'weekly',
+            days: '14',
+            to: 'me@example.test',
+          }),
+        200,
+      );
+      await capture(
+        owner,
+        `${lang}-newsletter-test-422`,
+        () =>
+          owner.post('/admin/newsletter/test-send', {
+            locale: 'en',
+            frequency: 'weekly',
+            days: '14',
+            to: 'nope',
+          }),
+        422,
+      );
+      await capture(owner, `${lang}-newsletter-events`, () => owner.get('/admin/newsletter/events'), 200);
     }
     expect(pages['zh-stories']).toContain('<html lang="zh">');
     // The QA page really lists findings (with the override field), not the "all clear" line.
     expect(pages['en-editor-zh-qa']).toContain('id="qa_heading"');
     expect(pages['en-editor-zh-qa']).toContain('name="qaOverrideReason"');
     expect(pages['en-sign-in']).toContain('<html lang="en">');
+    expect(pages['en-newsletter-issue']).toContain('550 5.1.1 &lt;unknown&gt; mailbox');
+    expect(pages['zh-newsletter-test-sent']).toContain('测试邮件已发送至me@example.test。');
     expect(pages['zh-sign-in']).toContain('<html lang="zh">');
     expect(vnuProblems(pages)).toEqual([]);
   }, 120_000);

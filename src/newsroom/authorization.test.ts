@@ -5,12 +5,14 @@ import { apiRequest, contentKey, staffToken } from '../../test/support/api-clien
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { DIALECTS } from '../../test/support/database.js';
 import { buildStory } from '../../test/support/factories.js';
+import { addActiveSubscribers } from '../../test/support/newsletter.js';
 import { addPerson, signedInAs, TEST_PASSWORD } from '../../test/support/people.js';
 import { type Actor, issueSetupToken, type User } from '../accounts/index.js';
 import { issueApiKey } from '../api-keys/index.js';
 import { ingestFeedDocument, listClusters } from '../desk/index.js';
 import { createStory } from '../editorial/index.js';
 import { photo } from '../media/test-images.js';
+import { planDepsOf, planRun, withDigestComposer } from '../newsletter/index.js';
 import { findStory, importStories, listEntities, listMedia, listSections } from '../stories/index.js';
 import { createWebhook, listDeliveries } from '../webhooks/index.js';
 import { seedDeskFromFiles } from './desk-test-feeds.js';
@@ -83,6 +85,7 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
   let webhookId: number;
   let deliveryId: number;
   let personId: number;
+  let issueId: number;
   /** Clusters of the desk: one to triage, one to start a story from, one only looked at. */
   let clusterIds: number[] = [];
   let activeFeedId: number;
@@ -515,6 +518,48 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
     'POST /subscribers/import': [
       { allowed: EDITORIAL, build: () => ({ path: '/subscribers/import', body: subscribersUpload() }) },
     ],
+    'GET /newsletter': [{ allowed: EDITORIAL, build: () => ({ path: '/newsletter' }) }],
+    'GET /newsletter/counts.json': [
+      { allowed: EDITORIAL, build: () => ({ path: `/newsletter/counts.json?ids=${issueId}` }) },
+    ],
+    'GET /newsletter/issues/:id': [
+      { allowed: EDITORIAL, build: () => ({ path: `/newsletter/issues/${issueId}` }) },
+    ],
+    'GET /newsletter/issues/:id/preview.html': [
+      { allowed: EDITORIAL, build: () => ({ path: `/newsletter/issues/${issueId}/preview.html` }) },
+    ],
+    'GET /newsletter/preview': [
+      {
+        allowed: EDITORIAL,
+        build: () => ({ path: '/newsletter/preview?locale=en&frequency=weekly&days=14' }),
+      },
+    ],
+    'GET /newsletter/preview.html': [
+      {
+        allowed: EDITORIAL,
+        build: () => ({ path: '/newsletter/preview.html?locale=en&frequency=weekly&days=14' }),
+      },
+    ],
+    // No SMTP here: the test goes to the outbox folder, which is a success all the same.
+    'POST /newsletter/test-send': [
+      {
+        allowed: EDITORIAL,
+        build: () => ({
+          path: '/newsletter/test-send',
+          body: { locale: 'en', frequency: 'weekly', days: '14', to: 'matrix-test@example.test' },
+        }),
+      },
+    ],
+    // A real send to a whole list: owners only.
+    'POST /newsletter/send-now': [
+      {
+        allowed: OWNER,
+        build: () => ({ path: '/newsletter/send-now', body: { locale: 'en', frequency: 'daily' } }),
+      },
+    ],
+    'GET /newsletter/events': [
+      { allowed: EDITORIAL, build: () => ({ path: '/newsletter/events?kind=hard_bounce&q=example' }) },
+    ],
   };
 
   // ─── The APIs: documented operation → who may ────────────────────────────────────────────────
@@ -649,6 +694,18 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
     expect(published.status).toBe(200);
     deliveryId = (await listDeliveries(t.database.db, webhookId, 10))[0]?.id as number;
     expect(deliveryId).toBeGreaterThan(0);
+
+    // A planned digest issue of the published story, for the newsletter's issue pages.
+    await addActiveSubscribers(t.database.db, 2, { locale: 'en', frequency: 'daily' });
+    const planned = await planRun(planDepsOf(withDigestComposer(t.site.deps.newsletter)), {
+      frequency: 'daily',
+      locale: 'en',
+      slot: '2026-11-21',
+      kind: 'scheduled',
+      dueAt: new Date('2026-11-21T00:00:00Z'),
+    });
+    issueId = planned.issues[0]?.id as number;
+    expect(planned.issues[0]?.state).toBe('sending');
   }, 60_000);
   afterAll(() => t.destroy());
 

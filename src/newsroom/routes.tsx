@@ -11,6 +11,7 @@ import { apiKeysRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit.js';
 import { deskRoutes } from './routes/desk.js';
 import { mediaRoutes, uploadBodyLimit } from './routes/media.js';
+import { newsletterRoutes } from './routes/newsletter.js';
 import { peopleRoutes } from './routes/people.js';
 import { sourcesRoutes } from './routes/sources.js';
 import { storiesRoutes } from './routes/stories.js';
@@ -52,6 +53,7 @@ export function newsroomRoutes(
   deskRoutes(app, deps);
   sourcesRoutes(app, deps);
   subscribersRoutes(app, deps);
+  newsletterRoutes(app, deps);
   mediaRoutes(app, deps);
   taxonomyRoutes(app, deps);
   peopleRoutes(app, deps);

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listClusters } from '../../src/desk/index.js';
 import { seedDeskFromFiles } from '../../src/newsroom/desk-test-feeds.js';
+import { plantNewsletterIssue } from '../../src/newsroom/newsletter-test-issue.js';
 import { findStoryIdBySlug } from '../../src/stories/index.js';
 import { type DemoSite, launchBrowser, seriousViolations, signInAs, startDemoSite } from './support.js';
 
@@ -15,6 +16,7 @@ let site: DemoSite;
 let browser: Browser;
 let storyId = 0;
 let clusterId = 0;
+let issueId = 0;
 const contexts = new Map<string, BrowserContext>();
 
 /** Admin page kinds; `signedOut` pages are seen without a session. */
@@ -38,6 +40,10 @@ const PAGES: { kind: string; path: () => string; signedOut?: boolean }[] = [
   { kind: 'desk cluster', path: () => `/admin/desk/${clusterId}` },
   { kind: 'start a story', path: () => `/admin/desk/${clusterId}/start` },
   { kind: 'sources', path: () => '/admin/sources' },
+  { kind: 'newsletter issues', path: () => '/admin/newsletter' },
+  { kind: 'newsletter issue', path: () => `/admin/newsletter/issues/${issueId}` },
+  { kind: 'newsletter preview', path: () => '/admin/newsletter/preview?locale=zh&frequency=weekly&days=30' },
+  { kind: 'newsletter events', path: () => '/admin/newsletter/events' },
 ];
 
 const cases = UI_LOCALES.flatMap((ui) => PAGES.map((p) => ({ ui, ...p })));
@@ -54,6 +60,7 @@ beforeAll(async () => {
     new Date(),
   );
   clusterId = clusters[0]?.id ?? 0;
+  issueId = await plantNewsletterIssue(site.testApp);
   for (const ui of UI_LOCALES) {
     const options = { viewport: { width: 1280, height: 900 }, locale: ui === 'zh' ? 'zh-CN' : 'en-US' };
     const signedIn = await browser.newContext(options);
@@ -102,6 +109,42 @@ describe.concurrent('admin axe', () => {
       }
     },
   );
+});
+
+describe('the newsletter issues page', () => {
+  it('refreshes its counts by itself while an issue sends, and stops once none does', {
+    timeout: 40_000,
+  }, async () => {
+    const { db } = site.testApp.database;
+    const page = await (contexts.get('en') as BrowserContext).newPage();
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
+    try {
+      await page.goto(`${site.url}/admin/newsletter`, { waitUntil: 'load' });
+      const sent = page.locator('[data-counts-totals] [data-count="sent"]');
+      const before = Number(await sent.textContent());
+      await db
+        .updateTable('newsletter_deliveries')
+        .set({ state: 'sent', sent_at: '2026-11-28T09:00:00.000Z' })
+        .where('issue_id', '=', issueId)
+        .where('state', '=', 'pending')
+        .execute();
+      await expect.poll(async () => Number(await sent.textContent()), { timeout: 15_000 }).toBe(before + 2);
+      const row = page.locator(`tr[data-issue="${issueId}"] [data-count="pending"]`);
+      expect(await row.textContent()).toBe('0');
+      await db.updateTable('newsletter_issues').set({ state: 'sent' }).where('id', '=', issueId).execute();
+      await expect
+        .poll(() => page.locator('[data-newsletter-live]').getAttribute('data-active'), { timeout: 15_000 })
+        .toBe('false');
+      expect(await page.locator(`tr[data-issue="${issueId}"] [data-issue-state]`).textContent()).toBe('Sent');
+      expect(await page.locator('[data-live-status]').textContent()).toBe('No issue is sending.');
+      expect(refused).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('the check itself', () => {

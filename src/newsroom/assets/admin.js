@@ -125,4 +125,54 @@
       }
     });
   }
+
+  // The newsletter's delivery counts, fetched again every few seconds while an issue is sending;
+  // without this script the page's refresh link does the same by hand. Numbers only change text.
+  const live = document.querySelector('[data-newsletter-live]');
+  if (live && live.dataset.active === 'true') {
+    const POLL_MS = 5000;
+    const write = (scope, counts) => {
+      if (!scope || !counts) return;
+      for (const cell of scope.querySelectorAll('[data-count]')) {
+        const value = counts[cell.dataset.count];
+        if (typeof value === 'number' && cell.textContent !== String(value)) cell.textContent = String(value);
+      }
+    };
+    const poll = async () => {
+      // A hidden tab asks nothing; it catches up once it is looked at again.
+      if (!document.hidden) {
+        try {
+          const response = await fetch(live.dataset.newsletterLive, {
+            credentials: 'same-origin',
+            cache: 'no-store',
+            headers: { accept: 'application/json' },
+          });
+          // Signed out or refused: the page stays as it is and its refresh link still works.
+          if (!response.ok) return;
+          const data = await response.json();
+          write(live.querySelector('[data-counts-totals]'), data.totals);
+          for (const [id, counts] of Object.entries(data.issues || {})) {
+            const row = document.querySelector(`tr[data-issue="${CSS.escape(id)}"]`);
+            if (!row) continue;
+            write(row, counts);
+            const badge = row.querySelector('[data-issue-state]');
+            if (badge && typeof counts.stateLabel === 'string') {
+              badge.textContent = counts.stateLabel;
+              badge.className = counts.badge;
+            }
+          }
+          if (!data.active) {
+            live.dataset.active = 'false';
+            const status = live.querySelector('[data-live-status]');
+            if (status?.dataset.idle) status.textContent = status.dataset.idle;
+            return;
+          }
+        } catch (error) {
+          console.warn('newsletter counts could not be refreshed', error);
+        }
+      }
+      setTimeout(poll, POLL_MS);
+    };
+    setTimeout(poll, POLL_MS);
+  }
 })();

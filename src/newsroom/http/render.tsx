@@ -16,6 +16,7 @@ const NAVIGATION: { href: string; key: string; needs: Permission }[] = [
     key: 'subscribers.nav',
     needs: { action: 'subscribers.manage' },
   },
+  { href: '/admin/newsletter', key: 'newsletterAdmin.nav', needs: { action: 'subscribers.manage' } },
   { href: '/admin/media', key: 'admin.nav.media', needs: { action: 'media.upload' } },
   { href: '/admin/sections', key: 'admin.nav.sections', needs: { action: 'taxonomy.manage' } },
   { href: '/admin/entities', key: 'admin.nav.entities', needs: { action: 'taxonomy.manage' } },
@@ -40,6 +41,7 @@ const NOTICES = new Set([
   'confirmed',
   'revoked',
   'created',
+  'digestPlanned',
 ]);
 
 export function adminChrome(c: Context<NewsroomEnv>, deps: NewsroomDeps, title: string): AdminChrome {
