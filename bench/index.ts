@@ -26,6 +26,13 @@ const BENCHES: Record<string, { title: string; run: () => Promise<void> }> = {
       await runDeskClusterBench();
     },
   },
+  newsletter: {
+    title: 'newsletter sender (100,000 subscribers to a local SMTP sink, memory)',
+    run: async () => {
+      const { runNewsletterBench } = await import('./newsletter.bench.js');
+      await runNewsletterBench();
+    },
+  },
 };
 
 const [only] = process.argv.slice(2);
