@@ -20,7 +20,12 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { createMailer } from '../src/newsletter/mailer.js';
 import type { Topic } from '../src/newsletter/queries.js';
-import { buildDeliveryMail, latestDueSlot, withDigestComposer } from '../src/newsletter/sending/index.js';
+import {
+  deliveryCopy,
+  issueMessage,
+  latestDueSlot,
+  withDigestComposer,
+} from '../src/newsletter/sending/index.js';
 import { loadConfig } from '../src/platform/config.js';
 import { type Database, migrateToLatest, openDatabase } from '../src/platform/database/index.js';
 import { createLogger } from '../src/platform/logger.js';
@@ -203,7 +208,9 @@ async function captureTemplates(target: DatabaseTarget, dir: string): Promise<st
         const issue = { ...composed, locale, frequency: 'daily' as const };
         // A subscriber id of a size the full list has, so the signed links are as long.
         const recipient = { id: Math.floor(SUBSCRIBERS / 2), email: TO_PLACEHOLDER, locale };
-        await mailer.send(buildDeliveryMail(deps, issue, recipient, MESSAGE_ID_PLACEHOLDER));
+        await mailer.sendRaw(
+          deliveryCopy(deps, issueMessage(deps, issue), recipient, MESSAGE_ID_PLACEHOLDER),
+        );
         const [written] = fs.readdirSync(outbox);
         if (!written) throw new Error('the outbox is empty');
         const file = path.join(dir, `template-${files.length}.eml`);

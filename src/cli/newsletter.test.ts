@@ -139,3 +139,27 @@ describe('velocity newsletter', () => {
     expect(sink.accepted).toHaveLength(30);
   });
 });
+
+describe('velocity newsletter on a database with no site', () => {
+  it('says what to run first, with exit code 1', async () => {
+    const empty = await createTestDatabase('sqlite');
+    const errors: string[] = [];
+    try {
+      const ran = await runNewsletterCommand(['status'], {
+        config: () => loadConfig({ DATA_DIR: empty.dataDir, LOG_LEVEL: 'silent' }),
+        openDatabase: openMigratedDatabase,
+        out: () => {},
+        write: () => {},
+        err: (text) => errors.push(text),
+        progressStream: new PassThrough(),
+        now: () => new Date(),
+      });
+      expect(ran).toBe(1);
+      expect(errors).toEqual([
+        'The database holds no site yet: run `velocity serve` once, or `velocity seed` or `velocity import`.',
+      ]);
+    } finally {
+      await empty.destroy();
+    }
+  });
+});

@@ -17,6 +17,7 @@ import {
 import type { Config } from '../platform/config.js';
 import type { DigestFrequency } from '../platform/database/index.js';
 import { loadNewsletterDeps } from '../site/index.js';
+import { findSiteSettings } from '../stories/index.js';
 import { CliError, type DeskCommandIo, quietLog, runCliSafely } from './desk-io.js';
 import { createProgress } from './progress.js';
 import { loadSecret } from './runtime.js';
@@ -86,6 +87,11 @@ async function withNewsletter<T>(io: DeskCommandIo, use: (deps: SendingDeps, con
   const log = (io.log ?? quietLog)(config);
   const mailer = createMailer(config, log);
   try {
+    // Digests need the site's names and languages; a database nobody has set up has none.
+    if (!(await findSiteSettings(database.db)))
+      throw new CliError(
+        'The database holds no site yet: run `velocity serve` once, or `velocity seed` or `velocity import`.',
+      );
     const deps = await loadNewsletterDeps({
       db: database.db,
       config,
@@ -93,10 +99,6 @@ async function withNewsletter<T>(io: DeskCommandIo, use: (deps: SendingDeps, con
       secret: loadSecret(config),
       mailer,
       now: io.now,
-    }).catch((error: unknown) => {
-      throw new CliError(
-        `The database holds no site yet (${(error as Error).message}); run \`velocity serve\` or \`velocity seed\` first.`,
-      );
     });
     return await use(withDigestComposer(deps), config);
   } finally {

@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { buildConfirmationEmail } from './confirmation-email.js';
 import { createMailer } from './mailer.js';
+import { compileIssueMessage } from './sending/mime-template.js';
 
 const DOMAIN = 'example.test';
 const SELECTOR = 'cv2026';
@@ -130,6 +131,56 @@ describe('DKIM signing', () => {
     ]) {
       expect(signed, header).toContain(header);
     }
+  });
+
+  it("signs a digest copy sent as a prepared message, the bulk sender's path, with the same coverage", async () => {
+    const message = compileIssueMessage({
+      fromName: '代码速度',
+      fromAddress: 'newsletter@news.example.test',
+      replyTo: 'editors@example.test',
+      subject: '每日简报：英伟达承诺260亿美元',
+      html: '<p>你好</p><a href="__VELOCITY_PREFERENCES_URL__">偏好</a> <a href="__VELOCITY_UNSUBSCRIBE_URL__">退订</a>',
+      text: '你好\n__VELOCITY_PREFERENCES_URL__\n__VELOCITY_UNSUBSCRIBE_URL__\n',
+      languageTag: 'zh-Hans',
+      listId: 'daily.zh.newsletter.news.example.test',
+    });
+    const mailer = createMailer(
+      configWith({ SMTP_URL: sink.url, ...dkimEnv(rsaPem.replace(/\n/g, '\\n')) }),
+      createLogger('silent'),
+    );
+    const to = 'digest-reader@example.org';
+    try {
+      await mailer.sendRaw({
+        from: 'newsletter@news.example.test',
+        to,
+        raw: message.render({
+          to,
+          messageId: '<7.42.abc@news.example.test>',
+          date: new Date(),
+          preferencesUrl: 'https://news.example.test/zh/newsletter/preferences/t1',
+          unsubscribeUrl: UNSUBSCRIBE_URL,
+        }),
+      });
+    } finally {
+      mailer.close();
+    }
+    const received = (await sink.waitFor(sink.received.length)).find((m) => m.recipients.includes(to));
+    const [result] = await verify(received?.raw ?? '');
+    expect(result?.status.result).toBe('pass');
+    const signed = (result?.signingHeaders?.keys ?? '').toLowerCase().split(/:\s*/);
+    for (const header of [
+      'from',
+      'to',
+      'subject',
+      'message-id',
+      'list-id',
+      'list-unsubscribe',
+      'list-unsubscribe-post',
+    ])
+      expect(signed, header).toContain(header);
+    expect(received?.parsed.subject).toBe('每日简报：英伟达承诺260亿美元');
+    const tampered = (received?.raw ?? '').replace(UNSUBSCRIBE_URL, 'https://evil.example/u');
+    expect((await verify(tampered))[0]?.status.result).toBe('fail');
   });
 
   it('keeps the message itself intact: Chinese subject, body and headers as built', async () => {

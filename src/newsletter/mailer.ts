@@ -19,8 +19,17 @@ export interface OutgoingMail {
   headers: Record<string, string>;
 }
 
+/** A message already written out in full (RFC 5322, CRLF), with the envelope to send it under. */
+export interface RawMail {
+  from: string;
+  to: string;
+  raw: string;
+}
+
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
+  /** Sends a prepared message as it is (DKIM-signed like any other): the bulk sender's path. */
+  sendRaw(mail: RawMail): Promise<void>;
   /** Where mail goes, for the start-up log: `smtp://host:port` or the outbox folder. */
   readonly destination: string;
   /** The DKIM signing domain (d=) and selector (s=), for the start-up log; null when unsigned. */
@@ -54,6 +63,10 @@ function smtpOptions(config: Config) {
     secure: config.SMTP_SECURE,
     ...(config.SMTP_USER ? { auth: { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? '' } } : {}),
   };
+}
+
+function fromRaw(mail: RawMail) {
+  return { envelope: { from: mail.from, to: [mail.to] }, raw: mail.raw };
 }
 
 function toNodemailer(mail: OutgoingMail) {
@@ -94,6 +107,9 @@ export function createMailer(config: Config, log: Logger): Mailer {
       async send(mail) {
         await transport.sendMail(toNodemailer(mail));
       },
+      async sendRaw(mail) {
+        await transport.sendMail(fromRaw(mail));
+      },
       close: () => transport.close(),
     };
   }
@@ -104,15 +120,20 @@ export function createMailer(config: Config, log: Logger): Mailer {
     newline: 'windows',
     ...signOption,
   });
+  const keep = (message: Buffer) => {
+    fs.mkdirSync(outbox, { recursive: true });
+    const file = path.join(outbox, `${Date.now()}-${randomBytes(4).toString('hex')}.eml`);
+    fs.writeFileSync(file, message);
+    log.info({ file }, 'no SMTP configured: newsletter mail written to the outbox');
+  };
   return {
     destination: outbox,
     dkim,
     async send(mail) {
-      const info = await transport.sendMail(toNodemailer(mail));
-      fs.mkdirSync(outbox, { recursive: true });
-      const file = path.join(outbox, `${Date.now()}-${randomBytes(4).toString('hex')}.eml`);
-      fs.writeFileSync(file, info.message as Buffer);
-      log.info({ file }, 'no SMTP configured: newsletter mail written to the outbox');
+      keep((await transport.sendMail(toNodemailer(mail))).message as Buffer);
+    },
+    async sendRaw(mail) {
+      keep((await transport.sendMail(fromRaw(mail))).message as Buffer);
     },
     close: () => transport.close(),
   };

@@ -84,6 +84,8 @@ export async function claimDeliveries(
       .selectFrom('newsletter_deliveries')
       .select('id')
       .where((eb) => isClaimable(eb, kind, now))
+      // For due rows this is the order of the (state, next_attempt_at, id) index: no sort.
+      .orderBy(kind === 'due' ? 'next_attempt_at' : 'claim_expires_at')
       .orderBy('id')
       .limit(limit);
   if (!isPostgres(db)) return claim(db, candidates(db));
@@ -107,8 +109,9 @@ export async function renewClaims(db: Db, senderId: string, leaseUntil: string):
     .execute();
 }
 
-/** The server took the message: recorded at once, since only this write tells a restart not to resend. */
-export async function markSent(db: Db, deliveryId: number, at: string): Promise<void> {
+/** The server took these messages: only this write tells a restart not to send them again. */
+export async function markSent(db: Db, deliveryIds: number[], at: string): Promise<void> {
+  if (deliveryIds.length === 0) return;
   await db
     .updateTable('newsletter_deliveries')
     .set({
@@ -119,7 +122,7 @@ export async function markSent(db: Db, deliveryId: number, at: string): Promise<
       last_error: null,
       updated_at: at,
     })
-    .where('id', '=', deliveryId)
+    .where('id', 'in', deliveryIds)
     .execute();
 }
 

@@ -10,7 +10,7 @@ export {
   EMPTY_COUNTS,
 } from './deliveries.js';
 export { findIssueById, type IssueRow, listIssues, topicKey } from './issues.js';
-export { buildDeliveryMail, fromHeader } from './message.js';
+export { deliveryCopy, fromHeader, type IssueMessage, issueMessage } from './message.js';
 export { DomainPacer } from './pacing.js';
 export { type ComposeIssue, deliveryMessageId, type PlanOutcome, planRun } from './plan.js';
 export { latestDueSlot, planDepsOf, planDueRuns, startNewsletterScheduler } from './schedule.js';

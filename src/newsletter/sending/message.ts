@@ -1,8 +1,8 @@
 import type { NewsletterDeps } from '../deps.js';
-import { fillDigestLinks } from '../digest/index.js';
-import type { OutgoingMail } from '../mailer.js';
+import type { RawMail } from '../mailer.js';
 import { manageLinks } from '../subscribe.js';
 import type { IssueRow } from './issues.js';
+import { compileIssueMessage } from './mime-template.js';
 
 export interface Recipient {
   id: number;
@@ -16,33 +16,41 @@ export function fromHeader(deps: Pick<NewsletterDeps, 'config' | 'siteName'>, lo
   return name ? `"${name}" <${deps.config.newsletterFrom}>` : deps.config.newsletterFrom;
 }
 
+export type IssueMessage = ReturnType<typeof compileIssueMessage>;
+
 /**
- * One subscriber's copy of an issue: the issue's HTML and text with their own signed links, and
- * the headers the 2024 Gmail and Yahoo bulk-sender rules ask for (one-click List-Unsubscribe,
- * RFC 8058), a List-Id naming the list, and the delivery's stable Message-ID.
+ * An issue compiled once for all its copies, with the headers the 2024 Gmail and Yahoo
+ * bulk-sender rules ask for (one-click List-Unsubscribe, RFC 8058), a List-Id naming the list,
+ * and Content-Language.
  */
-export function buildDeliveryMail(
+export function issueMessage(
   deps: NewsletterDeps,
   issue: Pick<IssueRow, 'subject' | 'html' | 'text' | 'locale' | 'frequency'>,
+): IssueMessage {
+  const host = new URL(deps.config.siteUrl).hostname;
+  return compileIssueMessage({
+    fromName: deps.siteName(issue.locale),
+    fromAddress: deps.config.newsletterFrom,
+    replyTo: deps.config.NEWSLETTER_REPLY_TO,
+    subject: issue.subject,
+    html: issue.html,
+    text: issue.text,
+    languageTag: deps.languageTag(issue.locale),
+    listId: `${issue.frequency}.${issue.locale}.newsletter.${host}`,
+  });
+}
+
+/** One subscriber's copy: their own signed links, their address and the delivery's Message-ID. */
+export function deliveryCopy(
+  deps: NewsletterDeps,
+  message: IssueMessage,
   recipient: Recipient,
   messageId: string,
-): OutgoingMail {
+): RawMail {
   const links = manageLinks(deps, recipient);
-  const body = fillDigestLinks(issue, links);
-  const host = new URL(deps.config.siteUrl).hostname;
   return {
-    from: fromHeader(deps, issue.locale),
-    ...(deps.config.NEWSLETTER_REPLY_TO ? { replyTo: deps.config.NEWSLETTER_REPLY_TO } : {}),
+    from: deps.config.newsletterFrom,
     to: recipient.email,
-    subject: issue.subject,
-    html: body.html,
-    text: body.text,
-    messageId,
-    headers: {
-      'Content-Language': deps.languageTag(issue.locale),
-      'List-Id': `<${issue.frequency}.${issue.locale}.newsletter.${host}>`,
-      'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
+    raw: message.render({ to: recipient.email, messageId, date: deps.now(), ...links }),
   };
 }

@@ -45,6 +45,8 @@ async function untilAccepted(sink: CountingSink, count: number, exited: Promise<
 async function sendWithKills(database: TestDatabase, sink: CountingSink, run: number): Promise<RunFigures> {
   const env = {
     DATA_DIR: database.dataDir,
+    // SQLite, even where the test's own environment names a PostgreSQL database.
+    DATABASE_URL: '',
     SITE_URL: 'https://news.example.test',
     SECRET_KEY: 'crash-test-secret-0123456789',
     SMTP_URL: sink.url,

@@ -13,7 +13,7 @@ import {
   requeue,
 } from './deliveries.js';
 import { completeIssues, findIssueById, type IssueRow } from './issues.js';
-import { buildDeliveryMail, type Recipient } from './message.js';
+import { deliveryCopy, type IssueMessage, issueMessage, type Recipient } from './message.js';
 import { DomainPacer, recipientDomain } from './pacing.js';
 
 /** A `sendPending` run's tally, also what the progress callback receives as it grows. */
@@ -49,12 +49,20 @@ export function newSenderId(): string {
 }
 
 const ISSUE_CACHE_LIMIT = 64;
+/** Claim the next batch once the queue is down to this share of a batch, so lanes never wait. */
+const REFILL_AT = 0.5;
+
+interface CachedIssue {
+  issue: IssueRow;
+  message: IssueMessage;
+}
 
 /**
  * Sends every due delivery: claims a batch, sends each message (as many at once as the SMTP pool
- * has connections), records each outcome as soon as the server answers, and claims the next.
- * A sender killed at any moment leaves claimed rows whose lease runs out; whoever claims them
- * next sends them with the same Message-ID. Nothing is ever marked sent before the server took it.
+ * has connections, twice over), records each outcome as soon as the server answers, and claims
+ * the next batch before this one runs dry. A sender killed at any moment leaves claimed rows
+ * whose lease runs out; whoever claims them next sends them with the same Message-ID. Nothing is
+ * ever marked sent before the server took it.
  */
 export async function sendPending(deps: NewsletterDeps, options: SendOptions = {}): Promise<SendTally> {
   const { config, db, log } = deps;
@@ -62,8 +70,10 @@ export async function sendPending(deps: NewsletterDeps, options: SendOptions = {
   const pacer = options.pacer ?? new DomainPacer(config.NEWSLETTER_DOMAIN_PER_MINUTE);
   const leaseMs = config.NEWSLETTER_CLAIM_SECONDS * 1000;
   const tally: SendTally = { sent: 0, failed: 0, suppressed: 0, retrying: 0, deferred: 0, inDoubt: 0 };
-  const issues = new Map<number, IssueRow | undefined>();
+  const issues = new Map<number, CachedIssue | undefined>();
+  const sent = new SentRecorder(db, () => deps.now().toISOString());
   const report = () => options.onProgress?.({ ...tally });
+  const leaseEnd = () => new Date(deps.now().getTime() + leaseMs).toISOString();
   const renewal = setInterval(
     () => {
       renewClaims(db, senderId, leaseEnd()).catch((error: unknown) =>
@@ -73,59 +83,128 @@ export async function sendPending(deps: NewsletterDeps, options: SendOptions = {
     Math.max(250, leaseMs / 3),
   );
   renewal.unref();
-  function leaseEnd() {
-    return new Date(deps.now().getTime() + leaseMs).toISOString();
-  }
+
   async function issueOf(id: number) {
     if (!issues.has(id)) {
       if (issues.size >= ISSUE_CACHE_LIMIT) issues.clear();
-      issues.set(id, await findIssueById(db, id));
+      const issue = await findIssueById(db, id);
+      issues.set(id, issue ? { issue, message: issueMessage(deps, issue) } : undefined);
     }
     return issues.get(id);
   }
 
-  try {
-    while (!options.signal?.aborted) {
-      const claim = { senderId, now: deps.now().toISOString(), leaseUntil: leaseEnd() };
-      const inDoubt = await claimDeliveries(db, {
-        ...claim,
-        kind: 'expired',
-        limit: config.NEWSLETTER_BATCH_SIZE,
-      });
-      const due = await claimDeliveries(db, {
-        ...claim,
-        kind: 'due',
-        limit: config.NEWSLETTER_BATCH_SIZE - inDoubt.length,
-      });
-      const batch = [...inDoubt, ...due];
-      if (batch.length === 0) {
-        await completeIssues(db, 'all', deps.now().toISOString());
-        if (!(await waitForMore(deps, options))) break;
+  const queue: DeliveryJob[] = [];
+  let refilling: Promise<void> | null = null;
+  let exhausted = false;
+  let touched = new Set<number>();
+
+  async function refill() {
+    const claim = { senderId, now: deps.now().toISOString(), leaseUntil: leaseEnd() };
+    const inDoubt = await claimDeliveries(db, {
+      ...claim,
+      kind: 'expired',
+      limit: config.NEWSLETTER_BATCH_SIZE,
+    });
+    const due = await claimDeliveries(db, {
+      ...claim,
+      kind: 'due',
+      limit: config.NEWSLETTER_BATCH_SIZE - inDoubt.length,
+    });
+    const batch = [...inDoubt, ...due];
+    if (inDoubt.length > 0) {
+      tally.inDoubt += inDoubt.length;
+      log.warn(
+        { deliveries: inDoubt.length },
+        'taking over newsletter deliveries whose sender stopped mid-batch',
+      );
+    }
+    if (batch.length === 0) {
+      exhausted = true;
+      return;
+    }
+    const recipients = await recipientsOf(deps, batch);
+    for (const delivery of batch) {
+      const cached = await issueOf(delivery.issue_id);
+      queue.push({ delivery, cached, recipient: recipients.get(delivery.subscriber_id), pacer, tally, sent });
+    }
+    const finished = touched;
+    touched = new Set(batch.map((d) => d.issue_id));
+    await completeIssues(db, [...finished], deps.now().toISOString());
+  }
+
+  async function lane() {
+    for (;;) {
+      if (options.signal?.aborted) return;
+      if (!exhausted && !refilling && queue.length <= config.NEWSLETTER_BATCH_SIZE * REFILL_AT) {
+        refilling = refill().finally(() => {
+          refilling = null;
+        });
+      }
+      const job = queue.shift();
+      if (!job) {
+        if (!refilling) return;
+        await refilling;
         continue;
       }
-      if (inDoubt.length > 0) {
-        tally.inDoubt += inDoubt.length;
-        log.warn(
-          { deliveries: inDoubt.length },
-          'taking over newsletter deliveries whose sender stopped mid-batch',
-        );
-      }
-      const recipients = await recipientsOf(deps, batch);
-      const touched = new Set<number>();
-      await forEachConcurrently(batch, config.SMTP_POOL_SIZE * 2, async (delivery) => {
-        touched.add(delivery.issue_id);
-        const issue = await issueOf(delivery.issue_id);
-        const recipient = recipients.get(delivery.subscriber_id);
-        await deliver(deps, { delivery, issue, recipient, pacer, tally });
-        report();
-      });
-      await completeIssues(db, [...touched], deps.now().toISOString());
+      await deliver(deps, job);
+      report();
+    }
+  }
+
+  try {
+    while (!options.signal?.aborted) {
+      exhausted = false;
+      await Promise.all(Array.from({ length: config.SMTP_POOL_SIZE * 2 }, lane));
+      await sent.flush();
+      await completeIssues(db, 'all', deps.now().toISOString());
       pacer.prune(deps.now().getTime());
+      if (!(await waitForMore(deps, options))) break;
     }
   } finally {
     clearInterval(renewal);
+    await sent.flush();
   }
   return tally;
+}
+
+/**
+ * Marks accepted messages sent in small groups: the messages a pool's connections finish in the
+ * same turn of the event loop share one UPDATE (and one commit) instead of one each. A message
+ * counts as sent once its group is written; a crash before then leaves it in doubt, like a crash
+ * between the server's reply and a single UPDATE would.
+ */
+class SentRecorder {
+  #ids: number[] = [];
+  #waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #scheduled = false;
+
+  constructor(
+    private readonly db: NewsletterDeps['db'],
+    private readonly at: () => string,
+  ) {}
+
+  record(deliveryId: number): Promise<void> {
+    this.#ids.push(deliveryId);
+    const written = new Promise<void>((resolve, reject) => this.#waiting.push({ resolve, reject }));
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      setImmediate(() => void this.flush());
+    }
+    return written;
+  }
+
+  async flush(): Promise<void> {
+    this.#scheduled = false;
+    const ids = this.#ids.splice(0);
+    const waiting = this.#waiting.splice(0);
+    if (ids.length === 0) return;
+    try {
+      await markSent(this.db, ids, this.at());
+      for (const w of waiting) w.resolve();
+    } catch (error) {
+      for (const w of waiting) w.reject(error);
+    }
+  }
 }
 
 async function recipientsOf(deps: NewsletterDeps, batch: DeliveryRow[]) {
@@ -153,18 +232,19 @@ async function waitForMore(deps: NewsletterDeps, options: SendOptions): Promise<
 
 interface DeliveryJob {
   delivery: DeliveryRow;
-  issue: IssueRow | undefined;
+  cached: CachedIssue | undefined;
   recipient: (Recipient & { state: string; soft_bounces: number }) | undefined;
   pacer: DomainPacer;
   tally: SendTally;
+  sent: SentRecorder;
 }
 
 async function deliver(deps: NewsletterDeps, job: DeliveryJob): Promise<void> {
   const { db } = deps;
-  const { delivery, issue, recipient, tally } = job;
+  const { delivery, cached, recipient, tally } = job;
   const at = () => deps.now().toISOString();
   // Unsubscribing takes effect at once: checked here, at send time, not when the issue was planned.
-  if (!issue || issue.state === 'empty' || !recipient || recipient.state !== 'active') {
+  if (!cached || cached.issue.state === 'empty' || !recipient || recipient.state !== 'active') {
     await markFinished(db, delivery.id, 'suppressed', at());
     tally.suppressed += 1;
     return;
@@ -178,12 +258,12 @@ async function deliver(deps: NewsletterDeps, job: DeliveryJob): Promise<void> {
   }
   if (slot.waitMs > 0) await sleep(slot.waitMs);
   try {
-    await deps.mailer.send(buildDeliveryMail(deps, issue, recipient, delivery.message_id));
+    await deps.mailer.sendRaw(deliveryCopy(deps, cached.message, recipient, delivery.message_id));
   } catch (error) {
     await recordFailure(deps, job, classifySendError(error));
     return;
   }
-  await markSent(db, delivery.id, at());
+  await job.sent.record(delivery.id);
   tally.sent += 1;
   // The soft-bounce limit counts bounces in a row: a message that got through starts it again.
   if (recipient.soft_bounces > 0) {
@@ -236,17 +316,6 @@ async function recordFailure(
     });
   }
   log.warn({ delivery: delivery.id, failure }, 'newsletter delivery failed');
-}
-
-async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  });
-  await Promise.all(lanes);
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

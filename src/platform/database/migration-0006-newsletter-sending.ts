@@ -83,7 +83,7 @@ export function newsletterSendingMigration(withId: CreateWithId): Migration {
       await db.schema
         .createIndex('newsletter_deliveries_due')
         .on('newsletter_deliveries')
-        .columns(['state', 'next_attempt_at'])
+        .columns(['state', 'next_attempt_at', 'id'])
         .execute();
       await db.schema
         .createIndex('newsletter_deliveries_issue_state')
