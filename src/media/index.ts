@@ -8,6 +8,7 @@ export { inspectImage, type UploadLimits } from './process.js';
 /** The library's reads and its one edit. */
 export {
   findMediaById,
+  listMediaByIds,
   listMediaLibrary,
   listStoryIdsUsingMedia,
   type MediaLibraryItem,

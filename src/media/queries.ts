@@ -22,6 +22,13 @@ export async function findMediaById(db: Db, id: number): Promise<Media | undefin
   return row && toMedia(row);
 }
 
+/** Several media rows by id, such as the hero images of a digest's stories. */
+export async function listMediaByIds(db: Db, ids: number[]): Promise<Map<number, Media>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('media').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, toMedia(row)]));
+}
+
 export async function findMediaByFileName(db: Db, fileName: string): Promise<Media | undefined> {
   const row = await db.selectFrom('media').selectAll().where('file_name', '=', fileName).executeTakeFirst();
   return row && toMedia(row);

@@ -2,6 +2,7 @@
 // carries them, in the list's language, with per-subscriber links left as placeholders.
 
 import type { Kysely } from 'kysely';
+import { listMediaByIds } from '../../media/index.js';
 import type { Database } from '../../platform/database/index.js';
 import { findSiteSettings, findStoryCards, listEntities, listSections } from '../../stories/index.js';
 import type { Topic } from '../queries.js';
@@ -9,7 +10,7 @@ import { buildDigestView } from './digest-view.js';
 import { PREFERENCES_URL_PLACEHOLDER, UNSUBSCRIBE_URL_PLACEHOLDER } from './placeholders.js';
 import { escapeHtml, renderDigestHtml } from './render-html.js';
 import { renderDigestText } from './render-text.js';
-import { listDigestStoryIds, listMediaByIds, normaliseInstant } from './select-stories.js';
+import { listDigestStoryIds, normaliseInstant } from './select-stories.js';
 
 /** Markers in a composed digest where each subscriber's own links go (see fillDigestLinks). */
 export { PREFERENCES_URL_PLACEHOLDER, UNSUBSCRIBE_URL_PLACEHOLDER };

@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/database/index.js';
-import type { Media } from '../../stories/index.js';
 import type { Topic } from '../queries.js';
 
 type Db = Kysely<Database>;
@@ -71,25 +70,4 @@ export async function listDigestStoryIds(db: Db, period: DigestPeriod): Promise<
     .orderBy('story_variants.story_id', 'desc')
     .execute();
   return rows.map((row) => row.story_id);
-}
-
-/** The hero images of the chosen stories only: a site's whole media library can be large. */
-export async function listMediaByIds(db: Db, ids: number[]): Promise<Map<number, Media>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('media').selectAll().where('id', 'in', ids).execute();
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        fileName: row.file_name,
-        mimeType: row.mime_type,
-        width: row.width,
-        height: row.height,
-        renditions: JSON.parse(row.renditions) as Media['renditions'],
-        credit: row.credit,
-        createdAt: row.created_at,
-      },
-    ]),
-  );
 }
