@@ -35,6 +35,11 @@ export interface MemoryFigures {
   startRssBytes: number;
   peakRssBytes: number;
   peakHeapUsedBytes: number;
+  /**
+   * The most heap in use right after any full (mark-sweep) collection during the measured phase:
+   * what the work holds on to, as against garbage the collector had not yet reached.
+   */
+  peakLiveHeapBytes: number;
   /** Heap used after a full collection at the end of the measured phase: what the work kept. */
   retainedHeapBytes: number;
   /** The measured phase on the monotonic clock CPU profiles use (process.hrtime), in microseconds. */

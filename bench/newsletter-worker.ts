@@ -5,6 +5,7 @@
 // same size, as many at once as the sender has in flight. The job arrives as JSON in argv[2];
 // the figures go back over the IPC channel.
 import fs from 'node:fs';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import nodemailer from 'nodemailer';
 import { createMailer } from '../src/newsletter/mailer.js';
 import {
@@ -32,10 +33,20 @@ import {
 class MemorySampler {
   peakRss = 0;
   peakHeapUsed = 0;
+  peakLiveHeap = 0;
   readonly #timer: NodeJS.Timeout;
+  // Heap right after each full collection, read from the collector's own events so that measuring
+  // does not itself trigger collections (which would slow the run being measured).
+  readonly #collections = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+        this.peakLiveHeap = Math.max(this.peakLiveHeap, process.memoryUsage().heapUsed);
+    }
+  });
   constructor() {
     this.sample();
     this.#timer = setInterval(() => this.sample(), 100);
+    this.#collections.observe({ entryTypes: ['gc'] });
   }
   sample(): void {
     const { rss, heapUsed } = process.memoryUsage();
@@ -46,6 +57,7 @@ class MemorySampler {
   stop(): number {
     this.sample();
     clearInterval(this.#timer);
+    this.#collections.disconnect();
     (globalThis as { gc?: () => void }).gc?.();
     return process.memoryUsage().heapUsed;
   }
@@ -125,6 +137,7 @@ async function runSend(job: SendJob): Promise<SendResult> {
       startRssBytes,
       peakRssBytes: memory.peakRss,
       peakHeapUsedBytes: memory.peakHeapUsed,
+      peakLiveHeapBytes: memory.peakLiveHeap,
     };
   } finally {
     mailer.close();
@@ -209,6 +222,7 @@ async function runRaw(job: RawJob): Promise<RawResult> {
       startRssBytes,
       peakRssBytes: memory.peakRss,
       peakHeapUsedBytes: memory.peakHeapUsed,
+      peakLiveHeapBytes: memory.peakLiveHeap,
     };
   } finally {
     transport.close();

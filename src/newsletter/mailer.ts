@@ -23,7 +23,7 @@ export interface OutgoingMail {
 export interface RawMail {
   from: string;
   to: string;
-  raw: string;
+  raw: string | Buffer;
 }
 
 export interface Mailer {
