@@ -36,8 +36,8 @@ export interface MemoryFigures {
   peakRssBytes: number;
   peakHeapUsedBytes: number;
   /**
-   * The most heap in use right after any full (mark-sweep) collection during the measured phase:
-   * what the work holds on to, as against garbage the collector had not yet reached.
+   * The most heap in use right after a forced full collection (every 2 s) during the measured
+   * phase: what the work holds on to, as against garbage the collector had not yet reached.
    */
   peakLiveHeapBytes: number;
   /** Heap used after a full collection at the end of the measured phase: what the work kept. */
