@@ -57,8 +57,9 @@ describe.each(DIALECTS)('a delivered digest on %s', (dialect) => {
     await sink.waitFor(2);
   });
   afterAll(async () => {
-    await sink.close();
+    // The platform's pooled SMTP connections first: the server waits for open ones before closing.
     await t.destroy();
+    await sink.close();
   });
 
   it('arrives once per subscriber, in their language, with both parts and the list headers', () => {
