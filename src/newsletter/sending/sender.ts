@@ -169,41 +169,54 @@ export async function sendPending(deps: NewsletterDeps, options: SendOptions = {
 
 /**
  * Marks accepted messages sent in small groups: the messages a pool's connections finish in the
- * same turn of the event loop share one UPDATE (and one commit) instead of one each. A message
- * counts as sent once its group is written; a crash before then leaves it in doubt, like a crash
- * between the server's reply and a single UPDATE would.
+ * same turn of the event loop share one UPDATE (and one commit) instead of one each, and on
+ * PostgreSQL a lane goes on to its next message without waiting for that round trip. A message
+ * is recorded once its group is written; a crash before then leaves it in doubt, as a crash
+ * between the server's reply and a single UPDATE would. At most MAX_UNRECORDED accepted
+ * messages wait to be written: past that, lanes wait for the database.
  */
+const MAX_UNRECORDED = 100;
+
 class SentRecorder {
   #ids: number[] = [];
-  #waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
-  #scheduled = false;
+  #writing: Promise<void> | null = null;
+  #failure: unknown = null;
 
   constructor(
     private readonly db: NewsletterDeps['db'],
     private readonly at: () => string,
   ) {}
 
-  record(deliveryId: number): Promise<void> {
+  /** Notes an accepted message; resolves at once unless too many wait to be written. */
+  async record(deliveryId: number): Promise<void> {
+    if (this.#failure) throw this.#failure;
     this.#ids.push(deliveryId);
-    const written = new Promise<void>((resolve, reject) => this.#waiting.push({ resolve, reject }));
-    if (!this.#scheduled) {
-      this.#scheduled = true;
-      setImmediate(() => void this.flush());
-    }
-    return written;
+    if (!this.#writing) this.#writing = this.#writeSoon();
+    if (this.#ids.length >= MAX_UNRECORDED) await this.flush();
   }
 
-  async flush(): Promise<void> {
-    this.#scheduled = false;
-    const ids = this.#ids.splice(0);
-    const waiting = this.#waiting.splice(0);
-    if (ids.length === 0) return;
-    try {
-      await markSent(this.db, ids, this.at());
-      for (const w of waiting) w.resolve();
-    } catch (error) {
-      for (const w of waiting) w.reject(error);
+  async #writeSoon(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.#ids.length > 0) {
+      const ids = this.#ids.splice(0);
+      try {
+        await markSent(this.db, ids, this.at());
+      } catch (error) {
+        this.#failure = error;
+        break;
+      }
     }
+    this.#writing = null;
+  }
+
+  /** Waits until every noted message is written; throws if a write failed. */
+  async flush(): Promise<void> {
+    while (this.#writing) await this.#writing;
+    if (this.#ids.length > 0) {
+      this.#writing = this.#writeSoon();
+      await this.#writing;
+    }
+    if (this.#failure) throw this.#failure;
   }
 }
 
