@@ -17,8 +17,8 @@ import { latestDueSlot } from './schedule.js';
 // the sender never read is, to the sender, in doubt. No protocol lets it find out, so it sends it
 // again with the same Message-ID, which is what mailbox providers deduplicate on. The test
 // therefore counts mailbox copies by Message-ID (each subscriber: exactly one) and, separately,
-// checks that a transmission was ever repeated only for a delivery taken over from a killed
-// sender, and never twice for any other.
+// checks that a transmission was repeated only for a delivery taken over from a killed sender,
+// never twice by one sender.
 
 const RUNS = 20;
 const SUBSCRIBERS = 2000;
@@ -136,13 +136,15 @@ describe('sending survives SIGKILL at random points', () => {
           expect(mailbox.size).toBe(SUBSCRIBERS);
           expect([...mailbox.values()].every((messageIds) => messageIds.size === 1)).toBe(true);
 
-          // The wire view: a message went out twice only when a killed sender held it in doubt,
-          // never three times, and there are no more repeats than deliveries taken over.
+          // The wire view: a message went out again only when a killed sender held it in doubt.
+          // Each transmission needs a claim of its own (attempts counts them), so no sender ever
+          // sent a message twice, and no message was sent more often than senders were killed.
           const byMessageId = new Map(deliveries.map((d) => [d.message_id, d]));
           const resent = [...transmissions].filter(([, count]) => count > 1);
           for (const [messageId, count] of resent) {
-            expect(count).toBe(2);
-            expect(byMessageId.get(messageId)?.attempts).toBeGreaterThan(1);
+            const attempts = byMessageId.get(messageId)?.attempts ?? 0;
+            expect(count).toBeLessThanOrEqual(attempts);
+            expect(count).toBeLessThanOrEqual(1 + figures.kills);
           }
           const inDoubt = deliveries.filter((d) => d.attempts > 1).length;
           expect(resent.length).toBeLessThanOrEqual(inDoubt);

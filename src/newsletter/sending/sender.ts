@@ -175,8 +175,8 @@ export async function sendPending(deps: NewsletterDeps, options: SendOptions = {
  * reply and a single UPDATE would, only for a few milliseconds longer. At most MAX_UNRECORDED
  * accepted messages wait to be written: from there, lanes wait for the database.
  */
-const RECORD_EVERY_MS = 10;
-const MAX_UNRECORDED = 50;
+const RECORD_EVERY_MS = 2;
+const MAX_UNRECORDED = 20;
 
 class SentRecorder {
   #ids: number[] = [];
