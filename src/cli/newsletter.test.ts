@@ -3,12 +3,9 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
-import { buildStory, seedTaxonomy } from '../../test/support/factories.js';
-import { addActiveSubscribers } from '../../test/support/newsletter.js';
+import { seedDueDigest } from '../../test/support/newsletter.js';
 import { type CountingSink, startCountingSink } from '../../test/support/smtp-sink.js';
-import { latestDueSlot } from '../newsletter/sending/schedule.js';
 import { loadConfig } from '../platform/config.js';
-import { importStories } from '../stories/index.js';
 import { runNewsletterCommand } from './newsletter.js';
 import { openMigratedDatabase } from './runtime.js';
 
@@ -56,16 +53,7 @@ async function velocity(args: string[], options: { tty?: boolean } = {}): Promis
 beforeAll(async () => {
   sink = await startCountingSink();
   database = await createTestDatabase('sqlite');
-  await seedTaxonomy(database.db);
-  const config = loadConfig({ SITE_URL: 'https://news.example.test', DATA_DIR: database.dataDir });
-  const { dueAt } = latestDueSlot(config, 'daily', 'en', new Date());
-  const publishedAt = new Date(dueAt.getTime() - 3_600_000).toISOString();
-  await importStories(database.db, [buildStory('cli-digest', { variant: { publishedAt } })], {
-    now: new Date(publishedAt),
-  });
-  await addActiveSubscribers(database.db, 30, {
-    confirmedAt: new Date(dueAt.getTime() - 86_400_000).toISOString(),
-  });
+  await seedDueDigest(database.db, { slug: 'cli-digest', count: 30, locale: 'en', domains: 1 });
 });
 afterAll(async () => {
   await sink.close();

@@ -1,5 +1,10 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database, DigestFrequency, SubscriberState } from '../platform/database/index.js';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type {
+  Database,
+  DigestFrequency,
+  SubscriberState,
+  SubscribersTable,
+} from '../platform/database/index.js';
 import type { Topic } from './queries.js';
 
 type Db = Kysely<Database>;
@@ -85,23 +90,29 @@ export async function listSubscribersForAdmin(
     query.select(COLUMNS).orderBy('email').limit(page.limit).offset(page.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  return { total: Number(count.n), subscribers: await withTopics(db, rows) };
+}
+
+type SubscriberColumns = Pick<
+  Selectable<SubscribersTable>,
+  'id' | 'email' | 'locale' | 'frequency' | 'state' | 'consent_requested_at' | 'confirmed_at'
+>;
+
+async function withTopics(db: Db, rows: SubscriberColumns[]): Promise<AdminSubscriber[]> {
   const topics = await topicsOf(
     db,
     rows.map((r) => r.id),
   );
-  return {
-    total: Number(count.n),
-    subscribers: rows.map((row) => ({
-      id: row.id,
-      email: row.email,
-      locale: row.locale,
-      frequency: row.frequency,
-      state: row.state,
-      topics: topics.get(row.id) ?? [],
-      consentRequestedAt: row.consent_requested_at,
-      confirmedAt: row.confirmed_at,
-    })),
-  };
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    locale: row.locale,
+    frequency: row.frequency,
+    state: row.state,
+    topics: topics.get(row.id) ?? [],
+    consentRequestedAt: row.consent_requested_at,
+    confirmedAt: row.confirmed_at,
+  }));
 }
 
 /** Every matching subscriber, in pages of `batch`, for the CSV export (memory stays flat). */
@@ -119,20 +130,7 @@ export async function* eachSubscriber(
       .limit(batch)
       .execute();
     if (rows.length === 0) return;
-    const topics = await topicsOf(
-      db,
-      rows.map((r) => r.id),
-    );
-    yield rows.map((row) => ({
-      id: row.id,
-      email: row.email,
-      locale: row.locale,
-      frequency: row.frequency,
-      state: row.state,
-      topics: topics.get(row.id) ?? [],
-      consentRequestedAt: row.consent_requested_at,
-      confirmedAt: row.confirmed_at,
-    }));
+    yield await withTopics(db, rows);
     afterId = rows.at(-1)?.id ?? afterId;
     if (rows.length < batch) return;
   }

@@ -1,4 +1,5 @@
 import { createTranslator } from '../platform/i18n.js';
+import { escapeHtml } from './escape-html.js';
 import type { OutgoingMail } from './mailer.js';
 
 export interface ConfirmationEmailInput {
@@ -15,18 +16,6 @@ export interface ConfirmationEmailInput {
   /** Days the confirmation link stays valid. */
   validDays: number;
   messageId: string;
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /**

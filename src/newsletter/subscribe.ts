@@ -4,6 +4,7 @@ import { buildConfirmationEmail } from './confirmation-email.js';
 import type { NewsletterDeps } from './deps.js';
 import { normaliseEmailAddress } from './email-address.js';
 import { NewsletterLinkRefused, SignupRateLimited } from './errors.js';
+import { fromHeader } from './from-header.js';
 import { addressHash, ipHash } from './hashing.js';
 import { confirmPath, preferencesPath, unsubscribePath } from './links.js';
 import {
@@ -113,7 +114,6 @@ export async function requestSubscription(
 function confirmationMail(deps: NewsletterDeps, subscriber: SubscriberRow, nonce: string) {
   const expiresAt = Math.floor(deps.now().getTime() / 1000) + CONFIRM_VALID_DAYS * DAY_S;
   const token = signToken(deps.secret, { purpose: 'confirm', subscriberId: subscriber.id, expiresAt, nonce });
-  const domain = deps.config.newsletterFrom.split('@')[1] ?? 'localhost';
   // Stable for one confirmation request: the same nonce always gives the same Message-ID.
   const messageKey = createHash('sha256').update(`${subscriber.id}\n${nonce}`).digest('hex').slice(0, 24);
   const siteName = deps.siteName(subscriber.locale);
@@ -121,13 +121,13 @@ function confirmationMail(deps: NewsletterDeps, subscriber: SubscriberRow, nonce
     locale: subscriber.locale,
     languageTag: deps.languageTag(subscriber.locale),
     siteName,
-    from: `"${siteName.replace(/["\\\r\n]/g, '')}" <${deps.config.newsletterFrom}>`,
+    from: fromHeader(deps, subscriber.locale),
     ...(deps.config.NEWSLETTER_REPLY_TO ? { replyTo: deps.config.NEWSLETTER_REPLY_TO } : {}),
     to: subscriber.email,
     confirmUrl: `${deps.config.siteUrl}${confirmPath(subscriber.locale, token)}`,
     ...manageLinks(deps, subscriber),
     validDays: CONFIRM_VALID_DAYS,
-    messageId: `<confirm.${messageKey}@${domain}>`,
+    messageId: `<confirm.${messageKey}@${deps.config.newsletterDomain}>`,
   });
 }
 

@@ -139,6 +139,8 @@ export type Config = z.infer<typeof ConfigSchema> & {
   dataDir: string;
   /** NEWSLETTER_FROM, or newsletter@ the site's host. */
   newsletterFrom: string;
+  /** The domain of newsletterFrom: the right-hand side of the newsletter's Message-IDs. */
+  newsletterDomain: string;
 };
 
 export class ConfigError extends Error {
@@ -191,7 +193,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   ) {
     throw new ConfigError('Invalid configuration:\n  DKIM_SELECTOR: must be DNS labels such as velocity2026');
   }
-  return { ...config, siteUrl, dataDir: path.resolve(config.DATA_DIR), newsletterFrom };
+  return {
+    ...config,
+    siteUrl,
+    dataDir: path.resolve(config.DATA_DIR),
+    newsletterFrom,
+    newsletterDomain: fromDomain,
+  };
 }
 
 /** The variables as documentation rows, for `velocity --help` and the README. */

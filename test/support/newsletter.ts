@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { NewsletterDeps } from '../../src/newsletter/deps.js';
 import { createMailer } from '../../src/newsletter/mailer.js';
+import { latestDueSlot } from '../../src/newsletter/sending/schedule.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Database } from '../../src/platform/database/index.js';
 import { createLogger } from '../../src/platform/logger.js';
+import { importStories } from '../../src/stories/index.js';
+import { buildStory, seedTaxonomy } from './factories.js';
 
 /** Newsletter deps for tests: a real mailer to `smtpUrl`, a clock the test can move. */
 export function newsletterTestDeps(
@@ -83,4 +86,28 @@ export async function addActiveSubscribers(
         .execute();
   }
   return ids;
+}
+
+/**
+ * A site whose daily digest is due now by the real clock: the factories' taxonomy, one story
+ * published an hour before the latest send time, and `count` subscribers in `locale` confirmed a
+ * day before it. For tests that run `velocity newsletter send` in processes of its own, which
+ * read the real clock. Returns the subscribers' ids.
+ */
+export async function seedDueDigest(
+  db: Kysely<Database>,
+  options: { slug: string; count: number; locale: 'zh' | 'en'; domains: number },
+): Promise<number[]> {
+  await seedTaxonomy(db);
+  const config = loadConfig({ SITE_URL: 'https://news.example.test' });
+  const { dueAt } = latestDueSlot(config, 'daily', options.locale, new Date());
+  const publishedAt = new Date(dueAt.getTime() - 3_600_000).toISOString();
+  await importStories(db, [buildStory(options.slug, { variant: { publishedAt } })], {
+    now: new Date(publishedAt),
+  });
+  return addActiveSubscribers(db, options.count, {
+    locale: options.locale,
+    domain: (n) => `mail-${n % options.domains}.example`,
+    confirmedAt: new Date(dueAt.getTime() - 86_400_000).toISOString(),
+  });
 }

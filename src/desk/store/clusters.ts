@@ -25,17 +25,19 @@ export async function insertCluster(db: Db, cluster: NewCluster, now: Date): Pro
   return row.id;
 }
 
-export interface ClusterSummaryUpdate {
-  title: string;
-  summary: string;
-  firstSeenAt: string;
-  latestAt: string;
-  itemCount: number;
-  feedCount: number;
-  languages: string[];
-  earliestItemId: number | null;
-  originalItemId: number | null;
-}
+/** What a cluster's members determine about it, recomputed whenever they change. */
+export type ClusterSummaryUpdate = Pick<
+  Cluster,
+  | 'title'
+  | 'summary'
+  | 'firstSeenAt'
+  | 'latestAt'
+  | 'itemCount'
+  | 'feedCount'
+  | 'languages'
+  | 'earliestItemId'
+  | 'originalItemId'
+>;
 
 export async function updateClusterSummary(db: Db, id: number, update: ClusterSummaryUpdate, now: Date) {
   await db

@@ -28,16 +28,11 @@ function toItem(row: Selectable<FeedItemsTable>, entityIds: number[]): FeedItemR
   };
 }
 
-export interface NewFeedItem {
-  itemKey: string;
-  url: string | null;
-  title: string;
-  author: string;
-  summary: string;
-  contentHtml: string;
-  categories: string[];
-  publishedAt: string | null;
-}
+/** An item as the feed gave it, with the key that tells a new item from one seen before. */
+export type NewFeedItem = Pick<
+  FeedItemRecord,
+  'url' | 'title' | 'author' | 'summary' | 'contentHtml' | 'categories' | 'publishedAt'
+> & { itemKey: string };
 
 /**
  * Inserts the items the feed has not had before and returns their ids in the given order; an

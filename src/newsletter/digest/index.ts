@@ -5,10 +5,11 @@ import type { Kysely } from 'kysely';
 import { listMediaByIds } from '../../media/index.js';
 import type { Database } from '../../platform/database/index.js';
 import { findSiteSettings, findStoryCards, listEntities, listSections } from '../../stories/index.js';
+import { escapeHtml } from '../escape-html.js';
 import type { Topic } from '../queries.js';
 import { buildDigestView } from './digest-view.js';
 import { PREFERENCES_URL_PLACEHOLDER, UNSUBSCRIBE_URL_PLACEHOLDER } from './placeholders.js';
-import { escapeHtml, renderDigestHtml } from './render-html.js';
+import { renderDigestHtml } from './render-html.js';
 import { renderDigestText } from './render-text.js';
 import { listDigestStoryIds, normaliseInstant } from './select-stories.js';
 

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../escape-html.js';
 import type { DigestStoryView, DigestView } from './digest-view.js';
 import { PREFERENCES_URL_PLACEHOLDER, UNSUBSCRIBE_URL_PLACEHOLDER } from './placeholders.js';
 
@@ -22,18 +23,6 @@ const LATIN_FONTS = "-apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial"
 const CJK_FONTS =
   "'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei'";
 const FONT_STACK = `${LATIN_FONTS}, ${CJK_FONTS}, sans-serif`;
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 const e = escapeHtml;
 

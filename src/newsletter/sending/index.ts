@@ -4,13 +4,14 @@ import type { NewsletterDeps } from '../deps.js';
 import { composeDigest } from '../digest/index.js';
 import type { ComposeIssue } from './plan.js';
 
+export { fromHeader } from '../from-header.js';
 export {
   countDeliveries,
   type DeliveryCounts,
   EMPTY_COUNTS,
 } from './deliveries.js';
 export { findIssueById, type IssueRow, listIssues, topicKey } from './issues.js';
-export { deliveryCopy, fromHeader, type IssueMessage, issueMessage } from './message.js';
+export { deliveryCopy, type IssueMessage, issueMessage } from './message.js';
 export { DomainPacer } from './pacing.js';
 export { type ComposeIssue, deliveryMessageId, type PlanOutcome, planRun } from './plan.js';
 export { latestDueSlot, planDepsOf, planDueRuns, startNewsletterScheduler } from './schedule.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { encodeWords, foldLines, isPlainText } from 'nodemailer/lib/mime-funcs';
 import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
 import { PREFERENCES_URL_PLACEHOLDER, UNSUBSCRIBE_URL_PLACEHOLDER } from '../digest/index.js';
+import { escapeHtml } from '../escape-html.js';
 
 // One issue goes to thousands of subscribers, and each copy differs only in its To address, its
 // Message-ID, its Date and two links. Building every copy with nodemailer's composer re-encodes
@@ -76,8 +77,6 @@ function fillPart(part: Part, copy: Copy, into: Buffer[]): void {
   }
 }
 
-const escapeAttribute = (url: string) => url.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
-
 /** RFC 5322 date-time in UTC, such as `Tue, 01 Dec 2026 08:00:00 +0000`. */
 function mailDate(date: Date): string {
   return date.toUTCString().replace(/GMT$/, '+0000');
@@ -104,7 +103,7 @@ export function compileIssueMessage(input: IssueMessageInput): { render(copy: Co
   const partHead = (type: string) =>
     `--${boundary}${CRLF}Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}`;
   const text = compilePart(input.text, (url) => url);
-  const html = compilePart(input.html, escapeAttribute);
+  const html = compilePart(input.html, escapeHtml);
   // The encoded parts are kept as bytes: a copy is then a concatenation of buffers, with no 45 KB
   // string to build and convert for each subscriber.
   const head = Buffer.from(fixedHead, 'utf8');

@@ -56,7 +56,7 @@ export function planDepsOf(deps: NewsletterDeps & { compose: PlanDeps['compose']
     db: deps.db,
     compose: deps.compose,
     secret: deps.secret,
-    messageIdDomain: deps.config.newsletterFrom.split('@')[1] ?? 'localhost',
+    messageIdDomain: deps.config.newsletterDomain,
     now: deps.now,
   };
 }

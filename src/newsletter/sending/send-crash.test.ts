@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { buildStory, seedTaxonomy } from '../../../test/support/factories.js';
-import { addActiveSubscribers } from '../../../test/support/newsletter.js';
+import { seedDueDigest } from '../../../test/support/newsletter.js';
 import { type CountingSink, startCountingSink } from '../../../test/support/smtp-sink.js';
 import { spawnVelocity } from '../../../test/support/velocity-process.js';
-import { loadConfig } from '../../platform/config.js';
-import { importStories } from '../../stories/index.js';
-import { latestDueSlot } from './schedule.js';
 
 // The issue's crash check: `velocity newsletter send`, the real command in a process of its own,
 // killed with SIGKILL at random points while it plans and sends to 2,000 subscribers, restarted
@@ -103,16 +99,11 @@ describe('sending survives SIGKILL at random points', () => {
       for (let run = 0; run < RUNS; run++) {
         const database = await createTestDatabase('sqlite');
         try {
-          await seedTaxonomy(database.db);
-          const config = loadConfig({ SITE_URL: 'https://news.example.test', DATA_DIR: database.dataDir });
-          const { dueAt } = latestDueSlot(config, 'daily', 'en', new Date());
-          const publishedAt = new Date(dueAt.getTime() - 3_600_000).toISOString();
-          await importStories(database.db, [buildStory(`crash-${run}`, { variant: { publishedAt } })], {
-            now: new Date(publishedAt),
-          });
-          const ids = await addActiveSubscribers(database.db, SUBSCRIBERS, {
-            domain: (n) => `mail-${n % 7}.example`,
-            confirmedAt: new Date(dueAt.getTime() - 86_400_000).toISOString(),
+          const ids = await seedDueDigest(database.db, {
+            slug: `crash-${run}`,
+            count: SUBSCRIBERS,
+            locale: 'en',
+            domains: 7,
           });
           sink.accepted.length = 0;
 

@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/database.js';
-import { buildStory, seedTaxonomy } from '../../../test/support/factories.js';
-import { addActiveSubscribers } from '../../../test/support/newsletter.js';
+import { seedDueDigest } from '../../../test/support/newsletter.js';
 import { type CountingSink, startCountingSink } from '../../../test/support/smtp-sink.js';
 import { spawnVelocity } from '../../../test/support/velocity-process.js';
-import { loadConfig } from '../../platform/config.js';
-import { importStories } from '../../stories/index.js';
-import { latestDueSlot } from './schedule.js';
 
 const SUBSCRIBERS = 2000;
 
@@ -21,18 +17,7 @@ describe.each(DIALECTS)('two senders on one %s database', (dialect) => {
     // A loaded server's pace (5 ms per reply), so the run lasts long enough for both to be busy.
     sink = await startCountingSink({ acceptDelayMs: 5 });
     database = await createTestDatabase(dialect);
-    await seedTaxonomy(database.db);
-    const config = loadConfig({ SITE_URL: 'https://news.example.test', DATA_DIR: database.dataDir });
-    const { dueAt } = latestDueSlot(config, 'daily', 'zh', new Date());
-    const publishedAt = new Date(dueAt.getTime() - 3_600_000).toISOString();
-    await importStories(database.db, [buildStory('two-senders', { variant: { publishedAt } })], {
-      now: new Date(publishedAt),
-    });
-    await addActiveSubscribers(database.db, SUBSCRIBERS, {
-      locale: 'zh',
-      domain: (n) => `mail-${n % 11}.example`,
-      confirmedAt: new Date(dueAt.getTime() - 86_400_000).toISOString(),
-    });
+    await seedDueDigest(database.db, { slug: 'two-senders', count: SUBSCRIBERS, locale: 'zh', domains: 11 });
   });
   afterAll(async () => {
     await sink.close();
