@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { type FeedInput, type FeedItemInput, renderAtom, renderJsonFeed, renderRss } from './feeds.js';
 import { escapeXml } from './xml.js';
@@ -228,9 +229,37 @@ describe('hostile and edge input', () => {
     expect(parseXml(renderRss(hostile())).rss.channel.item).toHaveLength(1);
     expect(rss.title).toBe(XSS);
     expect(rss.items?.[0]?.title).toBe(XSS);
-    expect(rss.items?.[0]?.description).toBe(XSS);
+    // The description is HTML to readers: the summary arrives as escaped markup, shown as text.
+    expect(rss.items?.[0]?.description).toBe(
+      XSS.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'),
+    );
     expect(rss.items?.[0]?.content?.encoded).toBe(`<p>${XSS}</p>`);
     expect(rss.items?.[0]?.categories?.[0]?.name).toBe(XSS);
+  });
+
+  // Issue 11: a summary about markup was sent raw in <description>, which readers render as HTML.
+  it('gives RSS descriptions that a reader shows as the summary text, markup and all', () => {
+    const summary = 'Use <script> tags & <b>bold</b> "quotes"';
+    const xml = renderRss(
+      buildFeed({ description: 'Feeds <about> & HTML', items: [buildItem({ summary })] }),
+    );
+    const channel = parseXml(xml).rss.channel;
+    // What a reader does with <description>: parse it as HTML and show the result.
+    const shown = (html: string) => {
+      const { document } = parseHTML(`<!doctype html><html><body><div>${html}</div></body></html>`);
+      const div = document.querySelector('div');
+      expect(div?.querySelectorAll('*')).toHaveLength(0);
+      return div?.textContent;
+    };
+    expect(shown(String(channel.item[0].description))).toBe(summary);
+    expect(shown(String(channel.description))).toBe('Feeds <about> & HTML');
+    // Atom says its type; JSON Feed's summary is plain text by definition: both carry the text.
+    expect(
+      parseAtomFeed(renderAtom(buildFeed({ items: [buildItem({ summary })] }))).entries?.[0]?.summary,
+    ).toEqual({ value: summary, type: 'text' });
+    expect(
+      parseJsonFeed(renderJsonFeed(buildFeed({ items: [buildItem({ summary })] }))).items?.[0]?.summary,
+    ).toBe(summary);
   });
 
   it('keeps XSS payloads as text in Atom', () => {

@@ -5,6 +5,7 @@
  * We write the XML ourselves rather than through the `feed` package: its JSON output is
  * JSON Feed 1.0 (no `authors`, no item `language`) and it wraps text in CDATA without splitting `]]>`.
  */
+import { plainTextToHtml } from './markdown.js';
 import { parseIsoDate, XML_DECLARATION, xmlElement, xmlText } from './xml.js';
 
 export interface FeedInput {
@@ -75,7 +76,9 @@ export function renderRss(feed: FeedInput): string {
       // isPermaLink="true" promises readers the guid opens the story (RSS 2.0, <guid>); only our
       // canonical URL may make that promise.
       xmlText('guid', item.id, { isPermaLink: String(item.id === item.url) }),
-      xmlText('description', item.summary),
+      // Readers render <description> as HTML (RSS 2.0 allows entity-encoded HTML there), so the
+      // plain-text summary is HTML-escaped first: "Use <script> tags" must show as written.
+      xmlText('description', plainTextToHtml(item.summary)),
       xmlText('content:encoded', absolutizeLinks(item.contentHtml, feed.siteUrl)),
       xmlText('pubDate', rfc822(item.publishedAt)),
       // RSS 2.0 has no per-item language; Dublin Core does.
@@ -95,7 +98,7 @@ export function renderRss(feed: FeedInput): string {
   const channel = xmlElement('channel', {}, [
     xmlText('title', feed.title),
     xmlText('link', feed.id),
-    xmlText('description', feed.description),
+    xmlText('description', plainTextToHtml(feed.description)),
     xmlText('language', feed.language),
     xmlText('copyright', feed.copyright),
     xmlText('lastBuildDate', rfc822(feed.updated)),

@@ -280,3 +280,11 @@ export function markdownToPlainText(markdown: string): string {
     .map((block) => block.text)
     .join('\n\n');
 }
+
+/**
+ * Plain text as HTML that shows exactly that text: for fields that carry text where consumers
+ * expect HTML, such as RSS `<description>`.
+ */
+export function plainTextToHtml(text: string): string {
+  return md.utils.escapeHtml(text);
+}
