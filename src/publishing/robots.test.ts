@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { robotParserVerdicts } from '../../test/support/seo-checks.js';
 import { renderRobotsTxt } from './robots.js';
 
 const siteUrl = 'https://velocity.example';
@@ -13,14 +14,33 @@ describe('renderRobotsTxt', () => {
     expect(text).toBe(
       [
         'User-agent: *',
-        'Allow: /',
         'Disallow: /admin/',
         'Disallow: /api/',
+        'Allow: /',
         '',
         'Sitemap: https://velocity.example/sitemap.xml',
         '',
       ].join('\n'),
     );
+  });
+
+  // Issue 11: `Allow: /` came first, and first-match parsers let crawlers into /admin/.
+  it('keeps first-match parsers (Python robotparser) out of the disallowed paths', () => {
+    const text = renderRobotsTxt({ siteUrl, sitemapUrl: '/sitemap.xml', disallow: ['/admin/', '/api/'] });
+    const urls = [
+      '/admin/',
+      '/admin/stories/3',
+      '/api/v1/stories',
+      '/en/ai-models/a-story',
+      '/',
+      '/administer',
+    ];
+    expect(
+      robotParserVerdicts(
+        text,
+        urls.map((path) => `${siteUrl}${path}`),
+      ),
+    ).toEqual([false, false, false, true, true, true]);
   });
 
   it('allows everything when nothing is disallowed', () => {

@@ -19,10 +19,11 @@ export function renderRobotsTxt({ siteUrl, sitemapUrl, disallow }: RobotsOptions
   }
   const lines = [
     'User-agent: *',
-    // The most specific (longest) matching rule wins (RFC 9309 §2.2.2), so `Allow: /` never
-    // overrides a Disallow below; crawlers that predate Allow just skip the line.
-    'Allow: /',
+    // RFC 9309 §2.2.2 picks the longest matching rule, but many parsers (Python's robotparser
+    // among them) take the first match, so the Disallow lines come before `Allow: /`: both
+    // readings then agree. Crawlers that predate Allow just skip that line.
     ...[...new Set(disallow)].map((path) => `Disallow: ${path}`),
+    'Allow: /',
     '',
     // Sitemap is not an RFC 9309 rule (§2.2.4 leaves such records to others); sitemaps.org asks
     // for a fully qualified URL on this line.

@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import type { CrawledPage } from './crawl.js';
 import { scanTags } from './html-scan.js';
 
-// Checks over served pages that search engines rely on: JSON-LD by @type, and hreflang sets.
+// Checks over served pages that search engines rely on: JSON-LD by @type, hreflang sets, robots.txt.
 // Each returns a list of problems (empty when all is well) so a test can show every one at once.
 
 type Json = Record<string, unknown>;
@@ -165,4 +166,16 @@ export function hreflangProblems(pages: Map<string, CrawledPage>, origin: string
     }
   }
   return problems;
+}
+
+/** What Python's first-match robotparser answers for each path, for any user agent. */
+export function robotParserVerdicts(robotsTxt: string, urls: string[]): boolean[] {
+  const script = [
+    'import json, sys, urllib.robotparser',
+    'parser = urllib.robotparser.RobotFileParser()',
+    'parser.parse(sys.stdin.read().splitlines())',
+    'print(json.dumps([parser.can_fetch("SomeBot", url) for url in json.loads(sys.argv[1])]))',
+  ].join('\n');
+  const out = execFileSync('python3', ['-c', script, JSON.stringify(urls)], { input: robotsTxt });
+  return JSON.parse(out.toString()) as boolean[];
 }
