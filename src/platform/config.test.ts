@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, describeConfig, envValueOf, loadConfig } from './config.js';
 
 describe('newsletter configuration', () => {
   it('defaults the From address to the site host', () => {
@@ -93,5 +93,39 @@ describe('DKIM configuration', () => {
   it('accepts a dated, dotted selector', () => {
     const env = { ...site, DKIM_DOMAIN: 'example.com', DKIM_PRIVATE_KEY: key, DKIM_SELECTOR: 'cv-2026.news' };
     expect(loadConfig(env).DKIM_SELECTOR).toBe('cv-2026.news');
+  });
+});
+
+// Issue 11: `velocity --help` printed `(default: [object Object])` for NEWSLETTER_TIME_ZONES.
+describe('describeConfig', () => {
+  it.each([
+    ['a number', 3000, '3000'],
+    ['a boolean', true, 'true'],
+    ['a string', 'UTC', 'UTC'],
+    ['a list, as the comma list it is set as', ['a.example', 'b.example:8080'], 'a.example,b.example:8080'],
+    ['a map, as key=value pairs', { zh: 'Asia/Shanghai', en: 'UTC' }, 'zh=Asia/Shanghai,en=UTC'],
+    ['an empty list', [], ''],
+    ['an empty map', {}, ''],
+    ['nothing', undefined, ''],
+  ])('writes %s as an environment value', (_, value, expected) => {
+    expect(envValueOf(value)).toBe(expected);
+  });
+
+  it('gives every default as text a variable could hold, and none for the empty ones', () => {
+    const rows = describeConfig();
+    for (const row of rows) expect(row.defaultValue).not.toMatch(/\[object |^\{|^\[/);
+    const byName = new Map(rows.map((row) => [row.name, row.defaultValue]));
+    expect(byName.get('NEWSLETTER_TIME_ZONES')).toBe('');
+    expect(byName.get('DESK_ALLOW_HOSTS')).toBe('');
+    expect(byName.get('NEWSLETTER_TIME_ZONE')).toBe('UTC');
+    expect(byName.get('PORT')).toBe('3000');
+    // Each default parses back to the default itself.
+    const defaults = loadConfig({});
+    for (const row of rows.filter((r) => r.defaultValue !== '')) {
+      const reparsed = loadConfig({ [row.name]: row.defaultValue });
+      expect(reparsed[row.name as keyof typeof reparsed]).toEqual(
+        defaults[row.name as keyof typeof defaults],
+      );
+    }
   });
 });

@@ -202,14 +202,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+/**
+ * A parsed default written back the way the variable is set: lists comma-separated, maps as
+ * `key=value` pairs (NEWSLETTER_TIME_ZONES), and an empty list or map as '' (no default shown).
+ */
+export function envValueOf(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map(envValueOf).join(',');
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .map(([key, entry]) => `${key}=${envValueOf(entry)}`)
+      .join(',');
+  }
+  return String(value);
+}
+
 /** The variables as documentation rows, for `velocity --help` and the README. */
 export function describeConfig(): { name: string; defaultValue: string; description: string }[] {
   return Object.entries(ConfigSchema.shape).map(([name, schema]) => {
     const parsedDefault = schema.safeParse(undefined);
     return {
       name,
-      defaultValue:
-        parsedDefault.success && parsedDefault.data !== undefined ? String(parsedDefault.data) : '',
+      defaultValue: parsedDefault.success ? envValueOf(parsedDefault.data) : '',
       description: schema.description ?? '',
     };
   });
