@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { sitemapSchemaProblems } from '../../test/support/syndication-checks.js';
 import {
   chunk,
   MAX_NEWS_URLS,
@@ -49,6 +50,7 @@ const news = (title: string, publishedAt: string, language = 'zh-Hans'): NewsSit
   title,
   language,
   publishedAt,
+  publicationName: language.startsWith('zh') ? '码速 & Co' : 'Code Velocity & Co',
 });
 
 describe('chunk', () => {
@@ -130,8 +132,14 @@ describe('renderUrlSet', () => {
     expect(urlset.url[0]).toEqual({ loc: `${SITE}/about` });
   });
 
-  it('renders an empty url set', () => {
-    expect(parseXml(renderUrlSet([])).urlset['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+  it('refuses to write an empty url set or index, which the schema does not allow', () => {
+    expect(() => renderUrlSet([])).toThrow(RangeError);
+    expect(() => renderSitemapIndex([])).toThrow(RangeError);
+  });
+
+  it('writes documents that keep the sitemaps.org schema rules', () => {
+    expect(sitemapSchemaProblems(renderUrlSet([storyEntry('nvidia-amd'), storyEntry('gpu')]))).toEqual([]);
+    expect(sitemapSchemaProblems(renderSitemapIndex([{ url: `${SITE}/sitemaps/zh.xml` }]))).toEqual([]);
   });
 
   it.each([
@@ -171,17 +179,17 @@ describe('newsLanguageCode', () => {
 });
 
 describe('renderNewsSitemap', () => {
-  const options = { publicationName: 'Code Velocity & Co', now: NOW };
+  const options = { now: NOW };
 
   it('writes the Google News elements with namespaces declared', () => {
     const xml = renderNewsSitemap([news('英伟达 </news:title>', ago(HOUR_MS))], options);
-    const { urlset } = parseXml(xml);
+    const { urlset } = parseXml(xml ?? '');
     expect(urlset['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
     expect(urlset['@_xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
     const [entry] = urlset.url;
     expect(entry.loc).toBe(`${SITE}/zh/ai-models/${encodeURIComponent('英伟达 </news:title>')}?a=1&b=2`);
     expect(entry['news:news']).toEqual({
-      'news:publication': { 'news:name': 'Code Velocity & Co', 'news:language': 'zh-cn' },
+      'news:publication': { 'news:name': '码速 & Co', 'news:language': 'zh-cn' },
       'news:publication_date': ago(HOUR_MS),
       'news:title': '英伟达 </news:title>',
     });
@@ -198,7 +206,7 @@ describe('renderNewsSitemap', () => {
       ],
       options,
     );
-    const titles = parseXml(xml).urlset.url.map(
+    const titles = parseXml(xml ?? '').urlset.url.map(
       (u: { 'news:news': { 'news:title': string } }) => u['news:news']['news:title'],
     );
     expect(titles).toEqual(['now', 'exactly two days']);
@@ -206,14 +214,36 @@ describe('renderNewsSitemap', () => {
 
   it('lists at most 1,000 stories, newest first', () => {
     const entries = Array.from({ length: MAX_NEWS_URLS + 5 }, (_, i) => news(`s${i}`, ago(i * 1000)));
-    const urls = parseXml(renderNewsSitemap(entries.reverse(), options)).urlset.url;
+    const urls = parseXml(renderNewsSitemap(entries.reverse(), options) ?? '').urlset.url;
     expect(urls).toHaveLength(MAX_NEWS_URLS);
     expect(urls[0]['news:news']['news:title']).toBe('s0');
     expect(urls.at(-1)['news:news']['news:title']).toBe(`s${MAX_NEWS_URLS - 1}`);
   });
 
-  it('renders a valid empty news sitemap when nothing is recent', () => {
-    const xml = renderNewsSitemap([news('old', ago(72 * HOUR_MS))], options);
-    expect(parseXml(xml).urlset.url).toBeUndefined();
+  // Issue 11: every entry was named by the default locale's name (码速 beside news:language en).
+  it("names the publication in each entry's own language", () => {
+    const xml = renderNewsSitemap(
+      [news('GPU prices', ago(HOUR_MS), 'en'), news('显卡价格', ago(2 * HOUR_MS))],
+      options,
+    );
+    const publications = parseXml(xml ?? '').urlset.url.map(
+      (u: { 'news:news': { 'news:publication': unknown } }) => u['news:news']['news:publication'],
+    );
+    expect(publications).toEqual([
+      { 'news:name': 'Code Velocity & Co', 'news:language': 'en' },
+      { 'news:name': '码速 & Co', 'news:language': 'zh-cn' },
+    ]);
+    expect(sitemapSchemaProblems(xml ?? '')).toEqual([]);
+  });
+
+  // Issue 11: with nothing recent it was an empty <urlset>, which sitemap.xsd refuses.
+  it('writes no document when nothing is recent, since an empty urlset is invalid', () => {
+    expect(renderNewsSitemap([news('old', ago(72 * HOUR_MS))], options)).toBeUndefined();
+    expect(renderNewsSitemap([], options)).toBeUndefined();
+    expect(
+      sitemapSchemaProblems(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>',
+      ),
+    ).toEqual(['urlset has no <url> (the schema requires one)']);
   });
 });

@@ -15,8 +15,8 @@ export const MAX_SITEMAP_URLS = 50_000;
 export const MAX_SITEMAP_BYTES = 52_428_800;
 /** Google News: at most 1,000 `<news:news>` entries per sitemap. */
 export const MAX_NEWS_URLS = 1_000;
-// Google News sitemaps list only articles published in the last two days.
-const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+/** Google News sitemaps list only articles published in the last two days. */
+export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
 export interface SitemapRef {
   url: string;
@@ -42,11 +42,14 @@ export interface NewsSitemapEntry {
   /** Our BCP 47 locale; mapped by `newsLanguageCode`. */
   language: string;
   publishedAt: string;
+  /**
+   * The site's name in the entry's own locale: Google News knows a publication by name and
+   * language together, so the English edition is not named in Chinese.
+   */
+  publicationName: string;
 }
 
 export interface NewsSitemapOptions {
-  /** Must match the publication name Google News knows us by. */
-  publicationName: string;
   now: Date;
 }
 
@@ -76,7 +79,9 @@ function finish(root: string): string {
   return xml;
 }
 
+// sitemap.xsd and siteindex.xsd both require at least one child: an empty sitemap is invalid.
 function checkCount(count: number, limit: number, what: string): void {
+  if (count === 0) throw new RangeError(`No ${what}: the sitemaps.org schema requires at least one`);
   if (count > limit)
     throw new RangeError(`${count} ${what} exceed the limit of ${limit}; split with chunk()`);
 }
@@ -139,24 +144,42 @@ export function newsLanguageCode(locale: string): string {
 }
 
 /**
- * A Google News sitemap: stories published within two days before `now`, newest first, at most
- * 1,000. Scheduled stories (published after `now`) are left out.
+ * The entries a Google News sitemap lists: published within two days before `now`, newest first,
+ * at most 1,000. Scheduled stories (published after `now`) are left out.
  */
-export function renderNewsSitemap(entries: NewsSitemapEntry[], options: NewsSitemapOptions): string {
-  const nowMs = options.now.getTime();
-  const recent = entries
-    .map((entry) => ({ entry, publishedMs: parseIsoDate(entry.publishedAt).getTime() }))
-    .filter(({ publishedMs }) => publishedMs <= nowMs && nowMs - publishedMs <= NEWS_WINDOW_MS)
-    .sort((a, b) => b.publishedMs - a.publishedMs)
-    // A newsroom rarely passes 1,000 stories in two days; past that the oldest drop out.
-    .slice(0, MAX_NEWS_URLS);
+export function recentNewsEntries<T extends Pick<NewsSitemapEntry, 'publishedAt'>>(
+  entries: readonly T[],
+  now: Date,
+): T[] {
+  const nowMs = now.getTime();
+  return (
+    entries
+      .map((entry) => ({ entry, publishedMs: parseIsoDate(entry.publishedAt).getTime() }))
+      .filter(({ publishedMs }) => publishedMs <= nowMs && nowMs - publishedMs <= NEWS_WINDOW_MS)
+      .sort((a, b) => b.publishedMs - a.publishedMs)
+      // A newsroom rarely passes 1,000 stories in two days; past that the oldest drop out.
+      .slice(0, MAX_NEWS_URLS)
+      .map(({ entry }) => entry)
+  );
+}
 
-  const urls = recent.map(({ entry }) =>
+/**
+ * A Google News sitemap of `recentNewsEntries`, or undefined when none is recent: the sitemaps.org
+ * schema requires at least one `<url>` in a `<urlset>` (and one `<sitemap>` in an index), so there
+ * is no valid empty news sitemap. The caller then leaves it out of the index and answers 404.
+ */
+export function renderNewsSitemap(
+  entries: NewsSitemapEntry[],
+  options: NewsSitemapOptions,
+): string | undefined {
+  const recent = recentNewsEntries(entries, options.now);
+  if (recent.length === 0) return undefined;
+  const urls = recent.map((entry) =>
     xmlElement('url', {}, [
       xmlText('loc', absoluteUrl(entry.url)),
       xmlElement('news:news', {}, [
         xmlElement('news:publication', {}, [
-          xmlText('news:name', options.publicationName),
+          xmlText('news:name', entry.publicationName),
           xmlText('news:language', newsLanguageCode(entry.language)),
         ]),
         xmlText('news:publication_date', w3cDate(entry.publishedAt)),

@@ -167,3 +167,67 @@ export function readSitemap(xml: string): Sitemap {
     }),
   };
 }
+
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
+// W3C Datetime (the lastmod and news:publication_date type): a date, or a date with time and zone.
+const W3C_DATETIME = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
+
+const schemaParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  isArray: (name) => ['sitemap', 'url', 'loc', 'lastmod', 'news:news'].includes(name),
+});
+
+/**
+ * What the sitemaps.org schemas (sitemap.xsd, siteindex.xsd) and Google's News sitemap schema
+ * refuse in a document: the root in the sitemaps namespace, 1 to 50,000 entries (an empty urlset
+ * or index is invalid), one absolute `<loc>` of 12 to 2,048 characters each, W3C datetimes, and
+ * every required news element. Empty when the document is valid by those rules.
+ */
+export function sitemapSchemaProblems(xml: string): string[] {
+  const result = XMLValidator.validate(xml);
+  if (result !== true) return [`not well-formed XML: ${result.err.msg}`];
+  const doc = schemaParser.parse(xml) as Record<string, Record<string, unknown> | string | undefined>;
+  const rootName = ['urlset', 'sitemapindex'].find((name) => name in doc);
+  if (!rootName) return ['root is neither urlset nor sitemapindex'];
+  const root = doc[rootName];
+  const rootObject = typeof root === 'object' && root !== null ? root : {};
+  const problems: string[] = [];
+  if (rootObject['@xmlns'] !== SITEMAP_NS) problems.push(`${rootName} is not in the ${SITEMAP_NS} namespace`);
+  const childName = rootName === 'urlset' ? 'url' : 'sitemap';
+  const children = (rootObject[childName] ?? []) as Record<string, unknown>[];
+  if (children.length === 0) problems.push(`${rootName} has no <${childName}> (the schema requires one)`);
+  if (children.length > 50_000) problems.push(`${rootName} has ${children.length} entries (at most 50,000)`);
+  children.forEach((child, i) => {
+    const where = `<${childName}> ${i + 1}`;
+    const locs = (child.loc ?? []) as string[];
+    if (locs.length !== 1) problems.push(`${where} has ${locs.length} <loc>`);
+    for (const loc of locs) {
+      if (loc.length < 12 || loc.length > 2048) problems.push(`${where}: <loc> length ${loc.length}`);
+      if (!/^https?:\/\//.test(loc)) problems.push(`${where}: <loc> ${loc} is not absolute`);
+    }
+    for (const lastmod of (child.lastmod ?? []) as string[]) {
+      if (!W3C_DATETIME.test(lastmod)) problems.push(`${where}: <lastmod> ${lastmod} is not a W3C datetime`);
+    }
+    const news = (child['news:news'] ?? []) as Record<string, Record<string, string> | string>[];
+    if (news.length > 0 && rootObject['@xmlns:news'] !== NEWS_NS)
+      problems.push(`news elements without the ${NEWS_NS} namespace`);
+    if (news.length > 1) problems.push(`${where} has ${news.length} <news:news>`);
+    for (const item of news) {
+      const publication = item['news:publication'];
+      const name = typeof publication === 'object' ? publication['news:name'] : undefined;
+      const language = typeof publication === 'object' ? publication['news:language'] : undefined;
+      if (!name?.trim()) problems.push(`${where}: no <news:name>`);
+      if (!language || !/^([a-z]{2,3}|zh-cn|zh-tw)$/.test(language))
+        problems.push(`${where}: <news:language> ${language}`);
+      const date = item['news:publication_date'];
+      if (typeof date !== 'string' || !W3C_DATETIME.test(date))
+        problems.push(`${where}: <news:publication_date> ${String(date)}`);
+      const title = item['news:title'];
+      if (typeof title !== 'string' || !title.trim()) problems.push(`${where}: no <news:title>`);
+    }
+  });
+  return problems;
+}

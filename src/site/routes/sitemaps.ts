@@ -2,6 +2,9 @@ import type { Context } from 'hono';
 import { DomainError } from '../../platform/errors.js';
 import {
   hreflangLinks,
+  NEWS_WINDOW_MS,
+  type NewsSitemapEntry,
+  recentNewsEntries,
   renderNewsSitemap,
   renderRobotsTxt,
   renderSitemapIndex,
@@ -21,26 +24,58 @@ import { tag } from '../tags.js';
 import { KIND_HUBS } from './lists.js';
 
 const XML = 'application/xml; charset=utf-8';
-/** Google News sitemaps list only articles published in the last two days. */
-const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+
+/** The stories the news sitemap lists now, each named by the site in its own locale. */
+async function newsEntries(deps: SiteDeps): Promise<NewsSitemapEntry[]> {
+  const now = deps.now();
+  const since = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString();
+  const refs = await listPublishedVariantRefs(deps.db, { since });
+  const { catalog } = deps;
+  return recentNewsEntries(
+    refs.map((ref) => {
+      const section = catalog.section(ref.sectionId);
+      return {
+        url: absoluteUrl(
+          deps,
+          storyPath(ref.locale, section ? sectionSlug(section, ref.locale) : 'stories', ref.slug),
+        ),
+        title: ref.title,
+        language: ref.locale,
+        publishedAt: ref.publishedAt,
+        publicationName: catalog.pick(catalog.settings.name, ref.locale)?.value ?? '',
+      };
+    }),
+    now,
+  );
+}
 
 export async function sitemapIndexRoute(c: Context, deps: SiteDeps): Promise<Response> {
-  return cachedPage(c, deps, async () => {
-    const refs = await listPublishedVariantRefs(deps.db);
-    const newest = refs[0]?.updatedAt;
-    const lastModified = newest ? { lastModified: newest } : {};
-    return {
-      body: renderSitemapIndex([
-        ...deps.catalog.settings.locales.map((locale) => ({
-          url: absoluteUrl(deps, `/sitemaps/${locale}.xml`),
-          ...lastModified,
-        })),
-        { url: absoluteUrl(deps, '/sitemaps/news.xml'), ...lastModified },
-      ]),
-      contentType: XML,
-      tags: [tag.sitemap, tag.site],
-    };
-  });
+  return cachedPage(
+    c,
+    deps,
+    async () => {
+      const [refs, news] = await Promise.all([
+        listPublishedVariantRefs(deps.db, { limit: 1 }),
+        newsEntries(deps),
+      ]);
+      const newest = refs[0]?.updatedAt;
+      const lastModified = newest ? { lastModified: newest } : {};
+      return {
+        body: renderSitemapIndex([
+          ...deps.catalog.settings.locales.map((locale) => ({
+            url: absoluteUrl(deps, `/sitemaps/${locale}.xml`),
+            ...lastModified,
+          })),
+          // No story in the last two days: no news sitemap (an empty urlset is invalid), so none listed.
+          ...(news.length > 0 ? [{ url: absoluteUrl(deps, '/sitemaps/news.xml'), ...lastModified }] : []),
+        ]),
+        contentType: XML,
+        tags: [tag.sitemap, tag.site],
+      };
+    },
+    // Not stored: whether the news sitemap exists changes with the clock, not only with writes.
+    { store: false },
+  );
 }
 
 export async function localeSitemapRoute(c: Context, deps: SiteDeps, locale: string): Promise<Response> {
@@ -100,32 +135,10 @@ export async function newsSitemapRoute(c: Context, deps: SiteDeps): Promise<Resp
     c,
     deps,
     async () => {
-      const now = deps.now();
-      const since = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString();
-      const refs = await listPublishedVariantRefs(deps.db, { since });
-      const { catalog } = deps;
-      return {
-        body: renderNewsSitemap(
-          refs.map((ref) => {
-            const section = catalog.section(ref.sectionId);
-            return {
-              url: absoluteUrl(
-                deps,
-                storyPath(ref.locale, section ? sectionSlug(section, ref.locale) : 'stories', ref.slug),
-              ),
-              title: ref.title,
-              language: ref.locale,
-              publishedAt: ref.publishedAt,
-            };
-          }),
-          {
-            publicationName: catalog.pick(catalog.settings.name, catalog.settings.defaultLocale)?.value ?? '',
-            now,
-          },
-        ),
-        contentType: XML,
-        tags: [tag.sitemap, tag.site],
-      };
+      const body = renderNewsSitemap(await newsEntries(deps), { now: deps.now() });
+      // Nothing published in the last two days: a 404 rather than an invalid empty urlset.
+      if (body === undefined) throw new DomainError('not-found', 'No story of the last two days.');
+      return { body, contentType: XML, tags: [tag.sitemap, tag.site] };
       // Not stored: its two-day window moves with the clock, not with writes.
     },
     { store: false },

@@ -144,10 +144,13 @@ export interface PublishedVariantRef {
   updatedAt: string;
 }
 
-/** Every published variant, for sitemaps; `since` keeps only the recent ones (news sitemap). */
+/**
+ * Every published variant, newest first, for sitemaps; `since` keeps only the recent ones (news
+ * sitemap), `limit` the first few (the index's lastmod).
+ */
 export async function listPublishedVariantRefs(
   db: Db,
-  options: { since?: string } = {},
+  options: { since?: string; limit?: number } = {},
 ): Promise<PublishedVariantRef[]> {
   let query = db
     .selectFrom('story_variants')
@@ -165,6 +168,7 @@ export async function listPublishedVariantRefs(
     .orderBy('story_variants.published_at', 'desc')
     .orderBy('story_variants.id', 'desc');
   if (options.since) query = query.where('story_variants.published_at', '>=', options.since);
+  if (options.limit !== undefined) query = query.limit(options.limit);
   const rows = await query.execute();
   return rows.map((r) => ({
     storyId: r.story_id,
