@@ -5,6 +5,7 @@ import {
   type LanguageFinding,
   LanguageQaFailed,
   loadLanguageDetector,
+  otherLanguages,
   type VariantLanguageInput,
 } from './language-qa.js';
 
@@ -224,6 +225,25 @@ describe('checkVariantLanguage', () => {
     const [finding] = checkVariantLanguage({ ...zhStory, summary: long }, detector);
     expect(Array.from(finding?.excerpt ?? '')).toHaveLength(80);
     expect(finding?.excerpt.endsWith('…')).toBe(true);
+  });
+});
+
+describe('otherLanguages', () => {
+  it('names the language of each block not in the locale, and leaves the rest and short ones alone', () => {
+    expect(
+      otherLanguages(detector, 'zh-Hans', [
+        '英伟达在本周的开发者大会上发布了新一代数据中心芯片。',
+        'Nvidia says cloud providers will receive it in the fourth quarter.',
+        'H100 与 B200',
+        'GPU',
+      ]),
+    ).toEqual([undefined, 'en', undefined, undefined]);
+    expect(
+      otherLanguages(detector, 'en', [
+        'Training is up to four times faster, according to the company.',
+        '官方数据显示，训练速度最多提升四倍，推理速度提升更多。',
+      ]),
+    ).toEqual([undefined, 'zh']);
   });
 });
 

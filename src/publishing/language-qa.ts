@@ -241,3 +241,20 @@ export function checkVariantLanguage(
   }
   return findings;
 }
+
+/**
+ * For each text (a block of a variant in `locale`), the language it is written in when the same
+ * rules as `checkVariantLanguage` find it is not the locale's, else undefined. The blocks an
+ * editor publishes over QA's findings thus carry their own `lang` on the page.
+ */
+export function otherLanguages(
+  detector: LanguageDetector,
+  locale: string,
+  texts: readonly string[],
+): (string | undefined)[] {
+  const expected = primaryLanguage(locale);
+  return texts.map((text) => {
+    const detection = detectBlock(detector, text, expected);
+    return detection && isMismatch(detector, expected, detection) ? detection.language : undefined;
+  });
+}

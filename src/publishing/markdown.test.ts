@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { markdownBlocks, markdownToPlainText, renderInlineMarkdown, renderMarkdown } from './markdown.js';
+import {
+  type MarkdownOptions,
+  markdownBlocks,
+  markdownToPlainText,
+  markdownTopLevelTexts,
+  renderInlineMarkdown,
+  renderMarkdown,
+} from './markdown.js';
 
 const stories: Record<string, string> = {
   'h100-vs-mi300x': '/zh/ai-models/h100-vs-mi300x',
@@ -7,8 +14,10 @@ const stories: Record<string, string> = {
   '英伟达-财报': '/zh/companies/英伟达-财报',
 };
 const options = { resolveStoryLink: (ref: string) => stories[ref], siteHost: 'news.example.test' };
-const render = (markdown: string, extra: Partial<typeof options> & { tableLabel?: string } = {}) =>
-  renderMarkdown(markdown, { ...options, ...extra });
+const render = (
+  markdown: string,
+  extra: Partial<typeof options> & Omit<MarkdownOptions, 'resolveStoryLink'> = {},
+) => renderMarkdown(markdown, { ...options, ...extra });
 
 describe('renderMarkdown: tables', () => {
   const table = '| 型号 | 显存 |\n| --- | --- |\n| H100 | 80 GB |\n| MI300X | 192 GB |';
@@ -209,6 +218,45 @@ describe('renderMarkdown: hostile input stays inert', () => {
     expect(render('[x](https://news.example.test/ "a\\"><img>")').html).toBe(
       '<p><a href="https://news.example.test/" title="a&quot;&gt;&lt;img&gt;">x</a></p>\n',
     );
+  });
+});
+
+describe('renderMarkdown: blocks in another language', () => {
+  const doc = [
+    '## 背景',
+    'Nvidia **announced** a [plan](story:42).',
+    '- first point\n- second point',
+    '```\ncode\n```',
+    '> quoted words',
+    '| a | b |\n|---|---|\n| 1 | 2 |',
+    '***',
+    '最后一段。',
+  ].join('\n\n');
+
+  it('lists the text of each top-level block, code and rules left out', () => {
+    expect(markdownTopLevelTexts(doc)).toEqual([
+      '背景',
+      'Nvidia announced a plan.',
+      'first point\nsecond point',
+      'quoted words',
+      'a\nb\n1\n2',
+      '最后一段。',
+    ]);
+  });
+
+  it('writes each given language on its block, tables on their scroll region', () => {
+    const { html } = render(doc, { blockLanguages: [undefined, 'en', 'en', 'en', 'en', undefined] });
+    expect(html).toContain('<h2 id="背景">背景</h2>');
+    expect(html).toContain('<p lang="en">Nvidia <strong>announced</strong>');
+    expect(html).toContain('<ul lang="en">\n<li>first point</li>');
+    expect(html).toContain('<blockquote lang="en">');
+    expect(html).toContain('aria-label="a, b" lang="en">');
+    expect(html).toContain('<p>最后一段。</p>');
+    expect(html.match(/lang=/g)).toHaveLength(4);
+  });
+
+  it('writes no lang without languages', () => {
+    expect(render(doc).html).not.toContain('lang=');
   });
 });
 

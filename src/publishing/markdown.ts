@@ -21,6 +21,12 @@ export interface MarkdownOptions {
   siteHost?: string;
   /** Localised word for "table" (e.g. `表格`), used in each table's accessible name. */
   tableLabel?: string;
+  /**
+   * The language of each top-level block (as `markdownTopLevelTexts` lists them) written in
+   * another language than the document, or undefined: written as the block's `lang` attribute,
+   * so screen readers switch voice and browsers pick fonts for it.
+   */
+  blockLanguages?: readonly (string | undefined)[];
 }
 
 export interface RenderedMarkdown {
@@ -178,8 +184,24 @@ function rewriteLinks(state: StateCore): void {
   }
 }
 
+// A top-level block is whatever opens at nesting level 0: a paragraph, heading, list, quote or
+// table. Code blocks and rules have no text in a language and are not counted.
+const isTopLevelOpen = (token: Token) => token.level === 0 && token.nesting === 1;
+
+function markBlockLanguages(state: StateCore): void {
+  const languages = stateOf(state.env)?.options.blockLanguages;
+  if (!languages) return;
+  let index = 0;
+  for (const token of state.tokens) {
+    if (!isTopLevelOpen(token)) continue;
+    const lang = languages[index++];
+    if (lang) token.attrSet('lang', lang);
+  }
+}
+
 md.core.ruler.push('code_velocity_heading_ids', addHeadingIds);
 md.core.ruler.push('code_velocity_links', rewriteLinks);
+md.core.ruler.push('code_velocity_block_languages', markBlockLanguages);
 
 function tableLabel(tokens: Token[], start: number, render: RenderState | undefined): string {
   const cells: string[] = [];
@@ -202,7 +224,9 @@ const tableOpen: RendererRule = (tokens, idx, _options, env) => {
   const render = stateOf(env);
   if (render) render.tableCount += 1;
   const label = md.utils.escapeHtml(tableLabel(tokens, idx, render));
-  return `<div class="table-scroll" role="region" tabindex="0" aria-label="${label}">\n<table>\n`;
+  const blockLang = tokens[idx]?.attrGet('lang');
+  const lang = blockLang ? ` lang="${md.utils.escapeHtml(String(blockLang))}"` : '';
+  return `<div class="table-scroll" role="region" tabindex="0" aria-label="${label}"${lang}>\n<table>\n`;
 };
 const tableClose: RendererRule = () => '</table>\n</div>\n';
 md.renderer.rules.table_open = tableOpen;
@@ -272,6 +296,27 @@ export function markdownBlocks(markdown: string): MarkdownBlock[] {
     }
   }
   return blocks;
+}
+
+/**
+ * The plain text of each top-level block, in order: what `blockLanguages` is aligned with. A list
+ * or quote is one block with the text of everything inside it.
+ */
+export function markdownTopLevelTexts(markdown: string): string[] {
+  const texts: string[] = [];
+  let current: string[] | undefined;
+  for (const token of md.parse(markdown, {})) {
+    if (isTopLevelOpen(token)) {
+      current = [];
+      texts.push('');
+    } else if (token.type === 'inline' && current) {
+      current.push(inlineText(token.children, '\n'));
+      texts[texts.length - 1] = current.join('\n');
+    } else if (token.level === 0 && token.nesting === -1) {
+      current = undefined;
+    }
+  }
+  return texts;
 }
 
 /** Plain text of a Markdown document, blocks separated by a blank line. */

@@ -1,8 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database, VariantStatus } from '../platform/database/index.js';
 import { DomainError } from '../platform/errors.js';
-import { checkVariantLanguage, LanguageQaFailed, loadLanguageDetector } from '../publishing/language-qa.js';
-import { renderMarkdown } from '../publishing/markdown.js';
+import {
+  checkVariantLanguage,
+  LanguageQaFailed,
+  loadLanguageDetector,
+  otherLanguages,
+} from '../publishing/language-qa.js';
+import { markdownTopLevelTexts, renderMarkdown } from '../publishing/markdown.js';
 import { readingMinutes } from '../publishing/reading-time.js';
 import { DanglingStoryLink, SlugTaken, StoryNotFound, UnknownReference } from './errors.js';
 import type { Story, Variant } from './model.js';
@@ -103,9 +108,16 @@ export async function renderVariant(
 ): Promise<RenderedVariant> {
   const links = await resolveStoryLinks(db, variant.locale);
   await links.prepare([variant.body, ...variant.faq.map((item) => item.answer)]);
-  const options = { resolveStoryLink: links.resolve };
-  const body = renderMarkdown(variant.body, options);
-  const answers = variant.faq.map((item) => renderMarkdown(item.answer, options));
+  // Blocks in another language (left so by an editor's QA override, or a quotation) get their own
+  // `lang` in the stored HTML: decided once here, at save and publish, never per request.
+  const detector = await loadLanguageDetector();
+  const render = (markdown: string) =>
+    renderMarkdown(markdown, {
+      resolveStoryLink: links.resolve,
+      blockLanguages: otherLanguages(detector, variant.locale, markdownTopLevelTexts(markdown)),
+    });
+  const body = render(variant.body);
+  const answers = variant.faq.map((item) => render(item.answer));
   const dangling = [...body.danglingLinks, ...answers.flatMap((answer) => answer.danglingLinks)];
   if (dangling.length > 0) throw new DanglingStoryLink(variant.locale, [...new Set(dangling)]);
   return {

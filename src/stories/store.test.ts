@@ -112,6 +112,32 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
     await expect(importStories(database.db, [mixed], { now })).rejects.toMatchObject({ kind: 'invalid' });
     const { storyIds } = await importStories(database.db, [mixed], { now, overrideLanguageQa: true });
     expect(storyIds).toHaveLength(1);
+    // Issue 11: what the override let through is marked in the stored HTML, once, at save time.
+    const [variant] = (await findStory(database.db, storyIds[0] as number))?.variants ?? [];
+    expect(variant?.faqAnswersHtml).toEqual([
+      '<p lang="en">It means that developers will be able to download and run many more models on their own hardware.</p>\n',
+    ]);
+    expect(variant?.bodyHtml).not.toContain('lang=');
+  });
+
+  it('marks a block left in another language when published text is edited over QA', async () => {
+    const { storyIds } = await importStories(database.db, [buildStory('quoted', { locales: ['zh'] })], {
+      now,
+    });
+    const storyId = storyIds[0] as number;
+    const [variant] = (await findStory(database.db, storyId))?.variants ?? [];
+    const english =
+      'The company said the new chips would ship to cloud providers before the end of the year.';
+    await editVariant(
+      database.db,
+      storyId,
+      'zh',
+      { body: `${variant?.bodyMarkdown}\n${english}\n` },
+      { now, overrideLanguageQa: true },
+    );
+    const [edited] = (await findStory(database.db, storyId))?.variants ?? [];
+    expect(edited?.bodyHtml).toContain(`<p lang="en">${english}</p>`);
+    expect(edited?.bodyHtml.match(/lang=/g)).toHaveLength(1);
   });
 
   it('refuses unknown sections and entities', async () => {
