@@ -80,6 +80,18 @@ function moreSection(view: DigestView): string {
 </mj-section>`;
 }
 
+/**
+ * The inbox preview line: hidden text first in the body, as `<mj-preview>` writes it but without
+ * its white text colour. White on our page colour is what SpamAssassin's HTML_FONT_LOW_CONTRAST
+ * takes for text hidden from the reader (0.7 points); display:none, a zero height and mso-hide
+ * hide it as well in every client, and with no colour of its own it inherits a readable one.
+ */
+function preheader(text: string): string {
+  const style =
+    'display:none;font-size:1px;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;mso-hide:all;';
+  return `<div style="${style}">${e(text)}</div>`;
+}
+
 function host(url: string): string {
   return new URL(url).host;
 }
@@ -90,7 +102,6 @@ export function digestMjml(view: DigestView): string {
   return `<mjml lang="${e(view.languageTag)}" dir="ltr">
 <mj-head>
 <mj-title>${e(view.subject)}</mj-title>
-<mj-preview>${e(preview)}</mj-preview>
 <mj-attributes>
 <mj-all font-family="${FONT_STACK}" />
 <mj-text font-size="16px" line-height="${lineHeight}" color="${COLOURS.text}" padding="0 24px" />
@@ -120,6 +131,7 @@ h1, h2, p { overflow-wrap: break-word; }
 ${langAttributes(view.stories)}
 </mj-head>
 <mj-body background-color="${COLOURS.page}" width="600px">
+<mj-raw>${preheader(preview)}</mj-raw>
 <mj-section padding="20px 0 12px">
 <mj-column>
 <mj-text><p class="site-name"><a href="${e(view.frontPageUrl)}">${e(view.siteName)}</a></p></mj-text>
