@@ -126,6 +126,8 @@ export interface ShareLinkView {
 
 export interface FaqView {
   question: string;
+  /** Set when the question is in another language than the page. */
+  questionLang?: string | undefined;
   /** Rendered from Markdown with raw HTML off: safe to insert. */
   answerHtml: string;
 }

@@ -59,6 +59,8 @@ export interface Variant {
   faq: FaqItem[];
   /** Each FAQ answer rendered to HTML (raw HTML off), aligned with `faq`. */
   faqAnswersHtml: string[];
+  /** The language of each FAQ question written in another language than the variant, aligned with `faq`. */
+  faqQuestionLangs: (string | undefined)[];
   heroAlt: string;
   revision: number;
   status: VariantStatus;

@@ -118,11 +118,16 @@ export async function renderVariant(
     });
   const body = render(variant.body);
   const answers = variant.faq.map((item) => render(item.answer));
+  const questionLangs = otherLanguages(
+    detector,
+    variant.locale,
+    variant.faq.map((item) => item.question),
+  ).map((lang) => lang ?? null);
   const dangling = [...body.danglingLinks, ...answers.flatMap((answer) => answer.danglingLinks)];
   if (dangling.length > 0) throw new DanglingStoryLink(variant.locale, [...new Set(dangling)]);
   return {
     bodyHtml: body.html,
-    faqHtml: JSON.stringify(answers.map((answer) => answer.html)),
+    faqHtml: JSON.stringify({ answers: answers.map((answer) => answer.html), questionLangs }),
     readingMinutes: readingMinutes({ body: variant.body, faq: variant.faq }),
   };
 }

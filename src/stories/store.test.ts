@@ -117,6 +117,7 @@ describe.each(DIALECTS)('the story store on %s', (dialect) => {
     expect(variant?.faqAnswersHtml).toEqual([
       '<p lang="en">It means that developers will be able to download and run many more models on their own hardware.</p>\n',
     ]);
+    expect(variant?.faqQuestionLangs).toEqual(['en']);
     expect(variant?.bodyHtml).not.toContain('lang=');
   });
 

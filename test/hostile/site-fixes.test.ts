@@ -18,6 +18,7 @@ const DAY_MS = 86_400_000;
 const MARKUP_SUMMARY = 'Use <script> tags & <b>bold</b> "quotes" wisely';
 const ENGLISH_PARAGRAPH =
   'The company said the new chips would ship to cloud providers before the end of the year.';
+const ENGLISH_QUESTION = 'When will the new chips reach the cloud providers?';
 const ENGLISH_ANSWER =
   'It means that developers will be able to download and run many more models themselves.';
 
@@ -162,7 +163,10 @@ describe.each(DIALECTS)('issue 11, read correctly by others, on %s', (dialect) =
               {
                 ...zh,
                 body: `${zh.body}\n${ENGLISH_PARAGRAPH}\n`,
-                faq: [{ question: '这对开放模型意味着什么？', answer: ENGLISH_ANSWER }],
+                faq: [
+                  { question: '这对开放模型意味着什么？', answer: ENGLISH_ANSWER },
+                  { question: ENGLISH_QUESTION, answer: '计划将于明年第一季度开始实施。' },
+                ],
               },
             ],
           },
@@ -187,6 +191,8 @@ describe.each(DIALECTS)('issue 11, read correctly by others, on %s', (dialect) =
       ]);
       expect(marked).toContainEqual(['p', ENGLISH_PARAGRAPH]);
       expect(marked).toContainEqual(['p', ENGLISH_ANSWER]);
+      expect(marked).toContainEqual(['h3', ENGLISH_QUESTION]);
+      expect(marked).toHaveLength(3);
       // The Chinese blocks stay in the page's language.
       const chinese = [...document.querySelectorAll('main p')].find((p) =>
         p.textContent?.includes('英伟达今天宣布'),

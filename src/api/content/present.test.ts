@@ -55,6 +55,7 @@ function variant(locale: string, status: Variant['status']): Variant {
     readingMinutes: 1,
     faq: [],
     faqAnswersHtml: [],
+    faqQuestionLangs: [],
     heroAlt: '',
     revision: 1,
     status,

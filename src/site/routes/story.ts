@@ -254,6 +254,7 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
       bodyHtml: variant.bodyHtml,
       faq: variant.faq.map((item, index) => ({
         question: item.question,
+        questionLang: variant.faqQuestionLangs[index],
         answerHtml: variant.faqAnswersHtml[index] ?? '',
       })),
       canonicalUrl,

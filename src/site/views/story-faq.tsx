@@ -22,7 +22,7 @@ export function StoryFaq({
       </h2>
       {faq.map((item) => (
         <div class="faq-item">
-          <h3>{item.question}</h3>
+          <h3 lang={item.questionLang}>{item.question}</h3>
           <div class="faq-answer">{raw(item.answerHtml)}</div>
         </div>
       ))}

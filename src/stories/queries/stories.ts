@@ -10,7 +10,19 @@ import type { FaqItem, SourceInput } from '../types.js';
 
 type Db = Kysely<Database>;
 
+/**
+ * The `faq_html` column: `{ answers, questionLangs }`, the answers' HTML and the language of each
+ * question written in another language than the variant (null otherwise). Rows rendered before
+ * questions had a language hold the array of answers alone.
+ */
+export function parseFaqHtml(json: string): { answers: string[]; questionLangs: (string | null)[] } {
+  const parsed = JSON.parse(json) as string[] | { answers: string[]; questionLangs: (string | null)[] };
+  return Array.isArray(parsed) ? { answers: parsed, questionLangs: [] } : parsed;
+}
+
 export function toVariant(row: Selectable<StoryVariantsTable>): Variant {
+  const variantFaq = JSON.parse(row.faq) as FaqItem[];
+  const faqHtml = parseFaqHtml(row.faq_html);
   return {
     id: row.id,
     storyId: row.story_id,
@@ -21,8 +33,9 @@ export function toVariant(row: Selectable<StoryVariantsTable>): Variant {
     bodyMarkdown: row.body_markdown,
     bodyHtml: row.body_html,
     readingMinutes: row.reading_minutes,
-    faq: JSON.parse(row.faq) as FaqItem[],
-    faqAnswersHtml: JSON.parse(row.faq_html) as string[],
+    faq: variantFaq,
+    faqAnswersHtml: faqHtml.answers,
+    faqQuestionLangs: variantFaq.map((_, index) => faqHtml.questionLangs[index] ?? undefined),
     heroAlt: row.hero_alt,
     revision: row.revision,
     status: row.status,
