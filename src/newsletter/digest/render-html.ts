@@ -83,12 +83,12 @@ function moreSection(view: DigestView): string {
 /**
  * The inbox preview line: hidden text first in the body, as `<mj-preview>` writes it but without
  * its white text colour. White on our page colour is what SpamAssassin's HTML_FONT_LOW_CONTRAST
- * takes for text hidden from the reader (0.7 points); display:none, a zero height and mso-hide
- * hide it as well in every client, and with no colour of its own it inherits a readable one.
+ * takes for text hidden from the reader (0.7 points); display:none, a zero height and opacity hide
+ * it all the same, and with no colour of its own it inherits a readable one.
  */
 function preheader(text: string): string {
   const style =
-    'display:none;font-size:1px;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;mso-hide:all;';
+    'display:none;font-size:1px;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;';
   return `<div style="${style}">${e(text)}</div>`;
 }
 
