@@ -104,7 +104,7 @@ export async function composePlatform(options: {
         db: options.db,
         log: options.log,
         now,
-        fetch: globalThis.fetch,
+        allowHosts: options.config.WEBHOOK_ALLOW_HOSTS,
         intervalMs: WEBHOOK_INTERVAL_MS,
       });
       const feeds = options.config.DESK_REFRESH

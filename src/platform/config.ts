@@ -3,6 +3,17 @@ import { z } from 'zod';
 
 import { booleanFromEnv, newsletterSettings } from './config-newsletter.js';
 
+/** A comma-separated list of `host` or `host:port` entries, lower-cased. */
+const hostListFromEnv = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter((host) => host !== ''),
+  );
+
 /**
  * Every setting the platform reads, with its default and meaning. The README's table of
  * environment variables is written from these descriptions.
@@ -101,18 +112,9 @@ export const ConfigSchema = z.object({
     .min(0)
     .default(1000)
     .describe('Pause between two requests of the desk to the same host, in milliseconds.'),
-  DESK_ALLOW_HOSTS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((host) => host.trim().toLowerCase())
-        .filter((host) => host !== ''),
-    )
-    .describe(
-      'Comma-separated host or host:port entries the desk may fetch although they resolve to private or loopback addresses (an internal mirror).',
-    ),
+  DESK_ALLOW_HOSTS: hostListFromEnv.describe(
+    'Comma-separated host or host:port entries the desk may fetch although they resolve to private or loopback addresses (an internal mirror).',
+  ),
   DESK_FULL_TEXT: booleanFromEnv
     .default(true)
     .describe("Fetch each new item's page and extract the article text (for clustering and reference)."),
@@ -129,6 +131,9 @@ export const ConfigSchema = z.object({
     .default(4)
     .describe('How far back a new item looks for items reporting the same news, in days.'),
   ...newsletterSettings,
+  WEBHOOK_ALLOW_HOSTS: hostListFromEnv.describe(
+    'Comma-separated host or host:port entries webhooks may be sent to although they are, or resolve to, private or loopback addresses (an internal receiver).',
+  ),
   TRUST_PROXY: booleanFromEnv
     .default(false)
     .describe('Take the client address from X-Forwarded-For (only behind a proxy you run).'),

@@ -123,7 +123,10 @@ export interface WebhookDeliveriesTable {
   next_attempt_at: string;
   locked_until: string | null;
   last_status: number | null;
+  /** The class of the last failure (DeliveryFailure in src/webhooks), never the receiver's words. */
   last_error: string;
+  /** How long the last attempt took; null when nothing was sent. */
+  last_duration_ms: Generated<number | null>;
   created_at: string;
   delivered_at: string | null;
 }
