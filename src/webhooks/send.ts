@@ -94,8 +94,6 @@ async function drain(response: IncomingMessage): Promise<void> {
   }
 }
 
-type Failure = Extract<SendOutcome, { delivered: false }>;
-
 class Refusal extends Error {
   constructor(
     readonly failure: DeliveryFailure,
@@ -152,7 +150,9 @@ export async function sendDelivery(
         target = next;
         continue;
       }
-      await drain(response);
+      // The status decides; the little read of the body runs on (bounded by size and the
+      // deadline) without holding the outcome back.
+      void drain(response);
       return status;
     }
   };
@@ -178,13 +178,12 @@ export async function sendDelivery(
       };
     }
     const failure = classify(error, signal.aborted);
-    const outcome: Failure = {
+    return {
       delivered: false,
       status: null,
       failure,
       durationMs: failure === 'address-not-allowed' ? null : elapsed(),
       detail: error instanceof Error ? error.message : String(error),
     };
-    return outcome;
   }
 }

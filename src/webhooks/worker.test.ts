@@ -371,6 +371,34 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
     }
   });
 
+  it('a 2xx whose body never ends is delivered: only the status is waited for', async () => {
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.write('x'.repeat(100));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const webhook = await createWebhook(
+        database.db,
+        { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, events: ['story.published'] },
+        clock,
+        local,
+      );
+      await enqueueWebhookDeliveries({ db: database.db, siteUrl: SITE_URL, now }, event());
+      expect(await deliverDueWebhooks(workerOptions({ timeoutMs: 60_000 }))).toBe(1);
+      expect((await listDeliveries(database.db, webhook.id, 1))[0]).toMatchObject({
+        status: 'delivered',
+        lastStatus: 200,
+      });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('an unreachable receiver is a failed attempt, not a crash', async () => {
     const receiver = await startReceiver(
       () => '',
