@@ -12,6 +12,13 @@ const BENCHES: Record<string, { title: string; run: () => Promise<void> }> = {
       await import('./story-page.bench.js');
     },
   },
+  memory: {
+    title: 'server memory (rss after the first start, a restart, and saves; target < 250 MB)',
+    run: async () => {
+      // A script, like the story-page one.
+      await import('./memory.bench.js');
+    },
+  },
   desk: {
     title: 'source desk (feed parsing, refresh of 500 feeds)',
     run: async () => {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { createApi } from '../api/index.js';
 import { createDeskDeps, type FetchDocument, type Resolve, startDeskScheduler } from '../desk/index.js';
 import { deliverOutcome, startScheduler } from '../editorial/index.js';
@@ -11,13 +11,16 @@ import {
 } from '../newsletter/index.js';
 import { createNewsroom, type Newsroom } from '../newsroom/index.js';
 import type { Config } from '../platform/config.js';
-import type { Database } from '../platform/database/index.js';
+import { type Database, pendingMigrations } from '../platform/database/index.js';
 import { createApp } from '../platform/http/app.js';
+import { createOpsApp, type ReadinessChecks, requestMetrics } from '../platform/http/ops.js';
 import type { Logger } from '../platform/logger.js';
+import { Metrics } from '../platform/metrics.js';
 import type { RenderCache } from '../platform/render-cache.js';
 import { createSite, type Site } from '../site/index.js';
 import type { ContentEvent } from '../stories/index.js';
 import { enqueueWebhookDeliveries, startWebhookWorker } from '../webhooks/index.js';
+import { queueDepths } from './queue-depths.js';
 
 /** How often the scheduler looks for due variants: a scheduled story is at most this late. */
 const SCHEDULER_INTERVAL_MS = 30_000;
@@ -34,6 +37,10 @@ export interface Platform {
   newsroom: Newsroom;
   /** Newsletter mail; closed by whoever stops the platform. */
   mailer: Mailer;
+  /** This process's Prometheus metrics. */
+  metrics: Metrics;
+  /** What /readyz checks: database, migrations, and the background work once started. */
+  readiness: ReadinessChecks;
   /** Starts the background work of a running server (scheduler, webhook deliveries). */
   startBackground(): { stop(): Promise<void> };
 }
@@ -85,12 +92,37 @@ export async function composePlatform(options: {
   const newsroom = createNewsroom({ ...shared, desk, newsletter: site.deps.newsletter });
   const api = createApi(shared);
   const bounces = createNewsletterWebhooks({ db: options.db, config: options.config, log: options.log, now });
-  const app = createApp(options.log, [newsroom.surface, api.surface, bounces, site.surface]);
+  const metrics = new Metrics({ cache: options.cache, queues: () => queueDepths(options.db, now()) });
+  let background: { running: string[] } | 'stopped' | undefined;
+  const readiness: ReadinessChecks = {
+    database: async () => {
+      await sql`select 1`.execute(options.db);
+      return { ok: true };
+    },
+    migrations: async () => {
+      const dialect = options.db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+      const pending = await pendingMigrations(options.db as never, dialect);
+      return pending.length === 0 ? { ok: true } : { ok: false, detail: { pending } };
+    },
+    workers: async () => {
+      if (background === undefined) return { ok: true, detail: 'not run by this process' };
+      if (background === 'stopped') return { ok: false, detail: 'stopped' };
+      return { ok: true, detail: { running: background.running } };
+    },
+  };
+  const ops = createOpsApp({ metrics, checks: readiness, token: options.config.METRICS_TOKEN });
+  const app = createApp(
+    options.log,
+    [{ path: '/', app: ops }, newsroom.surface, api.surface, bounces, site.surface],
+    { observe: requestMetrics(metrics) },
+  );
   return {
     app,
     site,
     newsroom,
     mailer,
+    metrics,
+    readiness,
     startBackground() {
       // Scheduled variants go live here, with the same cache drops and events as a manual publish.
       const scheduler = startScheduler({
@@ -108,15 +140,28 @@ export async function composePlatform(options: {
         intervalMs: WEBHOOK_INTERVAL_MS,
       });
       const feeds = options.config.DESK_REFRESH
-        ? startDeskScheduler(desk, { intervalMs: DESK_INTERVAL_MS })
+        ? startDeskScheduler(desk, {
+            intervalMs: DESK_INTERVAL_MS,
+            onRefreshed: (outcomes) => metrics.deskFetched(outcomes),
+          })
         : { stop: async () => {} };
       const digests = options.config.NEWSLETTER_SEND
         ? startNewsletterScheduler(withDigestComposer(site.deps.newsletter), {
             intervalMs: NEWSLETTER_INTERVAL_MS,
+            onProgress: (delta) => metrics.newsletterProgress(delta),
           })
         : { stop: async () => {} };
+      background = {
+        running: [
+          'scheduled-publishing',
+          'webhook-deliveries',
+          ...(options.config.DESK_REFRESH ? ['desk-feeds'] : []),
+          ...(options.config.NEWSLETTER_SEND ? ['newsletter'] : []),
+        ],
+      };
       return {
         stop: async () => {
+          background = 'stopped';
           await Promise.all([scheduler.stop(), webhooks.stop(), feeds.stop(), digests.stop()]);
         },
       };

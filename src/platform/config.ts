@@ -137,6 +137,23 @@ export const ConfigSchema = z.object({
   TRUST_PROXY: booleanFromEnv
     .default(false)
     .describe('Take the client address from X-Forwarded-For (only behind a proxy you run).'),
+  // Health and metrics (README, "Health and metrics").
+  METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .optional()
+    .describe(
+      'Port of a separate listener on HOST serving /metrics (Prometheus), /healthz and /readyz. Off when unset; 0 picks a free port.',
+    ),
+  METRICS_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe(
+      'Serves /metrics on the main port to requests with `Authorization: Bearer <token>` (and requires it on METRICS_PORT too). Without this or METRICS_PORT, /metrics answers 404.',
+    ),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -22,6 +22,7 @@ export class RenderCache {
   private readonly entries = new Map<string, { page: CachedPage; tags: string[] }>();
   private readonly keysByTag = new Map<string, Set<string>>();
   private currentVersion = 0;
+  private counts = { bytes: 0, hits: 0, misses: 0, evictions: 0 };
 
   constructor(private readonly maxEntries: number) {}
 
@@ -34,7 +35,15 @@ export class RenderCache {
   }
 
   get(key: string): CachedPage | undefined {
-    return this.entries.get(key)?.page;
+    const page = this.entries.get(key)?.page;
+    if (page) this.counts.hits++;
+    else this.counts.misses++;
+    return page;
+  }
+
+  /** Running totals for the metrics (hits and misses count every lookup). */
+  stats(): { entries: number; bytes: number; hits: number; misses: number; evictions: number } {
+    return { entries: this.entries.size, ...this.counts };
   }
 
   set(key: string, page: CachedPage, tags: string[], renderedAtVersion = this.currentVersion): void {
@@ -42,9 +51,10 @@ export class RenderCache {
     this.delete(key);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.delete(oldest);
+      if (oldest !== undefined && this.delete(oldest)) this.counts.evictions++;
     }
     this.entries.set(key, { page, tags });
+    this.counts.bytes += page.body.length;
     for (const tag of tags) {
       let keys = this.keysByTag.get(tag);
       if (!keys) {
@@ -71,6 +81,7 @@ export class RenderCache {
     this.currentVersion++;
     this.entries.clear();
     this.keysByTag.clear();
+    this.counts.bytes = 0;
   }
 
   keys(): string[] {
@@ -81,6 +92,7 @@ export class RenderCache {
     const entry = this.entries.get(key);
     if (!entry) return false;
     this.entries.delete(key);
+    this.counts.bytes -= entry.page.body.length;
     for (const tag of entry.tags) {
       const keys = this.keysByTag.get(tag);
       keys?.delete(key);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, VariantStatus } from '../platform/database/index.js';
 import { DomainError } from '../platform/errors.js';
-import { checkVariantLanguage, LanguageQaFailed, loadLanguageDetector } from '../publishing/language-qa.js';
+import { checkVariantLanguageLazily, LanguageQaFailed } from '../publishing/language-qa.js';
 import { renderMarkdown } from '../publishing/markdown.js';
 import { readingMinutes } from '../publishing/reading-time.js';
 import { DanglingStoryLink, SlugTaken, StoryNotFound, UnknownReference } from './errors.js';
@@ -120,18 +120,14 @@ async function assertPublishable(
   options: WriteOptions,
 ): Promise<void> {
   if (options.overrideLanguageQa) return;
-  const detector = await loadLanguageDetector();
-  const findings = checkVariantLanguage(
-    {
-      locale: variant.locale,
-      title: variant.title,
-      summary: variant.summary,
-      body: variant.body,
-      faq: variant.faq,
-      heroAlt: variant.heroAlt,
-    },
-    detector,
-  );
+  const findings = await checkVariantLanguageLazily({
+    locale: variant.locale,
+    title: variant.title,
+    summary: variant.summary,
+    body: variant.body,
+    faq: variant.faq,
+    heroAlt: variant.heroAlt,
+  });
   if (findings.length > 0) throw new LanguageQaFailed(findings);
 }
 

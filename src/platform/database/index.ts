@@ -1,3 +1,3 @@
 export { type ConnectOptions, type DatabaseHandle, type Dialect, openDatabase } from './connect.js';
-export { migrateToLatest } from './migrations.js';
+export { migrateToLatest, pendingMigrations } from './migrations.js';
 export * from './schema.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { isDomainError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { STATUS_BY_KIND } from './errors.js';
@@ -33,8 +33,14 @@ const plainProblem: ProblemRenderer = (c, status, message) => c.text(message, st
  * feature. Only this app sets `onError`: domain errors become their status, anything else a 500
  * whose text is logged with the request id and hidden from the client.
  */
-export function createApp(log: Logger, surfaces: Surface[]): Hono {
+export function createApp(
+  log: Logger,
+  surfaces: Surface[],
+  options: { observe?: MiddlewareHandler } = {},
+): Hono {
   const app = new Hono();
+  // First, so that its timing covers everything after it (the request metrics).
+  if (options.observe) app.use(options.observe);
   const rendererFor = (path: string): ProblemRenderer => {
     const surface = [...surfaces]
       .sort((a, b) => b.path.length - a.path.length)

@@ -17,21 +17,34 @@ export interface RunningServer {
 export function startServer(
   app: { fetch: (request: Request) => Response | Promise<Response> },
   cache: RenderCache,
-  options: { host: string; port: number },
+  options: {
+    host: string;
+    port: number;
+    /** Counts the answers the cache gives here, which Hono's request metrics never see. */
+    onCacheAnswer?: (method: string, status: number, seconds: number) => void;
+  },
 ): Promise<RunningServer> {
   const honoListener = getRequestListener(app.fetch);
   const server = http.createServer((req, res) => {
     if ((req.method === 'GET' || req.method === 'HEAD') && req.url) {
+      const started = performance.now();
       const page = cache.get(req.url);
       if (page) {
+        let status = page.status;
         if (etagMatches(req.headers['if-none-match'], page.etag)) {
           const { 'content-type': _type, 'content-length': _length, ...rest } = page.headers;
+          status = 304;
           res.writeHead(304, { ...rest, etag: page.etag });
           res.end();
-          return;
+        } else {
+          res.writeHead(page.status, {
+            ...page.headers,
+            etag: page.etag,
+            'content-length': page.body.length,
+          });
+          res.end(req.method === 'HEAD' ? undefined : page.body);
         }
-        res.writeHead(page.status, { ...page.headers, etag: page.etag, 'content-length': page.body.length });
-        res.end(req.method === 'HEAD' ? undefined : page.body);
+        options.onCacheAnswer?.(req.method, status, (performance.now() - started) / 1000);
         return;
       }
     }
