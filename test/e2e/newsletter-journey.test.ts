@@ -40,7 +40,8 @@ beforeAll(async () => {
   context.setDefaultTimeout(10_000);
   page = await context.newPage();
   fs.mkdirSync(SHOTS, { recursive: true });
-});
+  // Seeding the demo and starting Chromium take well over a minute on a loaded machine.
+}, 180_000);
 
 afterAll(async () => {
   await context?.close();
@@ -108,7 +109,7 @@ async function screenshots(name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-describe.sequential.each(LOCALES)('a reader’s newsletter journey in %s', (locale) => {
+describe.sequential.each(LOCALES)('a reader’s newsletter journey in %s', { timeout: 90_000 }, (locale) => {
   const t = createTranslator(locale);
   const other = locale === 'zh' ? 'en' : 'zh';
   const email = `journey-${locale}@example.test`;
@@ -207,7 +208,7 @@ describe.sequential.each(LOCALES)('a reader’s newsletter journey in %s', (loca
   });
 });
 
-describe('an editor’s test send', () => {
+describe('an editor’s test send', { timeout: 90_000 }, () => {
   it('sends once, and a reload of the page that says so sends nothing', async () => {
     const t = createTranslator('en');
     await signInAs(site, page, { email: 'journey-editor@example.test', role: 'editor' });
