@@ -126,7 +126,7 @@ export function confirmPageRoute(c: Context, deps: SiteDeps): Promise<Response> 
 /** POST of a confirmation link: the subscription starts; a replay shows the refused-link page. */
 export function confirmRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const locale = requireLocale(deps, c.req.param('locale'));
-  refuseCrossSite(c, deps);
+  refuseCrossSite(c, deps, { signedLink: true });
   return behindLink(c, deps, locale, async () => {
     await confirmSubscription(deps.newsletter, {
       token: c.req.param('token') ?? '',
