@@ -4,6 +4,7 @@ import { type CreateWithId, newsroomMigration } from './migration-0002-newsroom.
 import { deskMigration } from './migration-0004-desk.js';
 import { newsletterMigration } from './migration-0005-newsletter.js';
 import { newsletterSendingMigration } from './migration-0006-newsletter-sending.js';
+import { accountsHardeningMigration } from './migration-0007-accounts.js';
 
 // Migrations are code, so the same list runs on SQLite and PostgreSQL. The only dialect
 // difference is how an auto-incrementing key is spelled, kept in `withId`.
@@ -171,6 +172,7 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
     '0004_desk': deskMigration(withId),
     '0005_newsletter': newsletterMigration(withId),
     '0006_newsletter_sending': newsletterSendingMigration(withId),
+    '0007_accounts_hardening': accountsHardeningMigration(),
   };
 }
 
