@@ -23,6 +23,7 @@ export {
   SETUP_LINK_HOURS,
   setPassword,
 } from './people.js';
+export { pruneAccounts } from './prune.js';
 export {
   countOwners,
   countUserSessions,
