@@ -20,6 +20,7 @@ import type { RenderCache } from '../platform/render-cache.js';
 import { createSite, type Site } from '../site/index.js';
 import type { ContentEvent } from '../stories/index.js';
 import { enqueueWebhookDeliveries, startWebhookWorker } from '../webhooks/index.js';
+import { startMaintenance } from './maintenance.js';
 import { queueDepths } from './queue-depths.js';
 
 /** How often the scheduler looks for due variants: a scheduled story is at most this late. */
@@ -30,6 +31,10 @@ const WEBHOOK_INTERVAL_MS = 5_000;
 const DESK_INTERVAL_MS = 60_000;
 /** How often the newsletter looks for due digests and pending deliveries. */
 const NEWSLETTER_INTERVAL_MS = 60_000;
+/** How often expired sessions, links, throttles, share visits and signup attempts are removed. */
+const PRUNE_INTERVAL_MS = 60 * 60_000;
+/** How often cached story pages showing an outdated share count are dropped (at most). */
+const SHARE_COUNT_REFRESH_MS = 15 * 60_000;
 
 export interface Platform {
   app: ReturnType<typeof createApp>;
@@ -41,7 +46,10 @@ export interface Platform {
   metrics: Metrics;
   /** What /readyz checks: database, migrations, and the background work once started. */
   readiness: ReadinessChecks;
-  /** Starts the background work of a running server (scheduler, webhook deliveries). */
+  /**
+   * Starts the background work of a running server (scheduler, webhook deliveries, feeds,
+   * digests, the hourly prune, share-count refreshes).
+   */
   startBackground(): { stop(): Promise<void> };
 }
 
@@ -151,18 +159,35 @@ export async function composePlatform(options: {
             onProgress: (delta) => metrics.newsletterProgress(delta),
           })
         : { stop: async () => {} };
+      const maintenance = startMaintenance({
+        db: options.db,
+        log: options.log,
+        now,
+        intervalMs: PRUNE_INTERVAL_MS,
+      });
+      // A share never drops a page by itself; this catches the shown counts up, once per story.
+      const shareCounts = setInterval(() => site.refreshShareCounts(), SHARE_COUNT_REFRESH_MS);
+      shareCounts.unref();
       background = {
         running: [
           'scheduled-publishing',
           'webhook-deliveries',
           ...(options.config.DESK_REFRESH ? ['desk-feeds'] : []),
           ...(options.config.NEWSLETTER_SEND ? ['newsletter'] : []),
+          'maintenance',
         ],
       };
       return {
         stop: async () => {
           background = 'stopped';
-          await Promise.all([scheduler.stop(), webhooks.stop(), feeds.stop(), digests.stop()]);
+          clearInterval(shareCounts);
+          await Promise.all([
+            scheduler.stop(),
+            webhooks.stop(),
+            feeds.stop(),
+            digests.stop(),
+            maintenance.stop(),
+          ]);
         },
       };
     },

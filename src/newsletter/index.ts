@@ -83,6 +83,7 @@ export {
   checkConfirmation,
   confirmSubscription,
   manageLinks,
+  pruneSignupAttempts,
   requestSubscription,
   type SignupOutcome,
   type SignupRequest,

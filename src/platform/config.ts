@@ -57,7 +57,7 @@ export const ConfigSchema = z.object({
     .int()
     .min(1)
     .default(30)
-    .describe('Share-count POSTs one visitor may make per minute.'),
+    .describe('Share-count POSTs one visitor network (IPv4 /24, IPv6 /48) may make per minute.'),
   MEDIA_MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()

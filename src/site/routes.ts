@@ -17,14 +17,13 @@ import {
 } from './routes/newsletter-manage.js';
 import { confirmPageRoute, confirmRoute, signupPageRoute, signupRoute } from './routes/newsletter-signup.js';
 import { previewRoute } from './routes/preview.js';
-import { ShareRateLimiter, shareRoute } from './routes/share.js';
+import { type ShareTally, shareRoute } from './routes/share.js';
 import { localeSitemapRoute, newsSitemapRoute, robotsRoute, sitemapIndexRoute } from './routes/sitemaps.js';
 import { storyRoute } from './routes/story.js';
 
 /** Every public route, in one list: this reads as the site map. */
-export function siteRoutes(deps: SiteDeps): Hono {
+export function siteRoutes(deps: SiteDeps, shares: ShareTally): Hono {
   const app = new Hono();
-  const limiter = new ShareRateLimiter(deps.config.SHARE_RATE_LIMIT_PER_MINUTE);
 
   app.get('/', (c) => {
     const cookie = c.req
@@ -48,7 +47,7 @@ export function siteRoutes(deps: SiteDeps): Hono {
   );
   app.get('/assets/:file', (c) => assetRoute(c, deps));
   app.get('/media/:file', (c) => mediaRoute(c, deps));
-  app.post('/share/:id', (c) => shareRoute(c, deps, limiter));
+  app.post('/share/:id', (c) => shareRoute(c, deps, shares));
   // Registered before the locale routes, which would otherwise take `/share/<id>` for a section.
   app.get('/share/:id', () => {
     throw new DomainError('method-not-allowed', 'Shares are counted with POST.');

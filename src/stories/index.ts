@@ -29,7 +29,13 @@ export {
   loadStoriesByEntity,
   type PublishedVariantRef,
 } from './queries/listing.js';
-export { deleteShareVisitsBefore, findShareCount, listShareCounts, recordShare } from './queries/shares.js';
+export {
+  deleteShareVisitsBefore,
+  findShareCount,
+  listShareCounts,
+  pruneShareVisits,
+  recordShare,
+} from './queries/shares.js';
 export {
   countStories,
   findRedirect,

@@ -5,6 +5,7 @@ import { deskMigration } from './migration-0004-desk.js';
 import { newsletterMigration } from './migration-0005-newsletter.js';
 import { newsletterSendingMigration } from './migration-0006-newsletter-sending.js';
 import { webhookLogMigration } from './migration-0007-webhook-log.js';
+import { accountsHardeningMigration } from './migration-0008-accounts.js';
 
 // Migrations are code, so the same list runs on SQLite and PostgreSQL. The only dialect
 // difference is how an auto-incrementing key is spelled, kept in `withId`.
@@ -173,6 +174,7 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
     '0005_newsletter': newsletterMigration(withId),
     '0006_newsletter_sending': newsletterSendingMigration(withId),
     '0007_webhook_delivery_log': webhookLogMigration,
+    '0008_accounts_hardening': accountsHardeningMigration(),
   };
 }
 

@@ -30,10 +30,13 @@ export interface SessionsTable {
   user_agent: string;
 }
 
-export interface LoginFailuresTable {
-  id: Generated<number>;
+/** One row per throttled key (migration 0007); see accounts/throttle.ts. */
+export interface SignInThrottlesTable {
   key: string;
-  failed_at: string;
+  failures: number;
+  revision: number;
+  next_attempt_at: string;
+  updated_at: string;
 }
 
 export interface SetupTokensTable {
@@ -134,7 +137,7 @@ export interface WebhookDeliveriesTable {
 export interface NewsroomTables {
   users: UsersTable;
   sessions: SessionsTable;
-  login_failures: LoginFailuresTable;
+  sign_in_throttles: SignInThrottlesTable;
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
   story_revisions: StoryRevisionsTable;
