@@ -103,7 +103,7 @@ describe.each(DIALECTS)('health and metrics on %s', (dialect) => {
           status: 200,
           workers: {
             ok: true,
-            detail: { running: ['scheduled-publishing', 'webhook-deliveries', 'newsletter'] },
+            detail: { running: ['scheduled-publishing', 'webhook-deliveries', 'newsletter', 'maintenance'] },
           },
         });
       } finally {
