@@ -38,6 +38,15 @@ describe('RenderCache bounds', () => {
     expect(cache.stats().bytes).toBeLessThanOrEqual(20 * KB);
   });
 
+  it('counts a read as use: the page read last is evicted last', async () => {
+    const cache = new RenderCache(3, 1024 * KB);
+    for (const key of ['/a', '/b', '/c']) await cache.set(key, tiny(key.length), []);
+    cache.get('/a');
+    cache.lookup('/b?utm_source=x');
+    await cache.set('/d', tiny(4), []);
+    expect(cache.keys()).toEqual(['/a', '/b', '/d']);
+  });
+
   it('also applies the entry count', async () => {
     const cache = new RenderCache(3, 1024 * KB);
     for (let i = 0; i < 5; i++) await cache.set(`/p${i}`, tiny(i), []);
