@@ -19,6 +19,13 @@ const BENCHES: Record<string, { title: string; run: () => Promise<void> }> = {
       await import('./memory.bench.js');
     },
   },
+  abuse: {
+    title: 'unauthenticated abuse (padded queries, tracking parameters, huge bodies; memory)',
+    run: async () => {
+      const { runAbuseBench } = await import('./abuse.bench.js');
+      await runAbuseBench();
+    },
+  },
   desk: {
     title: 'source desk (feed parsing, refresh of 500 feeds)',
     run: async () => {

@@ -18,7 +18,7 @@ export async function serve(config: Config): Promise<RunningServer & { metricsUr
     const { stories } = await seedDemo(database.db, config.dataDir, new Date());
     log.info({ stories }, 'demo content loaded');
   }
-  const cache = new RenderCache(config.RENDER_CACHE_ENTRIES);
+  const cache = new RenderCache(config.RENDER_CACHE_ENTRIES, config.RENDER_CACHE_BYTES);
   const secret = loadSecret(config);
   const platform = await composePlatform({ db: database.db, config, cache, log, secret });
   const background = platform.startBackground();

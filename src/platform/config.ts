@@ -51,7 +51,17 @@ export const ConfigSchema = z.object({
     .int()
     .min(0)
     .default(5000)
-    .describe('How many rendered pages the render cache keeps (0 turns it off).'),
+    .describe(
+      'Most rendered pages the render cache keeps (0 turns it off); RENDER_CACHE_BYTES applies as well.',
+    ),
+  RENDER_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024)
+    .describe(
+      'Most memory the render cache uses, in bytes (64 MiB): every stored encoding of every page (plain, brotli, gzip) plus keys, headers and tags. The least recently read pages go first; 0 turns the cache off.',
+    ),
   SHARE_RATE_LIMIT_PER_MINUTE: z.coerce
     .number()
     .int()

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { RenderCache } from '../render-cache.js';
-import { etagMatches } from './headers.js';
+import { answerPage, redirectAnswer } from './cached-answer.js';
 
 export interface RunningServer {
   url: string;
@@ -12,7 +12,8 @@ export interface RunningServer {
 
 /**
  * Serves the app, answering GET and HEAD for pages already in the render cache before Hono is
- * involved: a cache hit is then about as cheap as a plain node:http server sending bytes.
+ * involved: a cache hit is then about as cheap as a plain node:http server sending bytes. The
+ * key and the answer are the ones the site's `cachedPage` uses (`RenderCache.lookup`, `answerPage`).
  */
 export function startServer(
   app: { fetch: (request: Request) => Response | Promise<Response> },
@@ -28,23 +29,19 @@ export function startServer(
   const server = http.createServer((req, res) => {
     if ((req.method === 'GET' || req.method === 'HEAD') && req.url) {
       const started = performance.now();
-      const page = cache.get(req.url);
-      if (page) {
-        let status = page.status;
-        if (etagMatches(req.headers['if-none-match'], page.etag)) {
-          const { 'content-type': _type, 'content-length': _length, ...rest } = page.headers;
-          status = 304;
-          res.writeHead(304, { ...rest, etag: page.etag });
-          res.end();
-        } else {
-          res.writeHead(page.status, {
-            ...page.headers,
-            etag: page.etag,
-            'content-length': page.body.length,
-          });
-          res.end(req.method === 'HEAD' ? undefined : page.body);
-        }
-        options.onCacheAnswer?.(req.method, status, (performance.now() - started) / 1000);
+      const found = cache.lookup(req.url);
+      if (found) {
+        const answer =
+          'redirect' in found
+            ? redirectAnswer(found.redirect)
+            : answerPage(found.page, {
+                method: req.method,
+                ifNoneMatch: req.headers['if-none-match'],
+                acceptEncoding: req.headers['accept-encoding'],
+              });
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body ?? undefined);
+        options.onCacheAnswer?.(req.method, answer.status, (performance.now() - started) / 1000);
         return;
       }
     }
