@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { booleanFromEnv, newsletterSettings } from './config-newsletter.js';
+import { type ProxyTrust, parseNetworks } from './http/proxy-trust.js';
 
 /**
  * Every setting the platform reads, with its default and meaning. The README's table of
@@ -129,9 +130,45 @@ export const ConfigSchema = z.object({
     .default(4)
     .describe('How far back a new item looks for items reporting the same news, in days.'),
   ...newsletterSettings,
+  // The edge: proxies in front, HSTS, request limits.
   TRUST_PROXY: booleanFromEnv
     .default(false)
-    .describe('Take the client address from X-Forwarded-For (only behind a proxy you run).'),
+    .describe('Older spelling of TRUST_PROXY_HOPS=1: one proxy of yours sits in front of the server.'),
+  TRUST_PROXY_HOPS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(0)
+    .describe(
+      'How many proxies of yours sit in front of the server. The client address is the X-Forwarded-For entry that many hops from the right; entries further left are ignored.',
+    ),
+  TRUST_PROXY_NETWORKS: z
+    .string()
+    .default('')
+    .refine((value) => {
+      try {
+        parseNetworks(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a comma-separated list of addresses or CIDR networks')
+    .describe(
+      'Comma-separated addresses or CIDR networks of your proxies (e.g. 10.0.0.0/8); a hop inside them is skipped when looking for the client address.',
+    ),
+  MAX_URL_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .default(8192)
+    .describe('Longest request target (path and query) accepted; a longer one is answered 414.'),
+  MAX_HEADER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(4096)
+    .default(16_384)
+    .describe('Largest request head (request line and headers) accepted; a larger one is answered 431.'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -141,6 +178,8 @@ export type Config = z.infer<typeof ConfigSchema> & {
   newsletterFrom: string;
   /** The domain of newsletterFrom: the right-hand side of the newsletter's Message-IDs. */
   newsletterDomain: string;
+  /** TRUST_PROXY_HOPS (at least 1 when TRUST_PROXY is on) and TRUST_PROXY_NETWORKS. */
+  proxyTrust: ProxyTrust;
 };
 
 export class ConfigError extends Error {
@@ -199,6 +238,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(config.DATA_DIR),
     newsletterFrom,
     newsletterDomain: fromDomain,
+    proxyTrust: {
+      hops: Math.max(config.TRUST_PROXY_HOPS, config.TRUST_PROXY ? 1 : 0),
+      networks: parseNetworks(config.TRUST_PROXY_NETWORKS),
+    },
   };
 }
 

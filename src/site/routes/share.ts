@@ -43,7 +43,7 @@ export async function shareRoute(c: Context, deps: SiteDeps, limiter: ShareRateL
   if (!story?.variants.some(isPublished)) throw new DomainError('not-found', 'No such story.');
   const now = deps.now();
   const day = now.toISOString().slice(0, 10);
-  const address = clientAddress(c, deps.config.TRUST_PROXY);
+  const address = clientAddress(c, deps.config);
   const visitor = createHmac('sha256', deps.secret)
     .update(`${day}\n${address}\n${c.req.header('user-agent') ?? ''}`)
     .digest('base64url');
