@@ -18,6 +18,7 @@ import type { RenderCache } from '../platform/render-cache.js';
 import { createSite, type Site } from '../site/index.js';
 import type { ContentEvent } from '../stories/index.js';
 import { enqueueWebhookDeliveries, startWebhookWorker } from '../webhooks/index.js';
+import { bodyLimits } from './request-limits.js';
 
 /** How often the scheduler looks for due variants: a scheduled story is at most this late. */
 const SCHEDULER_INTERVAL_MS = 30_000;
@@ -85,7 +86,10 @@ export async function composePlatform(options: {
   const newsroom = createNewsroom({ ...shared, desk, newsletter: site.deps.newsletter });
   const api = createApi(shared);
   const bounces = createNewsletterWebhooks({ db: options.db, config: options.config, log: options.log, now });
-  const app = createApp(options.log, [newsroom.surface, api.surface, bounces, site.surface]);
+  const app = createApp(options.log, [newsroom.surface, api.surface, bounces, site.surface], {
+    bodyLimits: bodyLimits(options.config),
+    siteUrl: options.config.siteUrl,
+  });
   return {
     app,
     site,

@@ -1,5 +1,6 @@
 import { issueOwnerSetupToken } from '../accounts/index.js';
 import type { Config } from '../platform/config.js';
+import { edgeSettings } from '../platform/http/edge.js';
 import { type RunningServer, startServer } from '../platform/http/server.js';
 import { createLogger } from '../platform/logger.js';
 import { RenderCache } from '../platform/render-cache.js';
@@ -21,7 +22,11 @@ export async function serve(config: Config): Promise<RunningServer> {
   const secret = loadSecret(config);
   const platform = await composePlatform({ db: database.db, config, cache, log, secret });
   const background = platform.startBackground();
-  const server = await startServer(platform.app, cache, { host: config.HOST, port: config.PORT });
+  const server = await startServer(platform.app, cache, {
+    host: config.HOST,
+    port: config.PORT,
+    edge: edgeSettings(config),
+  });
   log.info(
     {
       url: server.url,

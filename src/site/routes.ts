@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { DomainError } from '../platform/errors.js';
 import { chooseLocale } from '../publishing/index.js';
 import type { SiteDeps } from './deps.js';
+import { withTrailingSlash } from './redirect.js';
 import { LOCALE_COOKIE } from './routes/errors.js';
 import { entityFeedRoute, FEED_FILES, sectionFeedRoute, siteFeedRoute } from './routes/feeds.js';
 import { assetRoute, mediaRoute } from './routes/files.js';
@@ -38,7 +39,7 @@ export function siteRoutes(deps: SiteDeps): Hono {
       enabled: deps.catalog.settings.locales,
       defaultLocale: deps.catalog.settings.defaultLocale,
     });
-    return c.redirect(`/${locale}/`, 302);
+    return c.redirect(`/${locale}/${new URL(c.req.url).search}`, 302);
   });
   app.get('/robots.txt', (c) => robotsRoute(c, deps));
   app.get('/sitemap.xml', (c) => sitemapIndexRoute(c, deps));
@@ -72,7 +73,7 @@ export function siteRoutes(deps: SiteDeps): Hono {
   app.post('/:locale/newsletter/unsubscribe/:token', (c) => oneClickUnsubscribeRoute(c, deps));
 
   app.get('/:locale/', (c) => frontRoute(c, deps));
-  app.get('/:locale', (c) => c.redirect(`${c.req.path}/`, 301));
+  app.get('/:locale', withTrailingSlash);
   for (const { format, file } of FEED_FILES) {
     app.get(`/:locale/${file}`, (c) => siteFeedRoute(c, deps, format));
     app.get(`/:locale/topics/:entity/${file}`, (c) => entityFeedRoute(c, deps, format));
@@ -84,7 +85,7 @@ export function siteRoutes(deps: SiteDeps): Hono {
     app.get(`/:locale/${segment}`, (c) => kindHubRoute(c, deps, segment));
   }
   app.get('/:locale/:section/', (c) => sectionRoute(c, deps));
-  app.get('/:locale/:section', (c) => c.redirect(`${c.req.path}/`, 301));
+  app.get('/:locale/:section', withTrailingSlash);
   app.get('/:locale/:section/:slug', (c) => storyRoute(c, deps));
 
   // The public site only reads, apart from counting shares and the newsletter's forms.

@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { RenderCache } from '../render-cache.js';
-import { etagMatches } from './headers.js';
+import { DEFAULT_EDGE, type EdgeSettings, HSTS_HEADER, refuseTarget } from './edge.js';
+import { etagMatches, SECURITY_HEADERS } from './headers.js';
 
 export interface RunningServer {
   url: string;
@@ -12,15 +13,28 @@ export interface RunningServer {
 
 /**
  * Serves the app, answering GET and HEAD for pages already in the render cache before Hono is
- * involved: a cache hit is then about as cheap as a plain node:http server sending bytes.
+ * involved: a cache hit is then about as cheap as a plain node:http server sending bytes. Before
+ * either, a request target that is too long or not a clean path is refused.
  */
 export function startServer(
   app: { fetch: (request: Request) => Response | Promise<Response> },
   cache: RenderCache,
-  options: { host: string; port: number },
+  options: { host: string; port: number; edge?: EdgeSettings },
 ): Promise<RunningServer> {
+  const edge = options.edge ?? DEFAULT_EDGE;
   const honoListener = getRequestListener(app.fetch);
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ maxHeaderSize: edge.maxHeaderBytes }, (req, res) => {
+    if (edge.hsts) res.setHeader('strict-transport-security', HSTS_HEADER);
+    const refused = refuseTarget(req.url ?? '', edge.maxUrlBytes);
+    if (refused) {
+      res.writeHead(refused, {
+        ...SECURITY_HEADERS,
+        'content-type': 'text/plain; charset=utf-8',
+        connection: 'close',
+      });
+      res.end(refused === 414 ? 'URI Too Long' : 'Bad Request');
+      return;
+    }
     if ((req.method === 'GET' || req.method === 'HEAD') && req.url) {
       const page = cache.get(req.url);
       if (page) {
