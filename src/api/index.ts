@@ -4,6 +4,7 @@ import { DomainError } from '../platform/errors.js';
 import type { Surface } from '../platform/http/app.js';
 import { adminEndpoints } from './admin/routes.js';
 import { ADMIN_COMPONENTS } from './admin/schemas.js';
+import { allowedMethods } from './allowed-methods.js';
 import { contentEndpoints } from './content/routes.js';
 import { CONTENT_COMPONENTS } from './content/schemas.js';
 import type { ApiDeps, ApiEnv } from './deps.js';
@@ -79,6 +80,10 @@ export function createApi(deps: ApiDeps): Api {
   mountEndpoints(app, deps, endpoints);
   // Nothing under /api falls through to the public site's routes.
   app.all('*', (c) => {
+    const allow = allowedMethods(endpoints, '/api', c.req.path);
+    if (allow.length > 0) {
+      throw new DomainError('method-not-allowed', `${c.req.path} answers ${allow.join(', ')}.`, { allow });
+    }
     throw new DomainError('not-found', `No API endpoint at ${c.req.method} ${c.req.path}.`);
   });
   return {

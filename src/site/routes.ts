@@ -5,7 +5,7 @@ import type { SiteDeps } from './deps.js';
 import { withTrailingSlash } from './redirect.js';
 import { LOCALE_COOKIE } from './routes/errors.js';
 import { entityFeedRoute, FEED_FILES, sectionFeedRoute, siteFeedRoute } from './routes/feeds.js';
-import { assetRoute, mediaRoute } from './routes/files.js';
+import { assetRoute, faviconRoute, mediaRoute } from './routes/files.js';
 import { entityRoute, frontRoute, KIND_HUBS, kindHubRoute, sectionRoute } from './routes/lists.js';
 import {
   deleteDataRoute,
@@ -48,6 +48,7 @@ export function siteRoutes(deps: SiteDeps): Hono {
     localeSitemapRoute(c, deps, (c.req.param('file') ?? '').slice(0, -4)),
   );
   app.get('/assets/:file', (c) => assetRoute(c, deps));
+  app.get('/favicon.ico', (c) => faviconRoute(c, deps));
   app.get('/media/:file', (c) => mediaRoute(c, deps));
   app.post('/share/:id', (c) => shareRoute(c, deps, limiter));
   // Registered before the locale routes, which would otherwise take `/share/<id>` for a section.
