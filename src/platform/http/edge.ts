@@ -68,6 +68,7 @@ export function onSiteLocation(location: string, origins: readonly string[]): st
   try {
     const url = new URL(location);
     if (origins.includes(url.origin)) return location;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return '/';
     return `${url.pathname}${url.search}`.replace(/^[/\\]+/, '/');
   } catch {
     // A relative reference (`../x`, `x`): resolved against the current page, so on the site.
