@@ -29,7 +29,7 @@ export function bodyLimits(config: Config): BodyLimitRule[] {
     },
     // Story editor forms with long bodies, and the 1 MiB CSV and OPML imports.
     { family: 'Admin forms and imports', path: '/admin/', maxBytes: 2 * MiB },
-    // A share is counted from the URL alone; the no-script form sends nothing.
+    // The page's script sends `{"network": …}`, a few bytes.
     { family: 'Share counter', path: '/share/', maxBytes: 1 * KiB },
     // Signup, confirm, preferences, unsubscribe: an address and a few topic boxes.
     { family: 'Newsletter forms on the site', path: /^\/[^/]+\/newsletter(?:\/|$)/, maxBytes: 16 * KiB },
