@@ -22,6 +22,7 @@ import type { ContentEvent } from '../stories/index.js';
 import { enqueueWebhookDeliveries, startWebhookWorker } from '../webhooks/index.js';
 import { startMaintenance } from './maintenance.js';
 import { queueDepths } from './queue-depths.js';
+import { bodyLimits } from './request-limits.js';
 
 /** How often the scheduler looks for due variants: a scheduled story is at most this late. */
 const SCHEDULER_INTERVAL_MS = 30_000;
@@ -122,7 +123,11 @@ export async function composePlatform(options: {
   const app = createApp(
     options.log,
     [{ path: '/', app: ops }, newsroom.surface, api.surface, bounces, site.surface],
-    { observe: requestMetrics(metrics) },
+    {
+      observe: requestMetrics(metrics),
+      bodyLimits: bodyLimits(options.config),
+      siteUrl: options.config.siteUrl,
+    },
   );
   return {
     app,

@@ -1,5 +1,6 @@
 import { issueOwnerSetupToken } from '../accounts/index.js';
 import type { Config } from '../platform/config.js';
+import { edgeSettings } from '../platform/http/edge.js';
 import { startOpsServer } from '../platform/http/ops.js';
 import { type RunningServer, startServer } from '../platform/http/server.js';
 import { createLogger } from '../platform/logger.js';
@@ -27,6 +28,7 @@ export async function serve(config: Config): Promise<RunningServer & { metricsUr
     port: config.PORT,
     onCacheAnswer: (method, status, seconds) =>
       platform.metrics.observeRequest(method, 'render-cache', status, seconds),
+    edge: edgeSettings(config),
   });
   const metricsServer =
     config.METRICS_PORT === undefined

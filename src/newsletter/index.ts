@@ -36,6 +36,8 @@ export {
   countNewsletterEvents,
   createNewsletterWebhooks,
   listNewsletterEvents,
+  MAX_WEBHOOK_BODY_BYTES,
+  NEWSLETTER_WEBHOOKS_PATH,
   type NewsletterEventFilter,
   type NewsletterEventRecord,
   type NewsletterWebhookDeps,

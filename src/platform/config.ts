@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { booleanFromEnv, newsletterSettings } from './config-newsletter.js';
+import { type ProxyTrust, parseNetworks } from './http/proxy-trust.js';
 
 /** A comma-separated list of `host` or `host:port` entries, lower-cased. */
 const hostListFromEnv = z
@@ -144,9 +145,6 @@ export const ConfigSchema = z.object({
   WEBHOOK_ALLOW_HOSTS: hostListFromEnv.describe(
     'Comma-separated host or host:port entries webhooks may be sent to although they are, or resolve to, private or loopback addresses (an internal receiver).',
   ),
-  TRUST_PROXY: booleanFromEnv
-    .default(false)
-    .describe('Take the client address from X-Forwarded-For (only behind a proxy you run).'),
   // Health and metrics (README, "Health and metrics").
   METRICS_PORT: z.coerce
     .number()
@@ -164,6 +162,45 @@ export const ConfigSchema = z.object({
     .describe(
       'Serves /metrics on the main port to requests with `Authorization: Bearer <token>` (and requires it on METRICS_PORT too). Without this or METRICS_PORT, /metrics answers 404.',
     ),
+  // The edge: proxies in front, HSTS, request limits.
+  TRUST_PROXY: booleanFromEnv
+    .default(false)
+    .describe('Older spelling of TRUST_PROXY_HOPS=1: one proxy of yours sits in front of the server.'),
+  TRUST_PROXY_HOPS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(0)
+    .describe(
+      'How many proxies of yours sit in front of the server. The client address is the X-Forwarded-For entry that many hops from the right; entries further left are ignored.',
+    ),
+  TRUST_PROXY_NETWORKS: z
+    .string()
+    .default('')
+    .refine((value) => {
+      try {
+        parseNetworks(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a comma-separated list of addresses or CIDR networks')
+    .describe(
+      'Comma-separated addresses or CIDR networks of your proxies (e.g. 10.0.0.0/8); a hop inside them is skipped when looking for the client address.',
+    ),
+  MAX_URL_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .default(8192)
+    .describe('Longest request target (path and query) accepted; a longer one is answered 414.'),
+  MAX_HEADER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(4096)
+    .default(16_384)
+    .describe('Largest request head (request line and headers) accepted; a larger one is answered 431.'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -173,6 +210,8 @@ export type Config = z.infer<typeof ConfigSchema> & {
   newsletterFrom: string;
   /** The domain of newsletterFrom: the right-hand side of the newsletter's Message-IDs. */
   newsletterDomain: string;
+  /** TRUST_PROXY_HOPS (at least 1 when TRUST_PROXY is on) and TRUST_PROXY_NETWORKS. */
+  proxyTrust: ProxyTrust;
 };
 
 export class ConfigError extends Error {
@@ -231,6 +270,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(config.DATA_DIR),
     newsletterFrom,
     newsletterDomain: fromDomain,
+    proxyTrust: {
+      hops: Math.max(config.TRUST_PROXY_HOPS, config.TRUST_PROXY ? 1 : 0),
+      networks: parseNetworks(config.TRUST_PROXY_NETWORKS),
+    },
   };
 }
 

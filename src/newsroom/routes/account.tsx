@@ -50,7 +50,7 @@ function signInCsrf(c: C, deps: NewsroomDeps): string {
 
 function addressKey(c: C, deps: NewsroomDeps): string {
   return createHmac('sha256', deps.secret)
-    .update(`sign-in\n${clientAddress(c, deps.config.TRUST_PROXY)}`)
+    .update(`sign-in\n${clientAddress(c, deps.config)}`)
     .digest('base64url');
 }
 

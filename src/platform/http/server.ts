@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { RenderCache } from '../render-cache.js';
 import { answerPage, redirectAnswer } from './cached-answer.js';
+import { DEFAULT_EDGE, type EdgeSettings, HSTS_HEADER, refuseTarget } from './edge.js';
+import { SECURITY_HEADERS } from './headers.js';
 
 export interface RunningServer {
   url: string;
@@ -14,6 +16,7 @@ export interface RunningServer {
  * Serves the app, answering GET and HEAD for pages already in the render cache before Hono is
  * involved: a cache hit is then about as cheap as a plain node:http server sending bytes. The
  * key and the answer are the ones the site's `cachedPage` uses (`RenderCache.lookup`, `answerPage`).
+ * Before either, a request target that is too long or not a clean path is refused.
  */
 export function startServer(
   app: { fetch: (request: Request) => Response | Promise<Response> },
@@ -23,10 +26,23 @@ export function startServer(
     port: number;
     /** Counts the answers the cache gives here, which Hono's request metrics never see. */
     onCacheAnswer?: (method: string, status: number, seconds: number) => void;
+    edge?: EdgeSettings;
   },
 ): Promise<RunningServer> {
   const honoListener = getRequestListener(app.fetch);
-  const server = http.createServer((req, res) => {
+  const edge = options.edge ?? DEFAULT_EDGE;
+  const server = http.createServer({ maxHeaderSize: edge.maxHeaderBytes }, (req, res) => {
+    if (edge.hsts) res.setHeader('strict-transport-security', HSTS_HEADER);
+    const refused = refuseTarget(req.url ?? '', edge.maxUrlBytes);
+    if (refused) {
+      res.writeHead(refused, {
+        ...SECURITY_HEADERS,
+        'content-type': 'text/plain; charset=utf-8',
+        connection: 'close',
+      });
+      res.end(refused === 414 ? 'URI Too Long' : 'Bad Request');
+      return;
+    }
     if ((req.method === 'GET' || req.method === 'HEAD') && req.url) {
       const started = performance.now();
       const found = cache.lookup(req.url);

@@ -69,7 +69,7 @@ export async function shareRoute(c: Context, deps: SiteDeps, tally: ShareTally):
   const idParam = c.req.param('id') ?? '';
   if (!/^\d{1,12}$/.test(idParam)) throw new DomainError('not-found', 'No such story.');
   const now = deps.now();
-  const network = visitorNetwork(clientAddress(c, deps.config.TRUST_PROXY));
+  const network = visitorNetwork(clientAddress(c, deps.config));
   if (!tally.limiter.allow(network, now.getTime())) {
     throw new DomainError('rate-limited', 'Too many shares from this network; try again in a minute.');
   }
