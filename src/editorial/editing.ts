@@ -11,6 +11,7 @@ import {
   importStories,
   inTransaction,
   removeStory,
+  SlugTaken,
   type Story,
   slugify,
   UnknownReference,
@@ -77,6 +78,24 @@ async function assertEnabledLocale(db: Db, locale: string): Promise<void> {
   if (!settings?.locales.includes(locale)) throw new UnknownReference('locale', locale);
 }
 
+const SLUG_RACE_ATTEMPTS = 3;
+
+/**
+ * Runs a write that picks a free slug, again when it lost a race for that slug: two saves of the
+ * same title can both find `…-3` free before either commits, and the loser's transaction is void.
+ * Run again, it finds the next number. Inside a caller's transaction nothing can be rerun, so the
+ * conflict goes up (a 409).
+ */
+async function retryingSlugRace<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof SlugTaken) || db.isTransaction || attempt >= SLUG_RACE_ATTEMPTS) throw error;
+    }
+  }
+}
+
 /** Starts a story as a draft in its source locale; the actor becomes its author. */
 export async function createStory(
   db: Db,
@@ -88,38 +107,40 @@ export async function createStory(
   assertCan(actor, { action: 'story.create' });
   await assertEnabledLocale(db, story.sourceLocale);
   const { now } = options;
-  const storyId = await inTransaction(db, async (trx) => {
-    const { storyIds } = await importStories(
-      trx,
-      [
+  const storyId = await retryingSlugRace(db, () =>
+    inTransaction(db, async (trx) => {
+      const { storyIds } = await importStories(
+        trx,
+        [
+          {
+            section: story.section,
+            sourceLocale: story.sourceLocale,
+            entities: story.entities,
+            sources: story.sources,
+            variants: [{ ...story.variant, locale: story.sourceLocale, status: 'draft' }],
+          },
+        ],
+        { now },
+      );
+      const id = storyIds[0] as number;
+      if (story.heroMediaId !== null) await editStory(trx, id, { heroMediaId: story.heroMediaId }, now);
+      await updateAuthorId(trx, id, actor.id);
+      const created = (await findStory(trx, id))?.variants[0] as Variant;
+      await insertRevision(trx, { ...snapshotOf(created), savedBy: actor.id, savedAt: now.toISOString() });
+      await recordAudit(
+        trx,
         {
-          section: story.section,
-          sourceLocale: story.sourceLocale,
-          entities: story.entities,
-          sources: story.sources,
-          variants: [{ ...story.variant, locale: story.sourceLocale, status: 'draft' }],
+          actor,
+          action: 'story.create',
+          subject: { kind: 'story', id },
+          locale: story.sourceLocale,
+          summary: story.variant.title,
         },
-      ],
-      { now },
-    );
-    const id = storyIds[0] as number;
-    if (story.heroMediaId !== null) await editStory(trx, id, { heroMediaId: story.heroMediaId }, now);
-    await updateAuthorId(trx, id, actor.id);
-    const created = (await findStory(trx, id))?.variants[0] as Variant;
-    await insertRevision(trx, { ...snapshotOf(created), savedBy: actor.id, savedAt: now.toISOString() });
-    await recordAudit(
-      trx,
-      {
-        actor,
-        action: 'story.create',
-        subject: { kind: 'story', id },
-        locale: story.sourceLocale,
-        summary: story.variant.title,
-      },
-      now,
-    );
-    return id;
-  });
+        now,
+      );
+      return id;
+    }),
+  );
   return { storyId, locale: story.sourceLocale, revision: 1, saved: true, created: true, ...NOTHING_PUBLIC };
 }
 
@@ -275,23 +296,27 @@ async function addTranslation(
   await assertEnabledLocale(db, next.locale);
   const source = sourceVariantOf(story);
   const translatedFromRevision = source ? Math.min(madeFrom ?? source.revision, source.revision) : null;
-  await inTransaction(db, async (trx) => {
-    await addVariant(trx, story.id, { ...next, translatedFromRevision }, now);
-    const added = (await findStory(trx, story.id))?.variants.find((v) => v.locale === next.locale) as Variant;
-    await insertRevision(trx, { ...snapshotOf(added), savedBy: actor.id, savedAt: now.toISOString() });
-    await recordAudit(
-      trx,
-      {
-        actor,
-        action: 'story.edit',
-        subject: { kind: 'story', id: story.id },
-        locale: next.locale,
-        summary: next.title,
-        details: { revision: 1, added: true, translatedFromRevision },
-      },
-      now,
-    );
-  });
+  await retryingSlugRace(db, () =>
+    inTransaction(db, async (trx) => {
+      await addVariant(trx, story.id, { ...next, translatedFromRevision }, now);
+      const added = (await findStory(trx, story.id))?.variants.find(
+        (v) => v.locale === next.locale,
+      ) as Variant;
+      await insertRevision(trx, { ...snapshotOf(added), savedBy: actor.id, savedAt: now.toISOString() });
+      await recordAudit(
+        trx,
+        {
+          actor,
+          action: 'story.edit',
+          subject: { kind: 'story', id: story.id },
+          locale: next.locale,
+          summary: next.title,
+          details: { revision: 1, added: true, translatedFromRevision },
+        },
+        now,
+      );
+    }),
+  );
   return {
     storyId: story.id,
     locale: next.locale,

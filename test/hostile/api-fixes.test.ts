@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest, staffToken } from '../support/api-client.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { DIALECTS } from '../support/database.js';
+import { buildStory } from '../support/factories.js';
+
+// Issue 11, "Read correctly by others" and the journeys' export and slug items: each describe
+// reproduces one report over HTTP and asserts the answer it must get now.
+
+const WORDS = 'Blackwell inference computing platforms worldwide customers scheduled shipments';
+// 200 characters that slugify to 79: the second copy's `-2` only fits once a word of the base is
+// cut, which the old duplicate probe did not do, so the third save reused the second's slug.
+const LONG_TITLE = `${WORDS} ${WORDS} ${WORDS}`.slice(0, 200);
+
+const enDraft = (title: string) => ({
+  section: 'chips',
+  sourceLocale: 'en',
+  variant: {
+    title,
+    summary: 'Two chip makers race to ship accelerators.',
+    body: '## Background\n\nBoth companies announced new accelerators for data centres this week.\n',
+  },
+});
+
+describe.each(DIALECTS)('same long title, many stories, one locale, on %s', (dialect) => {
+  let t: TestApp;
+  let editor: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { seed: 'stories', stories: [buildStory('existing')] });
+    editor = (await staffToken(t, 'editor')).token;
+  });
+  afterAll(() => t.destroy());
+
+  const create = (title: string) =>
+    apiRequest(t, '/admin/v1/stories', { token: editor, body: enDraft(title) });
+
+  async function slugsOf(responses: Response[]): Promise<string[]> {
+    const bodies = await Promise.all(responses.map((r) => r.json()));
+    return bodies.map((b: { data: { variants: { slug: string }[] } }) => b.data.variants[0]?.slug ?? '');
+  }
+
+  it('saves the third (and the tenth) copy of a 200-character title, each under its own slug', async () => {
+    expect(LONG_TITLE).toHaveLength(200);
+    const responses: Response[] = [];
+    for (let i = 0; i < 10; i++) responses.push(await create(LONG_TITLE));
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
+    const slugs = await slugsOf(responses);
+    expect(new Set(slugs).size).toBe(10);
+    for (const slug of slugs) expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slugs[1]).toMatch(/-2$/);
+    expect(slugs[2]).toMatch(/-3$/);
+    expect(slugs[9]).toMatch(/-10$/);
+  });
+
+  it('answers saves racing for the same title with 201 or 409, never a 500', async () => {
+    const title = `${LONG_TITLE.slice(0, 150)} racing`;
+    const responses = await Promise.all(Array.from({ length: 8 }, () => create(title)));
+    const statuses = responses.map((r) => r.status);
+    for (const status of statuses) expect([201, 409]).toContain(status);
+    const saved = responses.filter((r) => r.status === 201);
+    expect(saved.length).toBeGreaterThan(0);
+    const slugs = await slugsOf(saved);
+    expect(new Set(slugs).size).toBe(saved.length);
+  });
+});
