@@ -66,6 +66,8 @@ export {
 } from './save.js';
 /** Slug rules: one slug per title, numbered (`-2`, `-3`…) within the length limit when taken. */
 export { numberedSlug, slugify, uniqueSlug } from './slug.js';
+/** A source's publication date: a calendar date or a date-time, kept as written. */
+export { SourceDateSchema } from './source-date.js';
 /** Export and import of all content as one JSON document. */
 export { type ExportDocument, exportContent, importContent, parseExportDocument } from './transfer.js';
 /** Inputs the store accepts. */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportContent, importContent, parseExportDocument } from '../../src/stories/index.js';
 import { apiRequest, staffToken } from '../support/api-client.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { DIALECTS } from '../support/database.js';
+import { createTestDatabase, DIALECTS } from '../support/database.js';
 import { buildStory } from '../support/factories.js';
 
 // Issue 11, "Read correctly by others" and the journeys' export and slug items: each describe
@@ -62,5 +63,51 @@ describe.each(DIALECTS)('same long title, many stories, one locale, on %s', (dia
     expect(saved.length).toBeGreaterThan(0);
     const slugs = await slugsOf(saved);
     expect(new Set(slugs).size).toBe(saved.length);
+  });
+});
+
+describe.each(DIALECTS)('a source date entered as a date, exported from %s and imported', (dialect) => {
+  let t: TestApp;
+  let editor: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { seed: 'stories', stories: [buildStory('existing')] });
+    editor = (await staffToken(t, 'editor')).token;
+  });
+  afterAll(() => t.destroy());
+
+  it.each(DIALECTS)('into a fresh %s database comes back the same', async (target) => {
+    const created = await apiRequest(t, '/admin/v1/stories', {
+      token: editor,
+      body: {
+        ...enDraft(`Dated sources into ${target}`),
+        sources: [
+          // What the editor's date field sends, and a feed's date-time with its own offset.
+          { url: 'https://news.example.com/dated', publisher: 'Example Wire', publishedAt: '2026-12-06' },
+          { url: 'https://news.example.com/timed', publishedAt: '2026-12-06T08:30:00+08:00' },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+
+    // What `velocity export` writes and `velocity import` reads: the document as JSON text.
+    const text = JSON.stringify(await exportContent(t.database.db, new Date()));
+    const exported = JSON.parse(text);
+    const dated = exported.stories.find((s: { sources: { url: string }[] }) =>
+      s.sources.some((source) => source.url === 'https://news.example.com/dated'),
+    );
+    expect(dated.sources.map((s: { publishedAt: string }) => s.publishedAt)).toEqual([
+      '2026-12-06',
+      '2026-12-06T08:30:00+08:00',
+    ]);
+
+    const fresh = await createTestDatabase(target);
+    try {
+      await importContent(fresh.db, parseExportDocument(JSON.parse(text)), new Date());
+      const again = await exportContent(fresh.db, new Date(exported.exportedAt));
+      expect(JSON.parse(JSON.stringify(again))).toEqual(exported);
+    } finally {
+      await fresh.destroy();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SourceDateSchema } from '../../stories/index.js';
 
 // The Content API's requests and responses. Request schemas check what arrives; response schemas
 // describe what the handlers build (their types are the handlers' return types) and feed the
@@ -98,7 +99,7 @@ export const StoryDetail = StorySummary.extend({
       url: z.string(),
       publisher: z.string(),
       author: z.string(),
-      publishedAt: z.string().nullable(),
+      publishedAt: SourceDateSchema.nullable(),
     }),
   ),
   translations: z
