@@ -110,6 +110,7 @@ export const ExportDocumentSchema = z.object({
           width: z.number().int().positive(),
           file: z.string().min(1),
           avif: z.string().min(1).optional(),
+          height: z.number().int().positive().optional(),
         }),
       ),
       credit: z.string(),

@@ -87,7 +87,7 @@ export interface MediaInput {
   width: number;
   height: number;
   /** WebP `file` per width, and its AVIF twin when there is one. */
-  renditions: { width: number; file: string; avif?: string }[];
+  renditions: { width: number; file: string; avif?: string; height?: number }[];
   credit: string;
 }
 

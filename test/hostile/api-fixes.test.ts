@@ -1,9 +1,18 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportContent, importContent, parseExportDocument } from '../../src/stories/index.js';
-import { apiRequest, staffToken } from '../support/api-client.js';
+import { photo } from '../../src/media/test-images.js';
+import {
+  editStory,
+  exportContent,
+  importContent,
+  listMedia,
+  parseExportDocument,
+} from '../../src/stories/index.js';
+import { apiRequest, contentKey, staffToken } from '../support/api-client.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, DIALECTS } from '../support/database.js';
 import { buildStory } from '../support/factories.js';
+import { signedInAs } from '../support/people.js';
 
 // Issue 11, "Read correctly by others" and the journeys' export and slug items: each describe
 // reproduces one report over HTTP and asserts the answer it must get now.
@@ -109,5 +118,67 @@ describe.each(DIALECTS)('a source date entered as a date, exported from %s and i
     } finally {
       await fresh.destroy();
     }
+  });
+});
+
+interface ApiImage {
+  url: string;
+  width: number;
+  height: number;
+  renditions: { url: string; width: number; height: number }[];
+}
+
+describe.each(DIALECTS)('the Content API image of an uploaded hero, on %s', (dialect) => {
+  let t: TestApp;
+  let storyId: number;
+  let reader: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { seed: 'stories', stories: [buildStory('hero-story')] });
+    const { browser } = await signedInAs(t, 'editor');
+    await browser.get('/admin/media');
+    // 1700×957: scaled to 800 wide the encoder makes it 451 tall, where the ratio says 450.4.
+    const bytes = await (await photo(1700, 957)).jpeg({ quality: 85 }).toBuffer();
+    const uploaded = await browser.upload(
+      '/admin/media/upload',
+      { credit: 'Photo: Test Agency' },
+      { name: 'hero.jpg', type: 'image/jpeg', bytes },
+    );
+    expect(uploaded.status).toBe(303);
+    const [media] = await listMedia(t.database.db);
+    const story = await t.database.db.selectFrom('stories').select('id').executeTakeFirstOrThrow();
+    storyId = story.id;
+    await editStory(t.database.db, storyId, { heroMediaId: media?.id ?? null }, new Date());
+    reader = await contentKey(t);
+  });
+  afterAll(() => t.destroy());
+
+  /** The pixel size of the file a URL of the API serves, as sharp reads it. */
+  async function servedSize(url: string): Promise<{ width?: number; height?: number }> {
+    const response = await t.get(new URL(url).pathname);
+    expect(response.status).toBe(200);
+    const metadata = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+    return { width: metadata.width, height: metadata.height };
+  }
+
+  async function check(image: ApiImage): Promise<void> {
+    expect(image.width).toBe(800);
+    expect(await servedSize(image.url)).toEqual({ width: image.width, height: image.height });
+    expect(image.renditions.map((r) => r.width)).toEqual([480, 800, 1200, 1600]);
+    for (const rendition of image.renditions)
+      expect(await servedSize(rendition.url)).toEqual({ width: rendition.width, height: rendition.height });
+  }
+
+  it('gives the size of the file `url` links to, in the story and in the list', async () => {
+    const one = await apiRequest(t, `/content/v1/stories/${storyId}?locale=en`, { token: reader });
+    expect(one.status).toBe(200);
+    const { data } = (await one.json()) as { data: { image: ApiImage } };
+    expect(data.image).toMatchObject({ width: 800, height: 451 });
+    await check(data.image);
+
+    const list = await apiRequest(t, '/content/v1/stories?locale=en', { token: reader });
+    const listed = (await list.json()) as { data: { id: number; image: ApiImage }[] };
+    const summary = listed.data.find((s) => s.id === storyId);
+    expect(summary?.image).toEqual(data.image);
   });
 });
