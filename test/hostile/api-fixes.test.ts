@@ -63,6 +63,33 @@ describe.each(DIALECTS)('same long title, many stories, one locale, on %s', (dia
     expect(slugs[9]).toMatch(/-10$/);
   });
 
+  it('saves the third copy of a long Chinese title from the admin’s new-story form', async () => {
+    const { browser } = await signedInAs(t, 'editor');
+    await browser.get('/admin/stories/new');
+    const title = '英伟达在本周的开发者大会上发布了新一代数据中心芯片，'.repeat(8).slice(0, 200);
+    const locations: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await browser.post('/admin/stories/new', {
+        section: 'ai-models',
+        sourceLocale: 'zh',
+        title,
+        slug: '',
+        summary: '',
+        body: '',
+      });
+      expect(response.status).toBe(303);
+      locations.push(response.headers.get('location') ?? '');
+    }
+    expect(new Set(locations).size).toBe(3);
+    const slugs = await t.database.db
+      .selectFrom('story_variants')
+      .select('slug')
+      .where('title', '=', title)
+      .execute();
+    expect(new Set(slugs.map((r) => r.slug)).size).toBe(3);
+    for (const { slug } of slugs) expect(Array.from(slug).length).toBeLessThanOrEqual(80);
+  });
+
   it('answers saves racing for the same title with 201 or 409, never a 500', async () => {
     const title = `${LONG_TITLE.slice(0, 150)} racing`;
     const responses = await Promise.all(Array.from({ length: 8 }, () => create(title)));
