@@ -11,7 +11,6 @@ import {
   importStories,
   inTransaction,
   removeStory,
-  SlugTaken,
   type Story,
   slugify,
   UnknownReference,
@@ -41,6 +40,7 @@ import {
   type StoryRef,
   StoryRefSchema,
 } from './schema.js';
+import { retryingSlugRace } from './slug-race.js';
 
 type Db = Kysely<Database>;
 
@@ -76,24 +76,6 @@ function snapshotOf(variant: Variant) {
 async function assertEnabledLocale(db: Db, locale: string): Promise<void> {
   const settings = await findSiteSettings(db);
   if (!settings?.locales.includes(locale)) throw new UnknownReference('locale', locale);
-}
-
-const SLUG_RACE_ATTEMPTS = 3;
-
-/**
- * Runs a write that picks a free slug, again when it lost a race for that slug: two saves of the
- * same title can both find `…-3` free before either commits, and the loser's transaction is void.
- * Run again, it finds the next number. Inside a caller's transaction nothing can be rerun, so the
- * conflict goes up (a 409).
- */
-async function retryingSlugRace<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!(error instanceof SlugTaken) || db.isTransaction || attempt >= SLUG_RACE_ATTEMPTS) throw error;
-    }
-  }
 }
 
 /** Starts a story as a draft in its source locale; the actor becomes its author. */
