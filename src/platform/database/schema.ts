@@ -39,7 +39,7 @@ export interface MediaTable {
   mime_type: string;
   width: number;
   height: number;
-  /** JSON: `{ width, file, avif? }[]`, the responsive renditions (WebP, and AVIF when made), smallest first. */
+  /** JSON: `{ width, file, avif?, height? }[]`, the responsive renditions (WebP, and AVIF when made), smallest first. */
   renditions: string;
   credit: string;
   created_at: string;
