@@ -334,8 +334,8 @@ describe('client addresses behind one proxy', () => {
     for (let i = 2; i < 6; i++) {
       expect((await shareAs(storyId, `192.0.2.${i}, 198.51.100.7`)).counted).toBe(false);
     }
-    // The address the proxy appended is the one that counts.
-    expect((await shareAs(storyId, '192.0.2.1, 198.51.100.8')).counted).toBe(true);
+    // The address the proxy appended is the one that counts (a network of its own: shares count per /24).
+    expect((await shareAs(storyId, '192.0.2.1, 203.0.113.8')).counted).toBe(true);
   });
 });
 

@@ -52,6 +52,8 @@ export function createApp(log: Logger, surfaces: Surface[], options: AppOptions 
   const rendererFor = (path: string): ProblemRenderer => {
     const surface = [...surfaces]
       .sort((a, b) => b.path.length - a.path.length)
+      // A surface without a renderer of its own (health, metrics) leaves failures to the others.
+      .filter((s) => s.renderProblem)
       .find((s) => path === s.path || path.startsWith(s.path.endsWith('/') ? s.path : `${s.path}/`));
     return surface?.renderProblem ?? plainProblem;
   };
