@@ -137,7 +137,7 @@ async function serve(dataDir: string): Promise<void> {
   const handle = openDatabase({ sqliteFile: path.join(dataDir, 'velocity.db') });
 
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RENDER_CACHE_ENTRIES: '20000' });
-  const cache = new RenderCache(config.RENDER_CACHE_ENTRIES);
+  const cache = new RenderCache(config.RENDER_CACHE_ENTRIES, config.RENDER_CACHE_BYTES);
   const log = createLogger('silent');
   const site = await createSite({
     db: handle.db,
@@ -153,7 +153,8 @@ async function serve(dataDir: string): Promise<void> {
   const server = await startServer(app, cache, { host: '127.0.0.1', port: 0 });
 
   const storyPath = '/zh/ai-models/story-42';
-  const warm = await fetch(`${server.url}${storyPath}`);
+  // The bytes as they are, for the plain server to send (fetch would ask for gzip and decode it).
+  const warm = await fetch(`${server.url}${storyPath}`, { headers: { 'accept-encoding': 'identity' } });
   const pageBytes = Buffer.from(await warm.arrayBuffer());
   const pageHeaders = Object.fromEntries(warm.headers.entries());
   const plain = http.createServer((_req, res) => {
@@ -161,6 +162,12 @@ async function serve(dataDir: string): Promise<void> {
     res.end(pageBytes);
   });
   await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+  // The cache adds the brotli form shortly after storing the page.
+  let brBytes = 0;
+  for (let attempt = 0; attempt < 1000 && brBytes === 0; attempt++) {
+    brBytes = cache.get(storyPath)?.br?.body.length ?? 0;
+    if (brBytes === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
   const plainPort = (plain.address() as { port: number }).port;
 
   // Cache misses: each story page rendered for the first time, timed inside the process, after
@@ -183,6 +190,7 @@ async function serve(dataDir: string): Promise<void> {
     siteUrl: `${server.url}${storyPath}`,
     plainUrl: `http://127.0.0.1:${plainPort}${storyPath}`,
     pageBytes: pageBytes.length,
+    brBytes,
     stories: STORIES,
     missMedianMs: missTimes[Math.floor(missTimes.length / 2)],
     missP95Ms: missTimes[Math.floor(missTimes.length * 0.95)],

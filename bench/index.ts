@@ -12,6 +12,20 @@ const BENCHES: Record<string, { title: string; run: () => Promise<void> }> = {
       await import('./story-page.bench.js');
     },
   },
+  memory: {
+    title: 'server memory (rss after the first start, a restart, and saves; target < 250 MB)',
+    run: async () => {
+      // A script, like the story-page one.
+      await import('./memory.bench.js');
+    },
+  },
+  abuse: {
+    title: 'unauthenticated abuse (padded queries, tracking parameters, huge bodies; memory)',
+    run: async () => {
+      const { runAbuseBench } = await import('./abuse.bench.js');
+      await runAbuseBench();
+    },
+  },
   desk: {
     title: 'source desk (feed parsing, refresh of 500 feeds)',
     run: async () => {

@@ -13,6 +13,7 @@ interface Ready {
   siteUrl: string;
   plainUrl: string;
   pageBytes: number;
+  brBytes: number;
   stories: number;
   missMedianMs: number;
   missP95Ms: number;
@@ -21,9 +22,10 @@ interface Ready {
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 
-async function throughput(url: string): Promise<number> {
+async function throughput(url: string, headers: Record<string, string> = {}): Promise<number> {
   const result = await autocannon({
     url,
+    headers,
     connections: CONNECTIONS,
     duration: DURATION_SECONDS,
     pipelining: 1,
@@ -65,12 +67,15 @@ const next = <T>(kind: string) =>
   });
 
 const ready = await next<Ready>('ready');
-console.log(`  serving ${ready.stories} stories; the story page is ${ready.pageBytes} bytes`);
+console.log(
+  `  serving ${ready.stories} stories; the story page is ${ready.pageBytes} bytes (${ready.brBytes} with brotli)`,
+);
 // Warm-up so neither server is measured cold.
 await autocannon({ url: ready.siteUrl, connections: 10, duration: 2 });
 await autocannon({ url: ready.plainUrl, connections: 10, duration: 2 });
 const plain = await throughput(ready.plainUrl);
 const site = await throughput(ready.siteUrl);
+const siteBrotli = await throughput(ready.siteUrl, { 'accept-encoding': 'br' });
 server.send({ kind: 'memory' });
 const memory = await next<{ rss: number; heapUsed: number; rssUnderLoad: number }>('memory');
 server.send({ kind: 'stop' });
@@ -83,6 +88,9 @@ console.log(`story page, warm (render cache), ${CONNECTIONS} connections, ${DURA
 console.log(`  plain node:http, same bytes   ${plain.toFixed(0)} req/s`);
 console.log(`  Code Velocity                 ${site.toFixed(0)} req/s`);
 console.log(`  ratio                         ${(site / plain).toFixed(2)}   (target ≥ 0.70)`);
+console.log(
+  `  Code Velocity, brotli         ${siteBrotli.toFixed(0)} req/s   (${ready.brBytes} bytes instead of ${ready.pageBytes}, stored pre-compressed)`,
+);
 console.log(
   `story page, cache miss (500 pages): median ${ready.missMedianMs.toFixed(2)} ms, p95 ${ready.missP95Ms.toFixed(2)} ms   (target median < 2 ms)`,
 );

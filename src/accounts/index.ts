@@ -23,11 +23,12 @@ export {
   SETUP_LINK_HOURS,
   setPassword,
 } from './people.js';
+export { pruneAccounts } from './prune.js';
 export {
   countOwners,
   countUserSessions,
   deleteExpiredSessions,
-  deleteLoginFailuresBefore,
+  deleteSetupTokensBefore,
   deleteUserSessions,
   findUsableSetupToken,
   findUserByEmail,
@@ -39,5 +40,6 @@ export {
 } from './queries.js';
 export { type Actor, can, type Permission, ROLES, type StoryScope } from './roles.js';
 export { type ActiveSession, endSession, resolveSession, SESSION_DAYS, startSession } from './sessions.js';
-export { authenticate, LOGIN_WINDOW_MINUTES, TooManySignIns, WrongCredentials } from './sign-in.js';
+export { authenticate, TooManySignIns, WrongCredentials } from './sign-in.js';
+export { ADDRESS_RULE, delayAfter, deleteStaleThrottles, PAIR_RULE, type ThrottleRule } from './throttle.js';
 export { hashToken, newToken, sameSecret } from './tokens.js';

@@ -29,20 +29,25 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, OPTIONS);
 }
 
-/** False for a wrong password and for a hash that is not argon2 (never throws on bad input). */
+// Verifying against this when there is no usable hash (unknown, pending or disabled account, a
+// hash that is not argon2) costs the same as a real check, so timing does not tell them apart.
+let dummyHash: Promise<string> | undefined;
+function dummy(): Promise<string> {
+  dummyHash ??= argon2.hash('not-a-real-password-0000', OPTIONS);
+  return dummyHash;
+}
+
+/**
+ * False for a wrong password, a missing hash and a hash that is not argon2 (never throws on bad
+ * input). Always runs exactly one argon2 verification, whatever the input.
+ */
 export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
-  if (!hash || password.length > MAX_PASSWORD_LENGTH) return false;
+  const usable = hash?.startsWith('$argon2') === true && password.length <= MAX_PASSWORD_LENGTH;
+  const target = usable && hash ? hash : await dummy();
   try {
-    return await argon2.verify(hash, password);
+    const matches = await argon2.verify(target, password.slice(0, MAX_PASSWORD_LENGTH));
+    return usable && matches;
   } catch {
     return false;
   }
-}
-
-// Verifying against this when the account does not exist keeps the answer time the same, so
-// timing does not tell which emails have accounts.
-let dummyHash: Promise<string> | undefined;
-export async function verifyAgainstDummy(password: string): Promise<void> {
-  dummyHash ??= argon2.hash('not-a-real-password-0000', OPTIONS);
-  await verifyPassword(await dummyHash, password);
 }

@@ -15,6 +15,7 @@ import {
   normalizeEmail,
   type User,
   updateUser,
+  voidSetupTokens,
 } from './queries.js';
 import { ROLES } from './roles.js';
 import { hashToken, newToken } from './tokens.js';
@@ -64,15 +65,19 @@ export async function addUser(db: Db, input: NewUser, password: string | null, n
 
 /**
  * A one-time link: for `userId` null, the link that creates the first owner; otherwise one that
- * sets that person's password. Returns the token to put in the URL (only its hash is kept).
+ * sets that person's password. Returns the token to put in the URL (only its hash is kept). Any
+ * older unused link for the same person stops working: only the newest link in a mailbox counts.
  */
 export async function issueSetupToken(db: Db, userId: number | null, now: Date): Promise<string> {
   const token = newToken();
-  await insertSetupToken(db, {
-    hash: hashToken(token),
-    userId,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + SETUP_LINK_HOURS * HOUR_MS),
+  await db.transaction().execute(async (trx) => {
+    await voidSetupTokens(trx, userId, now);
+    await insertSetupToken(trx, {
+      hash: hashToken(token),
+      userId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SETUP_LINK_HOURS * HOUR_MS),
+    });
   });
   return token;
 }
@@ -84,8 +89,9 @@ export async function issueOwnerSetupToken(db: Db, now: Date): Promise<string | 
 }
 
 /**
- * Uses a one-time link: creates the first owner, or sets a person's password. Every existing
- * session of that person ends, so a reset also logs out whoever had the old password.
+ * Uses a one-time link: creates the first owner, or sets a person's password. Every other link of
+ * that person is voided, and every existing session ends, so a reset also logs out whoever had
+ * the old password.
  */
 export async function redeemSetupToken(
   db: Db,
@@ -98,6 +104,7 @@ export async function redeemSetupToken(
   return db.transaction().execute(async (trx) => {
     const link = await consumeSetupToken(trx, hashToken(token), now);
     if (!link) throw new DomainError('gone', 'This link has expired or was already used.');
+    await voidSetupTokens(trx, link.userId, now);
     if (link.userId === null) {
       if ((await countOwners(trx)) > 0) throw new DomainError('gone', 'This site already has an owner.');
       const parsed = NewUserSchema.safeParse({
@@ -120,9 +127,15 @@ export async function redeemSetupToken(
   });
 }
 
-/** Sets a new password directly (CLI, or a signed-in person); ends all of that person's sessions. */
+/**
+ * Sets a new password directly (the CLI); ends all of that person's sessions and voids every link
+ * that would set it again.
+ */
 export async function setPassword(db: Db, userId: number, password: string, now: Date): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await updateUser(db, userId, { passwordHash }, now);
-  await deleteUserSessions(db, userId);
+  await db.transaction().execute(async (trx) => {
+    await updateUser(trx, userId, { passwordHash }, now);
+    await deleteUserSessions(trx, userId);
+    await voidSetupTokens(trx, userId, now);
+  });
 }

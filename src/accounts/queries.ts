@@ -128,6 +128,19 @@ export async function findUserByEmail(db: Db, email: string): Promise<User | und
   return row && toUser(row);
 }
 
+/** The account behind an email with its stored hash, read only where a password is checked. */
+export async function findSignInCandidate(
+  db: Db,
+  email: string,
+): Promise<{ user: User; passwordHash: string | null } | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(USER_COLUMNS)
+    .where('email', '=', normalizeEmail(email))
+    .executeTakeFirst();
+  return row && { user: toUser(row), passwordHash: row.password_hash };
+}
+
 /** The stored hash, read only where a password is checked. */
 export async function findPasswordHash(db: Db, userId: number): Promise<string | null> {
   const row = await db
@@ -222,41 +235,12 @@ export async function countUserSessions(db: Db, userId: number): Promise<number>
   return Number(row.n);
 }
 
-export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
-  await db.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute();
-}
-
-// Failed sign-ins --------------------------------------------------------------------------------
-
-export async function recordLoginFailure(db: Db, keys: string[], now: Date): Promise<void> {
-  if (keys.length === 0) return;
-  await db
-    .insertInto('login_failures')
-    .values(keys.map((key) => ({ key, failed_at: now.toISOString() })))
-    .execute();
-}
-
-/** Failures per key since `since`, and the oldest of them (when the window will open again). */
-export async function countLoginFailures(
-  db: Db,
-  key: string,
-  since: Date,
-): Promise<{ count: number; oldest: string | null }> {
-  const row = await db
-    .selectFrom('login_failures')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('failed_at').as('oldest')])
-    .where('key', '=', key)
-    .where('failed_at', '>=', since.toISOString())
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
-}
-
-export async function clearLoginFailures(db: Db, key: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('key', '=', key).execute();
-}
-
-export async function deleteLoginFailuresBefore(db: Db, before: Date): Promise<void> {
-  await db.deleteFrom('login_failures').where('failed_at', '<', before.toISOString()).execute();
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<', now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 // One-time links -------------------------------------------------------------------------------
@@ -309,4 +293,28 @@ export async function findUsableSetupToken(
     .where('expires_at', '>', now.toISOString())
     .executeTakeFirst();
   return row && { userId: row.user_id };
+}
+
+/**
+ * Voids every unused link of a person (or, for `userId` null, every unused first-owner link):
+ * a newer link, a used one or a changed password leaves no older link working. Voided links are
+ * marked used, and the prune removes them with the rest.
+ */
+export async function voidSetupTokens(db: Db, userId: number | null, now: Date): Promise<void> {
+  await db
+    .updateTable('setup_tokens')
+    .set({ used_at: now.toISOString() })
+    .where((eb) => (userId === null ? eb('user_id', 'is', null) : eb('user_id', '=', userId)))
+    .where('used_at', 'is', null)
+    .execute();
+}
+
+/** Links used (or voided) or expired before `before` are kept no longer. */
+export async function deleteSetupTokensBefore(db: Db, before: Date): Promise<number> {
+  const iso = before.toISOString();
+  const result = await db
+    .deleteFrom('setup_tokens')
+    .where((eb) => eb.or([eb('used_at', '<', iso), eb('expires_at', '<', iso)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -1,39 +1,19 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database/index.js';
 import { DomainError } from '../platform/errors.js';
-import { verifyAgainstDummy, verifyPassword } from './passwords.js';
-import {
-  clearLoginFailures,
-  countLoginFailures,
-  findPasswordHash,
-  findUserByEmail,
-  normalizeEmail,
-  recordLoginFailure,
-  type User,
-} from './queries.js';
+import { verifyPassword } from './passwords.js';
+import { findSignInCandidate, normalizeEmail, type User } from './queries.js';
+import { ADDRESS_RULE, PAIR_RULE, reserveAttempt, settleSuccess } from './throttle.js';
 
 type Db = Kysely<Database>;
 
-export const LOGIN_WINDOW_MINUTES = 15;
-/** Failed sign-ins one account may have in the window before it must wait. */
-export const ACCOUNT_FAILURE_LIMIT = 5;
-/** Failed sign-ins one address may have in the window, across all accounts. */
-export const ADDRESS_FAILURE_LIMIT = 20;
-
-/** Raised when sign-ins are paused; says how long to wait. */
+/** Raised while sign-ins from this address (for this account, or for any) must wait. */
 export class TooManySignIns extends DomainError {
-  constructor(
-    readonly scope: 'account' | 'address',
-    readonly retryAfterSeconds: number,
-  ) {
-    super(
-      'rate-limited',
-      `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
-      {
-        scope,
-        retryAfterSeconds,
-      },
-    );
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate-limited', `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`, {
+      retryAfterSeconds,
+    });
   }
 }
 
@@ -43,43 +23,35 @@ export class WrongCredentials extends DomainError {
   }
 }
 
-async function assertNotLimited(
-  db: Db,
-  key: string,
-  limit: number,
-  scope: 'account' | 'address',
-  now: Date,
-): Promise<void> {
-  const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-  const { count, oldest } = await countLoginFailures(db, key, windowStart);
-  if (count < limit || !oldest) return;
-  const opensAt = Date.parse(oldest) + LOGIN_WINDOW_MINUTES * 60_000;
-  throw new TooManySignIns(scope, Math.max(1, Math.round((opensAt - now.getTime()) / 1000)));
-}
-
 /**
- * Checks an email and password. Failures count against the account and against the address
- * (an HMAC of it, never the address itself); either limit pauses sign-ins with a clear message,
- * also for the right password, so guessing cannot go on in the background.
+ * Checks an email and password. Failures slow down the pair (this account from this address)
+ * and the address; never the account as such, so nobody elsewhere can keep its owner out. The
+ * attempt is reserved before the password is checked, so parallel attempts cannot exceed the
+ * rules. Unknown, pending and disabled accounts cost one argon2 verification like real ones, so
+ * neither time nor answer tells them apart. `addressKey` is an HMAC of the client's address.
  */
 export async function authenticate(
   db: Db,
   input: { email: string; password: string; addressKey: string },
   now: Date,
 ): Promise<User> {
-  const accountKey = `account:${normalizeEmail(input.email)}`;
+  const email = normalizeEmail(input.email);
+  const pairKey = `pair:${createHash('sha256').update(`${input.addressKey}\n${email}`).digest('base64url')}`;
   const addressKey = `address:${input.addressKey}`;
-  await assertNotLimited(db, addressKey, ADDRESS_FAILURE_LIMIT, 'address', now);
-  await assertNotLimited(db, accountKey, ACCOUNT_FAILURE_LIMIT, 'account', now);
-  const user = await findUserByEmail(db, input.email);
-  let ok = false;
-  if (user)
-    ok = !user.disabledAt && (await verifyPassword(await findPasswordHash(db, user.id), input.password));
-  else await verifyAgainstDummy(input.password);
-  if (!user || !ok) {
-    await recordLoginFailure(db, [accountKey, addressKey], now);
-    throw new WrongCredentials();
-  }
-  await clearLoginFailures(db, accountKey);
-  return user;
+  const reservation = await reserveAttempt(
+    db,
+    [
+      { key: pairKey, rule: PAIR_RULE },
+      { key: addressKey, rule: ADDRESS_RULE },
+    ],
+    now,
+  );
+  if (!reservation.ok) throw new TooManySignIns(Math.max(1, Math.ceil(reservation.retryAfterMs / 1000)));
+  const candidate = await findSignInCandidate(db, email);
+  // verifyPassword runs argon2 against a dummy hash whenever there is no usable one.
+  const usable = candidate && !candidate.user.disabledAt ? candidate.passwordHash : null;
+  const matches = await verifyPassword(usable, input.password);
+  if (!candidate || !usable || !matches) throw new WrongCredentials();
+  await settleSuccess(db, pairKey, addressKey);
+  return candidate.user;
 }

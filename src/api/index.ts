@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { DomainError } from '../platform/errors.js';
 import type { Surface } from '../platform/http/app.js';
 import { adminEndpoints } from './admin/routes.js';
 import { ADMIN_COMPONENTS } from './admin/schemas.js';
+import { allowedMethods } from './allowed-methods.js';
 import { contentEndpoints } from './content/routes.js';
 import { CONTENT_COMPONENTS } from './content/schemas.js';
 import type { ApiDeps, ApiEnv } from './deps.js';
@@ -14,7 +14,10 @@ import { renderApiProblem } from './problem.js';
 
 export type { ApiDeps } from './deps.js';
 
-/** Request bodies the API reads at most; a story with a long body and FAQ stays well under it. */
+/**
+ * Request bodies the API reads at most; a story with a long body and FAQ stays well under it.
+ * Enforced with every other body limit (src/cli/request-limits.ts).
+ */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const OPENAPI_TAGS = [
@@ -74,17 +77,13 @@ export function createApi(deps: ApiDeps): Api {
   };
 
   const app = new Hono<ApiEnv>();
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new DomainError('too-large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
   mountEndpoints(app, deps, endpoints);
   // Nothing under /api falls through to the public site's routes.
   app.all('*', (c) => {
+    const allow = allowedMethods(endpoints, '/api', c.req.path);
+    if (allow.length > 0) {
+      throw new DomainError('method-not-allowed', `${c.req.path} answers ${allow.join(', ')}.`, { allow });
+    }
     throw new DomainError('not-found', `No API endpoint at ${c.req.method} ${c.req.path}.`);
   });
   return {

@@ -132,10 +132,15 @@ export function buildOpenApiDocument(endpoints: Endpoint[], options: OpenApiOpti
   const responseSchemas = responses.generate('output');
 
   const paths: Record<string, Record<string, JsonObject>> = {};
-  const parameterOnly = new Set<string>();
+  // Request schemas are written into their operation rather than named in components: a field
+  // with a `default` is optional to send, and client generators read it so only inside a request
+  // body (openapi-typescript, by default, makes a component's defaulted fields required, as a
+  // response always carries them).
+  const inlined = new Set<string>();
   for (const { endpoint, params, query, body, ok } of named) {
-    if (params) parameterOnly.add(params);
-    if (query) parameterOnly.add(query);
+    if (params) inlined.add(params);
+    if (query) inlined.add(query);
+    if (body) inlined.add(body);
     const operation: JsonObject = {
       operationId: endpoint.operationId,
       summary: endpoint.summary,
@@ -150,7 +155,7 @@ export function buildOpenApiDocument(endpoints: Endpoint[], options: OpenApiOpti
         ? {
             requestBody: {
               required: !endpoint.body?.safeParse({}).success,
-              content: { 'application/json': { schema: { $ref: REF(body) } } },
+              content: { 'application/json': { schema: { title: body, ...requestSchemas[body] } } },
             },
           }
         : {}),
@@ -185,7 +190,7 @@ export function buildOpenApiDocument(endpoints: Endpoint[], options: OpenApiOpti
   }
 
   const schemas = Object.fromEntries(
-    Object.entries({ ...requestSchemas, ...responseSchemas }).filter(([id]) => !parameterOnly.has(id)),
+    Object.entries({ ...requestSchemas, ...responseSchemas }).filter(([id]) => !inlined.has(id)),
   );
   return {
     openapi: '3.1.0',

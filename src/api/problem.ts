@@ -119,5 +119,9 @@ export function renderApiProblem(
   };
   // RFC 6750 §3: a 401 says which scheme to use.
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="Code Velocity API"';
+  // RFC 9110 §15.5.6: a 405 lists the methods the resource does answer.
+  if (status === 405 && isRecord(details) && Array.isArray(details.allow)) {
+    headers.allow = details.allow.map(String).join(', ');
+  }
   return c.body(JSON.stringify(problem), status, headers);
 }

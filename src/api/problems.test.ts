@@ -36,8 +36,15 @@ describe.each(DIALECTS)('problem documents under /api on %s', (dialect) => {
       expect(problem.title).toBe('Not Found');
     }
     await problemOf(await apiRequest(t, '/whatever'), 404);
-    // A method the path does not have is not another page either.
-    await problemOf(await apiRequest(t, '/content/v1/stories', { token, method: 'DELETE' }), 404);
+  });
+
+  it('405 with Allow for a method the path does not have', async () => {
+    const response = await apiRequest(t, '/content/v1/stories', { token, method: 'DELETE' });
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect((await problemOf(response, 405)).title).toBe('Method Not Allowed');
+    const variant = await apiRequest(t, '/admin/v1/stories/1/variants/en', { token, method: 'DELETE' });
+    expect(variant.headers.get('allow')).toBe('PUT, PATCH');
+    await problemOf(variant, 405);
   });
 
   it('404 from a domain error raised deep in another feature', async () => {

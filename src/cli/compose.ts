@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { createApi } from '../api/index.js';
 import { createDeskDeps, type FetchDocument, type Resolve, startDeskScheduler } from '../desk/index.js';
 import { deliverOutcome, startScheduler } from '../editorial/index.js';
@@ -11,13 +11,18 @@ import {
 } from '../newsletter/index.js';
 import { createNewsroom, type Newsroom } from '../newsroom/index.js';
 import type { Config } from '../platform/config.js';
-import type { Database } from '../platform/database/index.js';
+import { type Database, pendingMigrations } from '../platform/database/index.js';
 import { createApp } from '../platform/http/app.js';
+import { createOpsApp, type ReadinessChecks, requestMetrics } from '../platform/http/ops.js';
 import type { Logger } from '../platform/logger.js';
+import { Metrics } from '../platform/metrics.js';
 import type { RenderCache } from '../platform/render-cache.js';
 import { createSite, type Site } from '../site/index.js';
 import type { ContentEvent } from '../stories/index.js';
 import { enqueueWebhookDeliveries, startWebhookWorker } from '../webhooks/index.js';
+import { startMaintenance } from './maintenance.js';
+import { queueDepths } from './queue-depths.js';
+import { bodyLimits } from './request-limits.js';
 
 /** How often the scheduler looks for due variants: a scheduled story is at most this late. */
 const SCHEDULER_INTERVAL_MS = 30_000;
@@ -27,6 +32,10 @@ const WEBHOOK_INTERVAL_MS = 5_000;
 const DESK_INTERVAL_MS = 60_000;
 /** How often the newsletter looks for due digests and pending deliveries. */
 const NEWSLETTER_INTERVAL_MS = 60_000;
+/** How often expired sessions, links, throttles, share visits and signup attempts are removed. */
+const PRUNE_INTERVAL_MS = 60 * 60_000;
+/** How often cached story pages showing an outdated share count are dropped (at most). */
+const SHARE_COUNT_REFRESH_MS = 15 * 60_000;
 
 export interface Platform {
   app: ReturnType<typeof createApp>;
@@ -34,7 +43,14 @@ export interface Platform {
   newsroom: Newsroom;
   /** Newsletter mail; closed by whoever stops the platform. */
   mailer: Mailer;
-  /** Starts the background work of a running server (scheduler, webhook deliveries). */
+  /** This process's Prometheus metrics. */
+  metrics: Metrics;
+  /** What /readyz checks: database, migrations, and the background work once started. */
+  readiness: ReadinessChecks;
+  /**
+   * Starts the background work of a running server (scheduler, webhook deliveries, feeds,
+   * digests, the hourly prune, share-count refreshes).
+   */
   startBackground(): { stop(): Promise<void> };
 }
 
@@ -85,12 +101,41 @@ export async function composePlatform(options: {
   const newsroom = createNewsroom({ ...shared, desk, newsletter: site.deps.newsletter });
   const api = createApi(shared);
   const bounces = createNewsletterWebhooks({ db: options.db, config: options.config, log: options.log, now });
-  const app = createApp(options.log, [newsroom.surface, api.surface, bounces, site.surface]);
+  const metrics = new Metrics({ cache: options.cache, queues: () => queueDepths(options.db, now()) });
+  let background: { running: string[] } | 'stopped' | undefined;
+  const readiness: ReadinessChecks = {
+    database: async () => {
+      await sql`select 1`.execute(options.db);
+      return { ok: true };
+    },
+    migrations: async () => {
+      const dialect = options.db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+      const pending = await pendingMigrations(options.db as never, dialect);
+      return pending.length === 0 ? { ok: true } : { ok: false, detail: { pending } };
+    },
+    workers: async () => {
+      if (background === undefined) return { ok: true, detail: 'not run by this process' };
+      if (background === 'stopped') return { ok: false, detail: 'stopped' };
+      return { ok: true, detail: { running: background.running } };
+    },
+  };
+  const ops = createOpsApp({ metrics, checks: readiness, token: options.config.METRICS_TOKEN });
+  const app = createApp(
+    options.log,
+    [{ path: '/', app: ops }, newsroom.surface, api.surface, bounces, site.surface],
+    {
+      observe: requestMetrics(metrics),
+      bodyLimits: bodyLimits(options.config),
+      siteUrl: options.config.siteUrl,
+    },
+  );
   return {
     app,
     site,
     newsroom,
     mailer,
+    metrics,
+    readiness,
     startBackground() {
       // Scheduled variants go live here, with the same cache drops and events as a manual publish.
       const scheduler = startScheduler({
@@ -104,20 +149,50 @@ export async function composePlatform(options: {
         db: options.db,
         log: options.log,
         now,
-        fetch: globalThis.fetch,
+        allowHosts: options.config.WEBHOOK_ALLOW_HOSTS,
         intervalMs: WEBHOOK_INTERVAL_MS,
       });
       const feeds = options.config.DESK_REFRESH
-        ? startDeskScheduler(desk, { intervalMs: DESK_INTERVAL_MS })
+        ? startDeskScheduler(desk, {
+            intervalMs: DESK_INTERVAL_MS,
+            onRefreshed: (outcomes) => metrics.deskFetched(outcomes),
+          })
         : { stop: async () => {} };
       const digests = options.config.NEWSLETTER_SEND
         ? startNewsletterScheduler(withDigestComposer(site.deps.newsletter), {
             intervalMs: NEWSLETTER_INTERVAL_MS,
+            onProgress: (delta) => metrics.newsletterProgress(delta),
           })
         : { stop: async () => {} };
+      const maintenance = startMaintenance({
+        db: options.db,
+        log: options.log,
+        now,
+        intervalMs: PRUNE_INTERVAL_MS,
+      });
+      // A share never drops a page by itself; this catches the shown counts up, once per story.
+      const shareCounts = setInterval(() => site.refreshShareCounts(), SHARE_COUNT_REFRESH_MS);
+      shareCounts.unref();
+      background = {
+        running: [
+          'scheduled-publishing',
+          'webhook-deliveries',
+          ...(options.config.DESK_REFRESH ? ['desk-feeds'] : []),
+          ...(options.config.NEWSLETTER_SEND ? ['newsletter'] : []),
+          'maintenance',
+        ],
+      };
       return {
         stop: async () => {
-          await Promise.all([scheduler.stop(), webhooks.stop(), feeds.stop(), digests.stop()]);
+          background = 'stopped';
+          clearInterval(shareCounts);
+          await Promise.all([
+            scheduler.stop(),
+            webhooks.stop(),
+            feeds.stop(),
+            digests.stop(),
+            maintenance.stop(),
+          ]);
         },
       };
     },

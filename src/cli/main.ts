@@ -5,6 +5,7 @@ import { isDomainError } from '../platform/errors.js';
 import { countStories, exportContent, importContent, parseExportDocument } from '../stories/index.js';
 import type { DeskCommandIo } from './desk-io.js';
 import { INGEST_USAGE, ingestHelp, runIngestCommand } from './ingest.js';
+import { pruneExpired } from './maintenance.js';
 import { newsletterHelp, runNewsletterCommand } from './newsletter.js';
 import { openMigratedDatabase } from './runtime.js';
 import { seedDemo } from './seed.js';
@@ -61,6 +62,12 @@ const COMMANDS: Record<string, { usage: string; summary: string; details: string
     usage: 'velocity newsletter <send|status|preview> [options]',
     summary: 'Send due digests with a progress bar, see how issues are going, preview a digest.',
     details: newsletterHelp(),
+  },
+  maintenance: {
+    usage: 'velocity maintenance prune',
+    summary: 'Remove expired sessions, links, sign-in throttles, share visits and signup attempts now.',
+    details:
+      '`serve` and `worker` already do this every hour; safe to run beside them. Prints how many rows of each kind went.',
   },
   ingest: {
     usage: INGEST_USAGE,
@@ -134,8 +141,9 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'sources') return runSourcesCommand(rest, deskIo({ interruptible: true }));
   if (command === 'newsletter') return runNewsletterCommand(rest, deskIo({ interruptible: true }));
   if (command === 'ingest') return runIngestCommand(rest, deskIo({ interruptible: false }));
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: command === 'maintenance',
     options: {
       help: { type: 'boolean', short: 'h' },
       output: { type: 'string', short: 'o' },
@@ -171,6 +179,15 @@ async function run(argv: string[]): Promise<number> {
   const database = await openMigratedDatabase(config);
   try {
     switch (command) {
+      case 'maintenance': {
+        if (positionals[0] !== 'prune') {
+          console.error(`Usage: ${spec.usage}`);
+          return 2;
+        }
+        const report = await pruneExpired(database.db, new Date());
+        for (const [kind, count] of Object.entries(report)) console.log(`${kind}: ${count} removed`);
+        return 0;
+      }
       case 'migrate':
         console.log(
           database.applied.length > 0 ? `Applied: ${database.applied.join(', ')}` : 'Already up to date.',

@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../platform/config.js';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../platform/database/index.js';
+import { ensurePrivateDir, restrictIfPresent, writePrivateFile } from '../platform/private-files.js';
 
 /** Opens the configured database (SQLite under DATA_DIR unless DATABASE_URL is set) and migrates it. */
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle & { applied: string[] }> {
+  ensurePrivateDir(config.dataDir);
   const handle = openDatabase({
     databaseUrl: config.DATABASE_URL,
     sqliteFile: path.join(config.dataDir, 'velocity.db'),
@@ -19,11 +21,13 @@ export function loadSecret(config: Config): string {
   if (config.SECRET_KEY) return config.SECRET_KEY;
   const file = path.join(config.dataDir, 'secret.key');
   try {
-    return fs.readFileSync(file, 'utf8').trim();
+    const secret = fs.readFileSync(file, 'utf8').trim();
+    restrictIfPresent(file);
+    return secret;
   } catch {
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    ensurePrivateDir(config.dataDir);
     const secret = randomBytes(32).toString('base64url');
-    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    writePrivateFile(file, `${secret}\n`, 'wx');
     return secret;
   }
 }

@@ -1,5 +1,7 @@
 import { issueOwnerSetupToken } from '../accounts/index.js';
 import type { Config } from '../platform/config.js';
+import { edgeSettings } from '../platform/http/edge.js';
+import { startOpsServer } from '../platform/http/ops.js';
 import { type RunningServer, startServer } from '../platform/http/server.js';
 import { createLogger } from '../platform/logger.js';
 import { RenderCache } from '../platform/render-cache.js';
@@ -9,7 +11,7 @@ import { loadSecret, openMigratedDatabase } from './runtime.js';
 import { seedDemo } from './seed.js';
 
 /** Migrates, seeds an empty database when asked to, and serves until a signal stops it. */
-export async function serve(config: Config): Promise<RunningServer> {
+export async function serve(config: Config): Promise<RunningServer & { metricsUrl?: string }> {
   const log = createLogger(config.LOG_LEVEL);
   const database = await openMigratedDatabase(config);
   if (database.applied.length > 0) log.info({ migrations: database.applied }, 'database migrated');
@@ -17,14 +19,28 @@ export async function serve(config: Config): Promise<RunningServer> {
     const { stories } = await seedDemo(database.db, config.dataDir, new Date());
     log.info({ stories }, 'demo content loaded');
   }
-  const cache = new RenderCache(config.RENDER_CACHE_ENTRIES);
+  const cache = new RenderCache(config.RENDER_CACHE_ENTRIES, config.RENDER_CACHE_BYTES);
   const secret = loadSecret(config);
   const platform = await composePlatform({ db: database.db, config, cache, log, secret });
   const background = platform.startBackground();
-  const server = await startServer(platform.app, cache, { host: config.HOST, port: config.PORT });
+  const server = await startServer(platform.app, cache, {
+    host: config.HOST,
+    port: config.PORT,
+    onCacheAnswer: (method, status, seconds) =>
+      platform.metrics.observeRequest(method, 'render-cache', status, seconds),
+    edge: edgeSettings(config),
+  });
+  const metricsServer =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startOpsServer(
+          { metrics: platform.metrics, checks: platform.readiness, token: config.METRICS_TOKEN },
+          { host: config.HOST, port: config.METRICS_PORT },
+        );
   log.info(
     {
       url: server.url,
+      ...(metricsServer ? { metrics: `${metricsServer.url}/metrics` } : {}),
       database: database.dialect,
       newsletterMail: platform.mailer.destination,
       dkim: platform.mailer.dkim
@@ -42,9 +58,10 @@ export async function serve(config: Config): Promise<RunningServer> {
   }
   const stop = async () => {
     await background.stop();
+    await metricsServer?.close();
     await server.close();
     platform.mailer.close();
     await database.close();
   };
-  return { ...server, close: stop };
+  return { ...server, ...(metricsServer ? { metricsUrl: metricsServer.url } : {}), close: stop };
 }

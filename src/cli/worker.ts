@@ -1,4 +1,5 @@
 import type { Config } from '../platform/config.js';
+import { startOpsServer } from '../platform/http/ops.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { RenderCache } from '../platform/render-cache.js';
 import { findSiteSettings } from '../stories/index.js';
@@ -11,6 +12,8 @@ export class WorkerCannotStart extends Error {
 }
 
 export interface RunningWorker {
+  /** The METRICS_PORT listener (/metrics, /healthz, /readyz), when configured. */
+  metricsUrl?: string;
   /** Lets the work under way finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -42,13 +45,22 @@ export async function startWorker(config: Config, options: { log?: Logger } = {}
     secret: loadSecret(config),
   });
   const background = platform.startBackground();
+  const metricsServer =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startOpsServer(
+          { metrics: platform.metrics, checks: platform.readiness, token: config.METRICS_TOKEN },
+          { host: config.HOST, port: config.METRICS_PORT },
+        );
   // The schedulers unref their timers so as not to hold a server's process open; with no server,
   // this handle is what keeps the worker alive until it is told to stop.
   const keepAlive = setInterval(() => {}, 2 ** 30);
   log.info({ database: database.dialect, deskRefresh: config.DESK_REFRESH }, 'worker started');
   return {
+    ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
     async close() {
       clearInterval(keepAlive);
+      await metricsServer?.close();
       await background.stop();
       await database.close();
       log.info('worker stopped');

@@ -40,6 +40,7 @@ import {
   type StoryRef,
   StoryRefSchema,
 } from './schema.js';
+import { retryingSlugRace } from './slug-race.js';
 
 type Db = Kysely<Database>;
 
@@ -88,38 +89,40 @@ export async function createStory(
   assertCan(actor, { action: 'story.create' });
   await assertEnabledLocale(db, story.sourceLocale);
   const { now } = options;
-  const storyId = await inTransaction(db, async (trx) => {
-    const { storyIds } = await importStories(
-      trx,
-      [
+  const storyId = await retryingSlugRace(db, () =>
+    inTransaction(db, async (trx) => {
+      const { storyIds } = await importStories(
+        trx,
+        [
+          {
+            section: story.section,
+            sourceLocale: story.sourceLocale,
+            entities: story.entities,
+            sources: story.sources,
+            variants: [{ ...story.variant, locale: story.sourceLocale, status: 'draft' }],
+          },
+        ],
+        { now },
+      );
+      const id = storyIds[0] as number;
+      if (story.heroMediaId !== null) await editStory(trx, id, { heroMediaId: story.heroMediaId }, now);
+      await updateAuthorId(trx, id, actor.id);
+      const created = (await findStory(trx, id))?.variants[0] as Variant;
+      await insertRevision(trx, { ...snapshotOf(created), savedBy: actor.id, savedAt: now.toISOString() });
+      await recordAudit(
+        trx,
         {
-          section: story.section,
-          sourceLocale: story.sourceLocale,
-          entities: story.entities,
-          sources: story.sources,
-          variants: [{ ...story.variant, locale: story.sourceLocale, status: 'draft' }],
+          actor,
+          action: 'story.create',
+          subject: { kind: 'story', id },
+          locale: story.sourceLocale,
+          summary: story.variant.title,
         },
-      ],
-      { now },
-    );
-    const id = storyIds[0] as number;
-    if (story.heroMediaId !== null) await editStory(trx, id, { heroMediaId: story.heroMediaId }, now);
-    await updateAuthorId(trx, id, actor.id);
-    const created = (await findStory(trx, id))?.variants[0] as Variant;
-    await insertRevision(trx, { ...snapshotOf(created), savedBy: actor.id, savedAt: now.toISOString() });
-    await recordAudit(
-      trx,
-      {
-        actor,
-        action: 'story.create',
-        subject: { kind: 'story', id },
-        locale: story.sourceLocale,
-        summary: story.variant.title,
-      },
-      now,
-    );
-    return id;
-  });
+        now,
+      );
+      return id;
+    }),
+  );
   return { storyId, locale: story.sourceLocale, revision: 1, saved: true, created: true, ...NOTHING_PUBLIC };
 }
 
@@ -275,23 +278,27 @@ async function addTranslation(
   await assertEnabledLocale(db, next.locale);
   const source = sourceVariantOf(story);
   const translatedFromRevision = source ? Math.min(madeFrom ?? source.revision, source.revision) : null;
-  await inTransaction(db, async (trx) => {
-    await addVariant(trx, story.id, { ...next, translatedFromRevision }, now);
-    const added = (await findStory(trx, story.id))?.variants.find((v) => v.locale === next.locale) as Variant;
-    await insertRevision(trx, { ...snapshotOf(added), savedBy: actor.id, savedAt: now.toISOString() });
-    await recordAudit(
-      trx,
-      {
-        actor,
-        action: 'story.edit',
-        subject: { kind: 'story', id: story.id },
-        locale: next.locale,
-        summary: next.title,
-        details: { revision: 1, added: true, translatedFromRevision },
-      },
-      now,
-    );
-  });
+  await retryingSlugRace(db, () =>
+    inTransaction(db, async (trx) => {
+      await addVariant(trx, story.id, { ...next, translatedFromRevision }, now);
+      const added = (await findStory(trx, story.id))?.variants.find(
+        (v) => v.locale === next.locale,
+      ) as Variant;
+      await insertRevision(trx, { ...snapshotOf(added), savedBy: actor.id, savedAt: now.toISOString() });
+      await recordAudit(
+        trx,
+        {
+          actor,
+          action: 'story.edit',
+          subject: { kind: 'story', id: story.id },
+          locale: next.locale,
+          summary: next.title,
+          details: { revision: 1, added: true, translatedFromRevision },
+        },
+        now,
+      );
+    }),
+  );
   return {
     storyId: story.id,
     locale: next.locale,

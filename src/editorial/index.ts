@@ -41,6 +41,8 @@ export {
 export { publish, schedule, unpublish } from './publishing.js';
 /** Pre-publication checks: language per block, hero alt, dangling story links, missing locales. */
 export { buildQaReport, languageQaReport, type QaFinding, type QaReport, qaFindings } from './qa.js';
+/** Expired preview links, removed by the hourly prune. */
+export { deletePreviewTokensExpiredBefore } from './queries.js';
 /** Revision history: list, read, line diff, restore as a new revision. */
 export {
   compareRevisions,

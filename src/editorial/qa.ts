@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/index.js';
 import type { Database } from '../platform/database/index.js';
-import { checkVariantLanguage, type LanguageFinding, loadLanguageDetector } from '../publishing/index.js';
+import { checkVariantLanguageLazily, type LanguageFinding } from '../publishing/index.js';
 import { type FaqItem, findSiteSettings, type Story } from '../stories/index.js';
 import { assertCan, loadStory, requireVariant } from './access.js';
 import { renderVariantPreview } from './links.js';
@@ -67,13 +67,13 @@ export function isBlocking(findings: QaFinding[]): boolean {
 
 /** Runs every check over one variant's content (saved or not) within its story. */
 export async function buildQaReport(db: Db, story: Story, content: VariantContent): Promise<QaReport> {
-  const [detector, preview, settings] = await Promise.all([
-    loadLanguageDetector(),
+  const [language, preview, settings] = await Promise.all([
+    checkVariantLanguageLazily(content),
     renderVariantPreview(db, content.locale, content),
     findSiteSettings(db),
   ]);
   const findings = qaFindings({
-    language: checkVariantLanguage(content, detector),
+    language,
     hasHeroImage: story.heroMediaId !== null,
     heroAlt: content.heroAlt,
     danglingLinks: preview.danglingLinks,

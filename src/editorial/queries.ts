@@ -179,8 +179,12 @@ export async function findPreviewToken(
   return row && { storyId: row.story_id, locale: row.locale, expiresAt: row.expires_at };
 }
 
-export async function deletePreviewTokensExpiredBefore(db: Db, before: Date): Promise<void> {
-  await db.deleteFrom('preview_tokens').where('expires_at', '<', before.toISOString()).execute();
+export async function deletePreviewTokensExpiredBefore(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('preview_tokens')
+    .where('expires_at', '<', before.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 // The scheduler ----------------------------------------------------------------------------------

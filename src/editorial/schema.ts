@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isWellFormedLocale } from '../platform/locale.js';
+import { SourceDateSchema } from '../stories/index.js';
 import { InvalidInput } from './errors.js';
 
 // What every editorial operation accepts, checked here whoever calls (the admin's forms, the Admin
@@ -26,11 +27,8 @@ export const SourceSchema = z.object({
   url: z.url({ protocol: /^https?$/ }).max(2_000),
   publisher: text(200).default(''),
   author: text(200).default(''),
-  /** ISO 8601 date or date-time; null when the source gives none. */
-  publishedAt: z
-    .union([z.iso.datetime({ offset: true }), z.iso.date()])
-    .nullable()
-    .default(null),
+  /** Null when the source gives none. */
+  publishedAt: SourceDateSchema.nullable().default(null),
 });
 
 /** The text of one locale variant. */

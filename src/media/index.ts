@@ -14,8 +14,8 @@ export {
   type MediaLibraryItem,
   updateMediaCredit,
 } from './queries.js';
-/** Which widths an image is rendered at. */
-export { RENDITION_WIDTHS, renditionWidths } from './renditions.js';
+/** Which widths an image is rendered at, and how tall each rendition is. */
+export { RENDITION_WIDTHS, renditionHeight, renditionWidths } from './renditions.js';
 /** Identifies JPEG, PNG, GIF, WebP and AVIF by their first bytes. */
 export { type ImageFormat, sniffImageFormat } from './sniff.js';
 /** Checks, renders, stores and records one upload; leaves nothing behind when it fails. */

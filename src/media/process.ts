@@ -85,12 +85,18 @@ export async function encodeRenditions(
     const image = sharp(data, { raw });
     return width === info.width ? image : image.resize({ width });
   };
+  // The encoder's own height is kept: libvips rounds a scaled height its own way, so one worked
+  // out from the aspect ratio can be a pixel off.
+  const heights = new Map<number, number>();
   const files = await Promise.all(
     options.widths.flatMap((width) => [
       scaled(width)
         .webp(WEBP)
-        .toBuffer()
-        .then((out) => ({ name: renditionFileName(options.hash, width, 'webp'), bytes: out })),
+        .toBuffer({ resolveWithObject: true })
+        .then((out) => {
+          heights.set(width, out.info.height);
+          return { name: renditionFileName(options.hash, width, 'webp'), bytes: out.data };
+        }),
       scaled(width)
         .avif(AVIF)
         .toBuffer()
@@ -99,6 +105,7 @@ export async function encodeRenditions(
   );
   const renditions = options.widths.map((width) => ({
     width,
+    height: heights.get(width) as number,
     file: renditionFileName(options.hash, width, 'webp'),
     avif: renditionFileName(options.hash, width, 'avif'),
   }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RENDITION_WIDTHS, renditionFileName, renditionWidths } from './renditions.js';
+import { RENDITION_WIDTHS, renditionFileName, renditionHeight, renditionWidths } from './renditions.js';
 
 describe('renditionWidths', () => {
   it.each([
@@ -26,5 +26,17 @@ describe('renditionFileName', () => {
     const name = renditionFileName('0123456789abcdef', 800, 'avif');
     expect(name).toBe('0123456789abcdef-800.avif');
     expect(name).toMatch(/^[a-z0-9][a-z0-9._-]{0,150}\.(webp|avif|jpe?g|png|gif)$/);
+  });
+});
+
+describe('renditionHeight', () => {
+  it.each([
+    ['recorded at encoding', { width: 1700, height: 957 }, { width: 800, height: 451 }, 451],
+    ['older record: scaled, 16:9', { width: 1600, height: 900 }, { width: 800 }, 450],
+    ['older record: scaled and rounded', { width: 1700, height: 957 }, { width: 800 }, 450],
+    ['older record: the original width itself', { width: 300, height: 200 }, { width: 300 }, 200],
+    ['never below one pixel', { width: 5000, height: 1 }, { width: 480 }, 1],
+  ])('%s', (_, original, rendition, height) => {
+    expect(renditionHeight(original, rendition)).toBe(height);
   });
 });

@@ -18,3 +18,14 @@ export function renditionWidths(originalWidth: number): number[] {
 export function renditionFileName(hash: string, width: number, format: 'webp' | 'avif'): string {
   return `${hash}-${width}.${format}`;
 }
+
+/**
+ * The pixel height of a rendition: as recorded when it was encoded, else (records from before
+ * heights were kept) scaled from the original's aspect ratio, which can be a pixel off.
+ */
+export function renditionHeight(
+  original: { width: number; height: number },
+  rendition: { width: number; height?: number | undefined },
+): number {
+  return rendition.height ?? Math.max(1, Math.round((rendition.width * original.height) / original.width));
+}

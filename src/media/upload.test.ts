@@ -114,7 +114,11 @@ describe.each(DIALECTS)('media uploads on %s', (dialect) => {
   describe('accepts', () => {
     const formatOf = async (file: string) => {
       const m = await sharp(path.join(mediaDir, file)).metadata();
-      return { format: m.format === 'heif' ? `heif/${m.compression}` : m.format, width: m.width };
+      return {
+        format: m.format === 'heif' ? `heif/${m.compression}` : m.format,
+        width: m.width,
+        height: m.height,
+      };
     };
 
     it.each([
@@ -135,6 +139,14 @@ describe.each(DIALECTS)('media uploads on %s', (dialect) => {
       ['a small GIF, never enlarged', async () => (await photo(300, 200)).gif().toBuffer(), 300, 200, [300]],
       ['a WebP', async () => (await photo(1700, 900)).webp().toBuffer(), 1700, 900, [480, 800, 1200, 1600]],
       [
+        // 800 × 957 / 1700 is 450.4, yet the encoder makes it 451 tall: the height is recorded.
+        'a JPEG whose scaled heights round unevenly',
+        async () => (await photo(1700, 957)).jpeg().toBuffer(),
+        1700,
+        957,
+        [480, 800, 1200, 1600],
+      ],
+      [
         'an AVIF',
         async () => (await photo(820, 500)).avif({ effort: 0 }).toBuffer(),
         820,
@@ -149,8 +161,9 @@ describe.each(DIALECTS)('media uploads on %s', (dialect) => {
       expect(media.fileName).toBe(media.renditions.at(-1)?.file);
       expect(media.fileName).toMatch(/^[0-9a-f]{16}-\d+\.webp$/);
       for (const rendition of media.renditions) {
-        expect(await formatOf(rendition.file)).toEqual({ format: 'webp', width: rendition.width });
-        expect(await formatOf(rendition.avif ?? '')).toEqual({ format: 'heif/av1', width: rendition.width });
+        const size = { width: rendition.width, height: rendition.height };
+        expect(await formatOf(rendition.file)).toEqual({ format: 'webp', ...size });
+        expect(await formatOf(rendition.avif ?? '')).toEqual({ format: 'heif/av1', ...size });
       }
       // Exactly the renditions: no temporary files, no copy of the original.
       expect(filesInFolder()).toEqual(media.renditions.flatMap((r) => [r.file, r.avif]).sort());

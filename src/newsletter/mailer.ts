@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
+import { ensurePrivateDir, restrictFolder, writePrivateFile } from '../platform/private-files.js';
 import { dkimSigning } from './dkim.js';
 
 /** One message, fully built: the mailer adds nothing but the envelope. */
@@ -114,6 +114,8 @@ export function createMailer(config: Config, log: Logger): Mailer {
     };
   }
   const outbox = path.join(config.dataDir, 'outbox');
+  // The outbox holds readers' addresses and their personal links: the server's user only.
+  restrictFolder(outbox);
   const transport = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,
@@ -121,9 +123,9 @@ export function createMailer(config: Config, log: Logger): Mailer {
     ...signOption,
   });
   const keep = (message: Buffer) => {
-    fs.mkdirSync(outbox, { recursive: true });
+    ensurePrivateDir(outbox);
     const file = path.join(outbox, `${Date.now()}-${randomBytes(4).toString('hex')}.eml`);
-    fs.writeFileSync(file, message);
+    writePrivateFile(file, message);
     log.info({ file }, 'no SMTP configured: newsletter mail written to the outbox');
   };
   return {

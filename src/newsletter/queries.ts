@@ -204,6 +204,7 @@ export async function deleteSignupAttempts(db: Kysely<Database>, addressHash: st
 }
 
 /** Attempts older than `before` no longer count toward any limit. */
-export async function deleteSignupAttemptsBefore(db: Kysely<Database>, before: string): Promise<void> {
-  await db.deleteFrom('signup_attempts').where('attempted_at', '<', before).execute();
+export async function deleteSignupAttemptsBefore(db: Kysely<Database>, before: string): Promise<number> {
+  const result = await db.deleteFrom('signup_attempts').where('attempted_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

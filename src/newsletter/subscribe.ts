@@ -162,3 +162,8 @@ export async function confirmSubscription(
   const subscriber = await findSubscriber(deps.db, claims.subscriberId);
   throw new NewsletterLinkRefused(subscriber ? 'used' : 'unknown-subscriber');
 }
+
+/** Signup attempts older than the hour the limits look at; the hourly prune calls this. */
+export function pruneSignupAttempts(db: NewsletterDeps['db'], now: Date): Promise<number> {
+  return deleteSignupAttemptsBefore(db, new Date(now.getTime() - HOUR_MS).toISOString());
+}

@@ -83,7 +83,7 @@ describe.each(DIALECTS)('accounts and sessions on %s', (dialect) => {
     expect(response.headers.get('location')).toBe('/admin');
   });
 
-  it('pauses sign-ins for an account after five failures, also for the right password', async () => {
+  it('slows sign-ins to an account from one address after five failures, also for the right password', async () => {
     await addUser(t.database.db, { email: 'target@example.test', role: 'editor' }, PASSWORD, new Date());
     const browser = new AdminClient(t);
     await browser.get('/admin/sign-in');
@@ -93,10 +93,12 @@ describe.each(DIALECTS)('accounts and sessions on %s', (dialect) => {
           .status,
       ).toBe(401);
     }
-    const locked = await browser.post('/admin/sign-in', { email: 'target@example.test', password: PASSWORD });
-    expect(locked.status).toBe(429);
-    expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(browser.lastHtml).toMatch(/Try again in \d+ minutes?/);
+    // From the same address the right password waits too (it cannot be told from a good guess);
+    // test/hostile/accounts.test.ts shows the owner elsewhere is not held up.
+    const paused = await browser.post('/admin/sign-in', { email: 'target@example.test', password: PASSWORD });
+    expect(paused.status).toBe(429);
+    expect(paused.headers.get('retry-after')).toBe('30');
+    expect(browser.lastHtml).toContain('Try again in 30 seconds.');
   });
 
   it('refuses a state-changing request without the CSRF token, or from another origin', async () => {

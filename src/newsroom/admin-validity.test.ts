@@ -215,13 +215,17 @@ describe('admin pages for signing in, stories, API keys and webhooks', () => {
       await capture(
         owner,
         `${lang}-newsletter-test-sent`,
-        () =>
-          owner.post('/admin/newsletter/test-send', {
+        // The page after the redirect that follows a test send.
+        async () => {
+          const sent = await owner.post('/admin/newsletter/test-send', {
             locale: 'zh',
             frequency: 'weekly',
             days: '14',
             to: 'me@example.test',
-          }),
+          });
+          expect(sent.status).toBe(303);
+          return owner.get(sent.headers.get('location') ?? '');
+        },
         200,
       );
       await capture(

@@ -52,7 +52,8 @@ export function createNewsroom(options: {
     surface: {
       path: '/admin',
       app: newsroomRoutes(deps) as never,
-      renderProblem: (c, status, message) => renderNewsroomProblem(c as never, deps, status, message),
+      renderProblem: (c, status, message, details) =>
+        renderNewsroomProblem(c as never, deps, status, message, details),
     },
   };
 }

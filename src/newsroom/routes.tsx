@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../platform/errors.js';
 import { IMMUTABLE_CACHE_CONTROL } from '../platform/http/headers.js';
 import type { AdminAsset } from './assets.js';
@@ -10,7 +9,7 @@ import { accountRoutes } from './routes/account.js';
 import { apiKeysRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit.js';
 import { deskRoutes } from './routes/desk.js';
-import { mediaRoutes, uploadBodyLimit } from './routes/media.js';
+import { mediaRoutes } from './routes/media.js';
 import { newsletterRoutes } from './routes/newsletter.js';
 import { peopleRoutes } from './routes/people.js';
 import { sourcesRoutes } from './routes/sources.js';
@@ -18,9 +17,6 @@ import { storiesRoutes } from './routes/stories.js';
 import { subscribersRoutes } from './routes/subscribers.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
 import { webhooksRoutes } from './routes/webhooks.js';
-
-// Forms are small; uploads have their own, larger limit on their own route.
-const FORM_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** Every admin route, in one list: mounted at /admin. */
 export function newsroomRoutes(
@@ -36,16 +32,8 @@ export function newsroomRoutes(
     );
   }
   app.use(loadSession(deps));
-  const uploadLimit = uploadBodyLimit(deps);
-  app.use(async (c, next) => {
-    if (c.req.path.startsWith('/admin/media/upload')) return uploadLimit(c, next);
-    return bodyLimit({
-      maxSize: FORM_LIMIT_BYTES,
-      onError: () => {
-        throw new DomainError('too-large', 'The form is larger than this server accepts.');
-      },
-    })(c, next);
-  });
+  // Bodies are limited before this app sees them (src/cli/request-limits.ts), so the CSRF check
+  // never reads an oversized form.
   app.use(verifyCsrf(deps));
 
   accountRoutes(app, deps);

@@ -22,7 +22,12 @@ describe.each(DIALECTS)('the webhooks pages on %s', (dialect) => {
   const received: { event: string; body: string; valid: boolean }[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(dialect, { seed: 'stories', stories: [buildStory('one', { locales: ['zh'] })] });
+    t = await createTestApp(
+      dialect,
+      { seed: 'stories', stories: [buildStory('one', { locales: ['zh'] })] },
+      undefined,
+      { env: { WEBHOOK_ALLOW_HOSTS: '127.0.0.1' } },
+    );
     await addUser(t.database.db, { email: 'owner@example.test', role: 'owner' }, PASSWORD, new Date());
     await addUser(t.database.db, { email: 'editor@example.test', role: 'editor' }, PASSWORD, new Date());
     owner = new AdminClient(t);
@@ -37,9 +42,8 @@ describe.each(DIALECTS)('the webhooks pages on %s', (dialect) => {
           body,
           valid: verifySignature({
             secret,
-            timestamp: req.headers['x-velocity-timestamp'] as string,
+            headers: req.headers,
             body,
-            signature: req.headers['x-velocity-signature'] as string,
             now: new Date('2026-11-28T09:00:00Z'),
           }),
         });
@@ -92,7 +96,7 @@ describe.each(DIALECTS)('the webhooks pages on %s', (dialect) => {
       active: 'on',
     });
     expect(response.status).toBe(200);
-    secret = /<code class="secret">(whsec_[A-Za-z0-9_-]+)<\/code>/.exec(owner.lastHtml)?.[1] ?? '';
+    secret = /<code class="secret">(whsec_[A-Za-z0-9+/]+)<\/code>/.exec(owner.lastHtml)?.[1] ?? '';
     expect(secret).not.toBe('');
     await owner.get('/admin/webhooks');
     expect(owner.lastHtml).toContain(receiverUrl);
@@ -116,7 +120,7 @@ describe.each(DIALECTS)('the webhooks pages on %s', (dialect) => {
       db: t.database.db,
       log: createLogger('silent'),
       now: t.newsroom.deps.now,
-      fetch,
+      allowHosts: ['127.0.0.1'],
       intervalMs: 1000,
     };
     expect(await deliverDueWebhooks(worker)).toBe(1);
@@ -131,7 +135,8 @@ describe.each(DIALECTS)('the webhooks pages on %s', (dialect) => {
     const id = await webhookId();
     await owner.get(`/admin/webhooks/${id}`);
     expect(owner.lastHtml).toContain('Pending');
-    expect(owner.lastHtml).toContain('<code>502</code> HTTP 502: bad gateway');
+    expect(owner.lastHtml).toContain('HTTP 502');
+    expect(owner.lastHtml).not.toContain('bad gateway');
     const deliveryId = /deliveries\/(\d+)\/retry/.exec(owner.lastHtml)?.[1];
     expect(deliveryId).toBeDefined();
     // The worker would wait 30 s; the owner does not.
@@ -171,7 +176,7 @@ describe.each(DIALECTS)('the webhooks pages on %s', (dialect) => {
     await owner.get(`/admin/webhooks/${id}`);
     const response = await owner.post(`/admin/webhooks/${id}/secret`, {});
     expect(response.status).toBe(200);
-    const replaced = /<code class="secret">(whsec_[A-Za-z0-9_-]+)<\/code>/.exec(owner.lastHtml)?.[1];
+    const replaced = /<code class="secret">(whsec_[A-Za-z0-9+/]+)<\/code>/.exec(owner.lastHtml)?.[1];
     expect(replaced).toBeDefined();
     expect(replaced).not.toBe(secret);
     const row = await t.database.db

@@ -2,6 +2,18 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { booleanFromEnv, newsletterSettings } from './config-newsletter.js';
+import { type ProxyTrust, parseNetworks } from './http/proxy-trust.js';
+
+/** A comma-separated list of `host` or `host:port` entries, lower-cased. */
+const hostListFromEnv = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter((host) => host !== ''),
+  );
 
 /**
  * Every setting the platform reads, with its default and meaning. The README's table of
@@ -40,13 +52,23 @@ export const ConfigSchema = z.object({
     .int()
     .min(0)
     .default(5000)
-    .describe('How many rendered pages the render cache keeps (0 turns it off).'),
+    .describe(
+      'Most rendered pages the render cache keeps (0 turns it off); RENDER_CACHE_BYTES applies as well.',
+    ),
+  RENDER_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024)
+    .describe(
+      'Most memory the render cache uses, in bytes (64 MiB): every stored encoding of every page (plain, brotli, gzip) plus keys, headers and tags. The least recently read pages go first; 0 turns the cache off.',
+    ),
   SHARE_RATE_LIMIT_PER_MINUTE: z.coerce
     .number()
     .int()
     .min(1)
     .default(30)
-    .describe('Share-count POSTs one visitor may make per minute.'),
+    .describe('Share-count POSTs one visitor network (IPv4 /24, IPv6 /48) may make per minute.'),
   MEDIA_MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -101,18 +123,9 @@ export const ConfigSchema = z.object({
     .min(0)
     .default(1000)
     .describe('Pause between two requests of the desk to the same host, in milliseconds.'),
-  DESK_ALLOW_HOSTS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((host) => host.trim().toLowerCase())
-        .filter((host) => host !== ''),
-    )
-    .describe(
-      'Comma-separated host or host:port entries the desk may fetch although they resolve to private or loopback addresses (an internal mirror).',
-    ),
+  DESK_ALLOW_HOSTS: hostListFromEnv.describe(
+    'Comma-separated host or host:port entries the desk may fetch although they resolve to private or loopback addresses (an internal mirror).',
+  ),
   DESK_FULL_TEXT: booleanFromEnv
     .default(true)
     .describe("Fetch each new item's page and extract the article text (for clustering and reference)."),
@@ -129,9 +142,65 @@ export const ConfigSchema = z.object({
     .default(4)
     .describe('How far back a new item looks for items reporting the same news, in days.'),
   ...newsletterSettings,
+  WEBHOOK_ALLOW_HOSTS: hostListFromEnv.describe(
+    'Comma-separated host or host:port entries webhooks may be sent to although they are, or resolve to, private or loopback addresses (an internal receiver).',
+  ),
+  // Health and metrics (README, "Health and metrics").
+  METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .optional()
+    .describe(
+      'Port of a separate listener on HOST serving /metrics (Prometheus), /healthz and /readyz. Off when unset; 0 picks a free port.',
+    ),
+  METRICS_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe(
+      'Serves /metrics on the main port to requests with `Authorization: Bearer <token>` (and requires it on METRICS_PORT too). Without this or METRICS_PORT, /metrics answers 404.',
+    ),
+  // The edge: proxies in front, HSTS, request limits.
   TRUST_PROXY: booleanFromEnv
     .default(false)
-    .describe('Take the client address from X-Forwarded-For (only behind a proxy you run).'),
+    .describe('Older spelling of TRUST_PROXY_HOPS=1: one proxy of yours sits in front of the server.'),
+  TRUST_PROXY_HOPS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(0)
+    .describe(
+      'How many proxies of yours sit in front of the server. The client address is the X-Forwarded-For entry that many hops from the right; entries further left are ignored.',
+    ),
+  TRUST_PROXY_NETWORKS: z
+    .string()
+    .default('')
+    .refine((value) => {
+      try {
+        parseNetworks(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a comma-separated list of addresses or CIDR networks')
+    .describe(
+      'Comma-separated addresses or CIDR networks of your proxies (e.g. 10.0.0.0/8); a hop inside them is skipped when looking for the client address.',
+    ),
+  MAX_URL_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .default(8192)
+    .describe('Longest request target (path and query) accepted; a longer one is answered 414.'),
+  MAX_HEADER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(4096)
+    .default(16_384)
+    .describe('Largest request head (request line and headers) accepted; a larger one is answered 431.'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -141,6 +210,8 @@ export type Config = z.infer<typeof ConfigSchema> & {
   newsletterFrom: string;
   /** The domain of newsletterFrom: the right-hand side of the newsletter's Message-IDs. */
   newsletterDomain: string;
+  /** TRUST_PROXY_HOPS (at least 1 when TRUST_PROXY is on) and TRUST_PROXY_NETWORKS. */
+  proxyTrust: ProxyTrust;
 };
 
 export class ConfigError extends Error {
@@ -199,6 +270,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(config.DATA_DIR),
     newsletterFrom,
     newsletterDomain: fromDomain,
+    proxyTrust: {
+      hops: Math.max(config.TRUST_PROXY_HOPS, config.TRUST_PROXY ? 1 : 0),
+      networks: parseNetworks(config.TRUST_PROXY_NETWORKS),
+    },
   };
 }
 

@@ -14,6 +14,7 @@
  */
 import { DomainError } from '../platform/errors.js';
 import { primaryLanguage } from '../platform/locale.js';
+import { type EldInstance, loadEldMedium } from './eld-loader.js';
 import { markdownBlocks, markdownToPlainText } from './markdown.js';
 
 export type LanguageField = 'title' | 'summary' | 'body' | 'faq-question' | 'faq-answer' | 'hero-alt';
@@ -77,8 +78,6 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const LETTER = /\p{L}/gu;
 const WORD = /\p{L}[\p{L}\p{M}\p{N}'’-]*/gu;
 
-type EldInstance = ReturnType<typeof import('eld/medium')['eld']['newInstance']>;
-
 /** The statistical detector, loaded once by `loadLanguageDetector` and handed to every check. */
 export interface LanguageDetector {
   eld: EldInstance;
@@ -88,14 +87,13 @@ export interface LanguageDetector {
 let loading: Promise<LanguageDetector> | undefined;
 
 /**
- * Loads eld's n-gram database (about 200 MB of memory) on first use, not at import: a process
- * that only serves readers never checks languages and never pays for it.
+ * Loads eld's n-gram database (about 90 MB of memory, see eld-loader.ts) on first use, not at
+ * import: a process that only serves readers never checks languages and never pays for it.
  */
 export function loadLanguageDetector(): Promise<LanguageDetector> {
-  loading ??= import('eld/medium').then(({ eld }) => {
+  loading ??= loadEldMedium().then((instance) => {
     // Our own instance, so that a language subset set elsewhere in the process cannot change
     // results; cleanup drops URLs, e-mails and codes such as H100 or MI300X before detection.
-    const instance = eld.newInstance();
     instance.enableTextCleanup(true);
     return { eld: instance, detectable: new Set(Object.values(instance.info().Languages)) };
   });
@@ -124,8 +122,8 @@ export function detectTextLanguage(detector: LanguageDetector, text: string): st
   return detectBlock(detector, text, '')?.language;
 }
 
-/** The block's language, or undefined when there is too little text to say. */
-function detectBlock(detector: LanguageDetector, text: string, expected: string): Detection | undefined {
+/** What the scripts alone say about a block: a language, too little text, or "ask eld". */
+function scriptVerdict(text: string, expected: string): Detection | undefined | 'statistical' {
   const han = count(text, HAN);
   const kana = count(text, KANA);
   const hangul = count(text, HANGUL);
@@ -136,13 +134,20 @@ function detectBlock(detector: LanguageDetector, text: string, expected: string)
     if (kana >= cjk * KANA_SHARE) return { language: 'ja' };
     // Han without kana reads as Chinese. For a Japanese variant it may be a kanji-only heading,
     // so only a clear eld verdict counts there.
-    if (expected === 'ja') return detectStatistically(detector, text);
+    if (expected === 'ja') return 'statistical';
     return { language: 'zh' };
   }
   if (count(text, LETTER) - cjk < MIN_LETTERS) return undefined;
+  return 'statistical';
+}
+
+/** The block's language, or undefined when there is too little text to say. */
+function detectBlock(detector: LanguageDetector, text: string, expected: string): Detection | undefined {
+  const verdict = scriptVerdict(text, expected);
+  if (verdict !== 'statistical') return verdict;
   const detection = detectStatistically(detector, text);
   // eld confuses zh and ja on Han text; without kana it is Chinese (see KANA_SHARE).
-  if (detection?.language === 'ja' && kana === 0) return { ...detection, language: 'zh' };
+  if (detection?.language === 'ja' && count(text, KANA) === 0) return { ...detection, language: 'zh' };
   return detection;
 }
 
@@ -257,4 +262,34 @@ export function otherLanguages(
     const detection = detectBlock(detector, text, expected);
     return detection && isMismatch(detector, expected, detection) ? detection.language : undefined;
   });
+}
+
+// Stands in for eld when the scripts decide every block; never consulted (see scriptVerdict).
+const SCRIPTS_ONLY: LanguageDetector = {
+  get eld(): EldInstance {
+    throw new Error('language detection needed eld without loading it');
+  },
+  detectable: new Set(),
+};
+
+/**
+ * `checkVariantLanguage`, loading eld only when some block needs it: a Chinese, Japanese or
+ * Korean variant whose blocks are all CJK text (or too short to judge) is decided by script.
+ */
+export async function checkVariantLanguageLazily(variant: VariantLanguageInput): Promise<LanguageFinding[]> {
+  const expected = primaryLanguage(variant.locale);
+  const needsEld = variantBlocks(variant).some(
+    (block) => scriptVerdict(block.text, expected) === 'statistical',
+  );
+  return checkVariantLanguage(variant, needsEld ? await loadLanguageDetector() : SCRIPTS_ONLY);
+}
+
+/**
+ * A detector fit for judging these texts in `locale`: eld only when some text needs it, so saving
+ * Chinese, Japanese or Korean text leaves the model unloaded.
+ */
+export async function detectorFor(locale: string, texts: readonly string[]): Promise<LanguageDetector> {
+  const expected = primaryLanguage(locale);
+  const needsEld = texts.some((text) => scriptVerdict(text, expected) === 'statistical');
+  return needsEld ? loadLanguageDetector() : SCRIPTS_ONLY;
 }

@@ -23,5 +23,6 @@ export function loadSiteAssets(): SiteAssets {
     css: load('site.css', 'text/css; charset=utf-8'),
     js: load('site.js', 'text/javascript; charset=utf-8'),
     logo: load('logo.png', 'image/png'),
+    icon: load('favicon.ico', 'image/x-icon'),
   };
 }

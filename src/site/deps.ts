@@ -18,6 +18,8 @@ export interface SiteAssets {
   css: StaticAsset;
   js: StaticAsset;
   logo: StaticAsset;
+  /** The logo at 16, 32 and 48 px, also served as /favicon.ico. */
+  icon: StaticAsset;
 }
 
 /** What every site route is handed by createSite: no module-level state anywhere in `site`. */

@@ -14,6 +14,7 @@ import { StoryCardCache } from './card-cache.js';
 import { Catalog } from './catalog.js';
 import type { SiteDeps } from './deps.js';
 import { renderSiteProblem } from './routes/errors.js';
+import { ShareTally } from './routes/share.js';
 import { siteRoutes } from './routes.js';
 import { tag, tagsForChange } from './tags.js';
 
@@ -21,6 +22,11 @@ export interface Site {
   surface: Surface;
   /** Drops exactly the cached pages a write touched; reloads names when taxonomy changed. */
   contentChanged(change: ContentChange, options?: { taxonomy?: boolean }): Promise<void>;
+  /**
+   * Drops the cached pages of stories shared since the last call, so their count catches up;
+   * run every SHARE_COUNT_REFRESH_MINUTES by the background work. Returns the stories refreshed.
+   */
+  refreshShareCounts(): number[];
   deps: SiteDeps;
 }
 
@@ -83,11 +89,13 @@ export async function createSite(options: {
     now,
     newsletter: newsletterDepsOver(catalog, { ...options, mailer, now }),
   };
+  const shares = new ShareTally(options.config.SHARE_RATE_LIMIT_PER_MINUTE);
   return {
     deps,
+    refreshShareCounts: () => shares.refresh(options.cache),
     surface: {
       path: '/',
-      app: siteRoutes(deps),
+      app: siteRoutes(deps, shares),
       renderProblem: (c, status, message) => renderSiteProblem(c, deps, status, message),
     },
     async contentChanged(change, { taxonomy = false } = {}) {

@@ -193,7 +193,7 @@ describe.each(DIALECTS)('newsletter pages on %s', (dialect) => {
     const preferences = pathOf(linksIn(mail).html[1] ?? '', 'preferences');
     const page = await t.get(preferences);
     expect(page.status).toBe(200);
-    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('referrer-policy')).toBe('strict-origin');
     expect(await keep('preferences-en', page)).toContain('stranger@example.org');
 
     const saved = await post(preferences, {

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
-import { etagMatches, PAGE_CACHE_CONTROL, SECURITY_HEADERS } from '../platform/http/headers.js';
-import { type CachedPage, etagFor } from '../platform/render-cache.js';
+import { answerPage, type CachedAnswer, redirectAnswer } from '../platform/http/cached-answer.js';
+import { PAGE_CACHE_CONTROL, SECURITY_HEADERS } from '../platform/http/headers.js';
+import { pageKey, type QueryParameter } from '../platform/page-key.js';
+import { uncompressedPage } from '../platform/render-cache.js';
 import type { SiteDeps } from './deps.js';
 
 export interface RenderedResponse {
@@ -12,49 +14,47 @@ export interface RenderedResponse {
   tags: string[];
 }
 
-function cacheKey(c: Context): string {
-  const url = new URL(c.req.url);
-  return `${url.pathname}${url.search}`;
-}
-
-function send(c: Context, page: CachedPage): Response {
-  if (etagMatches(c.req.header('if-none-match'), page.etag)) {
-    const { 'content-type': _type, ...rest } = page.headers;
-    return new Response(null, { status: 304, headers: { ...rest, etag: page.etag } });
-  }
-  const body = c.req.method === 'HEAD' ? null : new Uint8Array(page.body);
-  return new Response(body, { status: page.status, headers: { ...page.headers, etag: page.etag } });
+function toResponse(answer: CachedAnswer): Response {
+  return new Response(answer.body === null ? null : new Uint8Array(answer.body), {
+    status: answer.status,
+    headers: answer.headers,
+  });
 }
 
 /**
- * Answers from the render cache, or renders, stores under the page's tags and answers. Every page gets an
- * ETag and Cache-Control, and a matching If-None-Match gets a 304.
+ * Answers from the render cache, or renders, stores under the page's tags and answers. Every page
+ * gets an ETag, Cache-Control and Vary, and a matching If-None-Match gets a 304. `query` lists the
+ * parameters the route reads: tracking parameters are the same page, any other parameter gets a
+ * 301 to the page's own address (see `pageKey`).
  */
 export async function cachedPage(
   c: Context,
   deps: SiteDeps,
   render: () => Promise<RenderedResponse>,
-  options: { store: boolean } = { store: true },
+  options: { store?: boolean; query?: readonly QueryParameter[] } = {},
 ): Promise<Response> {
-  const key = cacheKey(c);
-  const hit = options.store ? deps.cache.get(key) : undefined;
-  if (hit) return send(c, hit);
+  const url = new URL(c.req.url);
+  const query = options.query ?? [];
+  const key = pageKey(`${url.pathname}${url.search}`, query);
+  if (key.kind === 'redirect') return toResponse(redirectAnswer(key.location));
+  const request = {
+    method: c.req.method,
+    ifNoneMatch: c.req.header('if-none-match'),
+    acceptEncoding: c.req.header('accept-encoding'),
+  };
+  const store = options.store !== false && key.kind === 'page';
+  const hit = store ? deps.cache.get(key.key) : undefined;
+  if (hit) return toResponse(answerPage(hit, request));
   const version = deps.cache.version;
   const rendered = await render();
-  const body = Buffer.from(rendered.body);
-  const page: CachedPage = {
-    status: 200,
-    body,
-    etag: etagFor(body),
-    headers: {
-      ...SECURITY_HEADERS,
-      'content-type': rendered.contentType,
-      'cache-control': PAGE_CACHE_CONTROL,
-      ...rendered.headers,
-    },
-  };
-  if (options.store) deps.cache.set(key, page, rendered.tags, version);
-  return send(c, page);
+  const page = uncompressedPage(200, Buffer.from(rendered.body), {
+    ...SECURITY_HEADERS,
+    'content-type': rendered.contentType,
+    'cache-control': PAGE_CACHE_CONTROL,
+    ...rendered.headers,
+  });
+  if (store) void deps.cache.set(key.key, page, rendered.tags, version, query);
+  return toResponse(answerPage(page, request));
 }
 
 export const HTML = 'text/html; charset=utf-8';

@@ -177,7 +177,7 @@ describe.each(DIALECTS)('public routes on %s', (dialect) => {
     expect(get.headers.get('allow')).toBe('POST');
   });
 
-  it('counts a share once per visitor and day, and refuses other sites and floods', async () => {
+  it('counts a share once per visitor network and day, whatever the User-Agent, and refuses other sites and floods', async () => {
     const id = await storyId('flagship');
     const share = (headers: Record<string, string> = {}) =>
       t.get(`/share/${id}`, { method: 'POST', headers: { 'user-agent': 'test-agent', ...headers } });
@@ -185,9 +185,15 @@ describe.each(DIALECTS)('public routes on %s', (dialect) => {
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ count: 1, counted: true });
     expect(await (await share()).json()).toEqual({ count: 1, counted: false });
+    expect(await (await share({ 'user-agent': 'another-agent' })).json()).toEqual({
+      count: 1,
+      counted: false,
+    });
     expect((await share({ origin: 'https://evil.example' })).status).toBe(403);
     expect((await t.get('/share/999999', { method: 'POST' })).status).toBe(404);
     expect((await t.get('/share/abc', { method: 'POST' })).status).toBe(404);
+    // The page catches up when the background refresh drops pages with an outdated count.
+    expect(t.site.refreshShareCounts()).toEqual([id]);
     const page = await (await t.get('/zh/ai-models/flagship')).text();
     expect(page).toMatch(/data-share-count[^>]*>1</);
     let last = 200;

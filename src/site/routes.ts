@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { DomainError } from '../platform/errors.js';
 import { chooseLocale } from '../publishing/index.js';
 import type { SiteDeps } from './deps.js';
+import { withTrailingSlash } from './redirect.js';
 import { LOCALE_COOKIE } from './routes/errors.js';
 import { entityFeedRoute, FEED_FILES, sectionFeedRoute, siteFeedRoute } from './routes/feeds.js';
-import { assetRoute, mediaRoute } from './routes/files.js';
+import { assetRoute, faviconRoute, mediaRoute } from './routes/files.js';
 import { entityRoute, frontRoute, KIND_HUBS, kindHubRoute, sectionRoute } from './routes/lists.js';
 import {
   deleteDataRoute,
@@ -17,14 +18,13 @@ import {
 } from './routes/newsletter-manage.js';
 import { confirmPageRoute, confirmRoute, signupPageRoute, signupRoute } from './routes/newsletter-signup.js';
 import { previewRoute } from './routes/preview.js';
-import { ShareRateLimiter, shareRoute } from './routes/share.js';
+import { type ShareTally, shareRoute } from './routes/share.js';
 import { localeSitemapRoute, newsSitemapRoute, robotsRoute, sitemapIndexRoute } from './routes/sitemaps.js';
 import { storyRoute } from './routes/story.js';
 
 /** Every public route, in one list: this reads as the site map. */
-export function siteRoutes(deps: SiteDeps): Hono {
+export function siteRoutes(deps: SiteDeps, shares: ShareTally): Hono {
   const app = new Hono();
-  const limiter = new ShareRateLimiter(deps.config.SHARE_RATE_LIMIT_PER_MINUTE);
 
   app.get('/', (c) => {
     const cookie = c.req
@@ -38,7 +38,7 @@ export function siteRoutes(deps: SiteDeps): Hono {
       enabled: deps.catalog.settings.locales,
       defaultLocale: deps.catalog.settings.defaultLocale,
     });
-    return c.redirect(`/${locale}/`, 302);
+    return c.redirect(`/${locale}/${new URL(c.req.url).search}`, 302);
   });
   app.get('/robots.txt', (c) => robotsRoute(c, deps));
   app.get('/sitemap.xml', (c) => sitemapIndexRoute(c, deps));
@@ -47,8 +47,9 @@ export function siteRoutes(deps: SiteDeps): Hono {
     localeSitemapRoute(c, deps, (c.req.param('file') ?? '').slice(0, -4)),
   );
   app.get('/assets/:file', (c) => assetRoute(c, deps));
+  app.get('/favicon.ico', (c) => faviconRoute(c, deps));
   app.get('/media/:file', (c) => mediaRoute(c, deps));
-  app.post('/share/:id', (c) => shareRoute(c, deps, limiter));
+  app.post('/share/:id', (c) => shareRoute(c, deps, shares));
   // Registered before the locale routes, which would otherwise take `/share/<id>` for a section.
   app.get('/share/:id', () => {
     throw new DomainError('method-not-allowed', 'Shares are counted with POST.');
@@ -72,7 +73,7 @@ export function siteRoutes(deps: SiteDeps): Hono {
   app.post('/:locale/newsletter/unsubscribe/:token', (c) => oneClickUnsubscribeRoute(c, deps));
 
   app.get('/:locale/', (c) => frontRoute(c, deps));
-  app.get('/:locale', (c) => c.redirect(`${c.req.path}/`, 301));
+  app.get('/:locale', withTrailingSlash);
   for (const { format, file } of FEED_FILES) {
     app.get(`/:locale/${file}`, (c) => siteFeedRoute(c, deps, format));
     app.get(`/:locale/topics/:entity/${file}`, (c) => entityFeedRoute(c, deps, format));
@@ -84,7 +85,7 @@ export function siteRoutes(deps: SiteDeps): Hono {
     app.get(`/:locale/${segment}`, (c) => kindHubRoute(c, deps, segment));
   }
   app.get('/:locale/:section/', (c) => sectionRoute(c, deps));
-  app.get('/:locale/:section', (c) => c.redirect(`${c.req.path}/`, 301));
+  app.get('/:locale/:section', withTrailingSlash);
   app.get('/:locale/:section/:slug', (c) => storyRoute(c, deps));
 
   // The public site only reads, apart from counting shares and the newsletter's forms.

@@ -201,7 +201,8 @@ export interface KindHubData {
 
 export interface ErrorPageData {
   chrome: PageChrome;
-  status: 404 | 410 | 500;
+  /** The status sent, shown above the heading. */
+  status: number;
   heading: string;
   message: string;
   links: LinkView[];

@@ -6,15 +6,21 @@ import {
   deleteStoryRow,
   findStory,
   insertVariant,
-  isSlugTaken,
   setStoryEntities,
   setStorySources,
   updateStory,
   updateVariant,
 } from './queries/stories.js';
 import { listEntities, listMedia, listSections } from './queries/taxonomy.js';
-import { type ContentChange, changeOf, inTransaction, mergeChanges, renderVariant } from './save.js';
-import { slugify, uniqueSlug } from './slug.js';
+import {
+  type ContentChange,
+  changeOf,
+  findFreeSlug,
+  inTransaction,
+  mergeChanges,
+  renderVariant,
+  writingSlug,
+} from './save.js';
 import type { FaqItem, SourceInput } from './types.js';
 
 // Store writes of the editorial workflow: a new locale variant on an existing story, the story's
@@ -49,30 +55,27 @@ export async function addVariant(
     if (story.variants.some((v) => v.locale === input.locale)) {
       throw new DomainError('conflict', `Story ${storyId} already has a ${input.locale} variant.`);
     }
-    const base = slugify(input.slug || input.title, input.locale);
-    const taken = new Set<string>();
-    for (const candidate of [base, ...Array.from({ length: 50 }, (_, i) => `${base}-${i + 2}`)]) {
-      if (await isSlugTaken(trx, input.locale, candidate)) taken.add(candidate);
-      else break;
-    }
+    const slug = await findFreeSlug(trx, input.locale, input.slug || input.title);
     const rendered = await renderVariant(trx, input);
-    const variantId = await insertVariant(trx, {
-      story_id: storyId,
-      locale: input.locale,
-      title: input.title,
-      slug: uniqueSlug(base, (s) => taken.has(s)),
-      summary: input.summary,
-      body_markdown: input.body,
-      body_html: rendered.bodyHtml,
-      faq: JSON.stringify(input.faq),
-      faq_html: rendered.faqHtml,
-      reading_minutes: rendered.readingMinutes,
-      hero_alt: input.heroAlt,
-      status: 'draft',
-      revision: 1,
-      updated_at: now.toISOString(),
-      translated_from_revision: input.translatedFromRevision,
-    });
+    const variantId = await writingSlug(input.locale, slug, () =>
+      insertVariant(trx, {
+        story_id: storyId,
+        locale: input.locale,
+        title: input.title,
+        slug,
+        summary: input.summary,
+        body_markdown: input.body,
+        body_html: rendered.bodyHtml,
+        faq: JSON.stringify(input.faq),
+        faq_html: rendered.faqHtml,
+        reading_minutes: rendered.readingMinutes,
+        hero_alt: input.heroAlt,
+        status: 'draft',
+        revision: 1,
+        updated_at: now.toISOString(),
+        translated_from_revision: input.translatedFromRevision,
+      }),
+    );
     await updateStory(trx, storyId, { updatedAt: now.toISOString() });
     return { variantId, change: changeOf(story) };
   });

@@ -29,7 +29,13 @@ export {
   loadStoriesByEntity,
   type PublishedVariantRef,
 } from './queries/listing.js';
-export { deleteShareVisitsBefore, findShareCount, listShareCounts, recordShare } from './queries/shares.js';
+export {
+  deleteShareVisitsBefore,
+  findShareCount,
+  listShareCounts,
+  pruneShareVisits,
+  recordShare,
+} from './queries/shares.js';
 export {
   countStories,
   findRedirect,
@@ -56,6 +62,7 @@ export { RELATED_CANDIDATES_PER_ENTITY, rankRelatedStories, type StoriesByEntity
 export {
   type ContentChange,
   editVariant,
+  findFreeSlug,
   importStories,
   inTransaction,
   moveStory,
@@ -63,8 +70,10 @@ export {
   type VariantChanges,
   type WriteOptions,
 } from './save.js';
-/** Slug rules. */
-export { slugify, uniqueSlug } from './slug.js';
+/** Slug rules: one slug per title, numbered (`-2`, `-3`…) within the length limit when taken. */
+export { numberedSlug, slugify, uniqueSlug } from './slug.js';
+/** A source's publication date: a calendar date or a date-time, kept as written. */
+export { SourceDateSchema } from './source-date.js';
 /** Export and import of all content as one JSON document. */
 export { type ExportDocument, exportContent, importContent, parseExportDocument } from './transfer.js';
 /** Inputs the store accepts. */

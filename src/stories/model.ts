@@ -25,6 +25,8 @@ export interface Rendition {
   file: string;
   /** The same width in AVIF, smaller for the same quality; absent on older records. */
   avif?: string;
+  /** Pixel height of the files, as encoded; absent on older records (see `renditionHeight`). */
+  height?: number;
 }
 
 export interface Media {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Database, VariantStatus } from '../platform/database/index.js';
+import { type Database, isUniqueViolation, type VariantStatus } from '../platform/database/index.js';
 import { DomainError } from '../platform/errors.js';
 import {
-  checkVariantLanguage,
+  checkVariantLanguageLazily,
+  detectorFor,
   LanguageQaFailed,
-  loadLanguageDetector,
   otherLanguages,
 } from '../publishing/language-qa.js';
 import { markdownTopLevelTexts, renderMarkdown } from '../publishing/markdown.js';
@@ -96,6 +96,38 @@ async function resolveStoryLinks(db: Db, locale: string) {
   };
 }
 
+/**
+ * A free slug in `locale` for `wanted` (an editor's slug, or else the title): slugified, then
+ * numbered by `uniqueSlug` if taken by another story's variant or redirect. Every store write that
+ * names a new variant gets its slug here, so probing and choosing cannot disagree.
+ */
+export function findFreeSlug(
+  db: Db,
+  locale: string,
+  wanted: string,
+  exceptStoryId?: number,
+): Promise<string> {
+  return uniqueSlug(
+    slugify(wanted, locale),
+    (candidate) => isSlugTaken(db, locale, candidate, exceptStoryId),
+    locale,
+  );
+}
+
+/**
+ * Runs a write that stores `slug` in `locale`. Two saves can still pick the same free slug at
+ * once (on PostgreSQL both probe before either commits); the loser's UNIQUE violation becomes
+ * `SlugTaken`, a conflict the caller may retry, instead of a raw database error.
+ */
+export async function writingSlug<T>(locale: string, slug: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, 'story_variants', ['locale', 'slug'])) throw new SlugTaken(locale, slug);
+    throw error;
+  }
+}
+
 interface RenderedVariant {
   bodyHtml: string;
   faqHtml: string;
@@ -110,19 +142,18 @@ export async function renderVariant(
   await links.prepare([variant.body, ...variant.faq.map((item) => item.answer)]);
   // Blocks in another language (left so by an editor's QA override, or a quotation) get their own
   // `lang` in the stored HTML: decided once here, at save and publish, never per request.
-  const detector = await loadLanguageDetector();
-  const render = (markdown: string) =>
+  const bodyBlocks = markdownTopLevelTexts(variant.body);
+  const answerBlocks = variant.faq.map((item) => markdownTopLevelTexts(item.answer));
+  const questions = variant.faq.map((item) => item.question);
+  const detector = await detectorFor(variant.locale, [...bodyBlocks, ...answerBlocks.flat(), ...questions]);
+  const render = (markdown: string, blocks: string[]) =>
     renderMarkdown(markdown, {
       resolveStoryLink: links.resolve,
-      blockLanguages: otherLanguages(detector, variant.locale, markdownTopLevelTexts(markdown)),
+      blockLanguages: otherLanguages(detector, variant.locale, blocks),
     });
-  const body = render(variant.body);
-  const answers = variant.faq.map((item) => render(item.answer));
-  const questionLangs = otherLanguages(
-    detector,
-    variant.locale,
-    variant.faq.map((item) => item.question),
-  ).map((lang) => lang ?? null);
+  const body = render(variant.body, bodyBlocks);
+  const answers = variant.faq.map((item, index) => render(item.answer, answerBlocks[index] ?? []));
+  const questionLangs = otherLanguages(detector, variant.locale, questions).map((lang) => lang ?? null);
   const dangling = [...body.danglingLinks, ...answers.flatMap((answer) => answer.danglingLinks)];
   if (dangling.length > 0) throw new DanglingStoryLink(variant.locale, [...new Set(dangling)]);
   return {
@@ -137,18 +168,14 @@ async function assertPublishable(
   options: WriteOptions,
 ): Promise<void> {
   if (options.overrideLanguageQa) return;
-  const detector = await loadLanguageDetector();
-  const findings = checkVariantLanguage(
-    {
-      locale: variant.locale,
-      title: variant.title,
-      summary: variant.summary,
-      body: variant.body,
-      faq: variant.faq,
-      heroAlt: variant.heroAlt,
-    },
-    detector,
-  );
+  const findings = await checkVariantLanguageLazily({
+    locale: variant.locale,
+    title: variant.title,
+    summary: variant.summary,
+    body: variant.body,
+    faq: variant.faq,
+    heroAlt: variant.heroAlt,
+  });
   if (findings.length > 0) throw new LanguageQaFailed(findings);
 }
 
@@ -210,34 +237,29 @@ export async function importStories(
       await setStorySources(trx, storyId, input.sources);
       const variantIds: number[] = [];
       for (const variant of input.variants) {
-        const base = variant.slug
-          ? slugify(variant.slug, variant.locale)
-          : slugify(variant.title, variant.locale);
-        const taken = new Set<string>();
-        for (const candidate of [base, ...Array.from({ length: 50 }, (_, i) => `${base}-${i + 2}`)]) {
-          if (await isSlugTaken(trx, variant.locale, candidate)) taken.add(candidate);
-          else break;
-        }
+        const slug = await findFreeSlug(trx, variant.locale, variant.slug || variant.title);
         variantIds.push(
-          await insertVariant(trx, {
-            story_id: storyId,
-            locale: variant.locale,
-            title: variant.title,
-            slug: uniqueSlug(base, (s) => taken.has(s)),
-            summary: variant.summary,
-            body_markdown: variant.body,
-            faq: JSON.stringify(variant.faq),
-            hero_alt: variant.heroAlt,
-            status: 'draft',
-            revision: variant.revision ?? 1,
-            updated_at: variant.updatedAt ?? nowIso,
-            translated_from_revision:
-              variant.translatedFromRevision !== undefined
-                ? variant.translatedFromRevision
-                : variant.locale === input.sourceLocale
-                  ? null
-                  : 1,
-          }),
+          await writingSlug(variant.locale, slug, () =>
+            insertVariant(trx, {
+              story_id: storyId,
+              locale: variant.locale,
+              title: variant.title,
+              slug,
+              summary: variant.summary,
+              body_markdown: variant.body,
+              faq: JSON.stringify(variant.faq),
+              hero_alt: variant.heroAlt,
+              status: 'draft',
+              revision: variant.revision ?? 1,
+              updated_at: variant.updatedAt ?? nowIso,
+              translated_from_revision:
+                variant.translatedFromRevision !== undefined
+                  ? variant.translatedFromRevision
+                  : variant.locale === input.sourceLocale
+                    ? null
+                    : 1,
+            }),
+          ),
         );
       }
       for (const former of input.formerSlugs ?? []) {
@@ -306,6 +328,7 @@ export async function editVariant(
       heroAlt: changes.heroAlt ?? variant.heroAlt,
     };
     let slug = variant.slug;
+    // An editor's explicit new slug is theirs to choose: taken means refused, not renumbered.
     if (changes.slug !== undefined && slugify(changes.slug, locale) !== variant.slug) {
       slug = slugify(changes.slug, locale);
       if (await isSlugTaken(trx, locale, slug, storyId)) {
@@ -315,19 +338,21 @@ export async function editVariant(
     }
     if (variant.status === 'published') await assertPublishable(next, options);
     const rendered = await renderVariant(trx, next);
-    await updateVariant(trx, variant.id, {
-      title: next.title,
-      slug,
-      summary: next.summary,
-      body_markdown: next.body,
-      body_html: rendered.bodyHtml,
-      faq_html: rendered.faqHtml,
-      reading_minutes: rendered.readingMinutes,
-      faq: JSON.stringify(next.faq),
-      hero_alt: next.heroAlt,
-      revision: variant.revision + 1,
-      updated_at: options.now.toISOString(),
-    });
+    await writingSlug(locale, slug, () =>
+      updateVariant(trx, variant.id, {
+        title: next.title,
+        slug,
+        summary: next.summary,
+        body_markdown: next.body,
+        body_html: rendered.bodyHtml,
+        faq_html: rendered.faqHtml,
+        reading_minutes: rendered.readingMinutes,
+        faq: JSON.stringify(next.faq),
+        hero_alt: next.heroAlt,
+        revision: variant.revision + 1,
+        updated_at: options.now.toISOString(),
+      }),
+    );
     await updateStory(trx, storyId, { updatedAt: options.now.toISOString() });
     return changeOf(story);
   });

@@ -83,15 +83,28 @@ export function slugify(title: string, locale: string): string {
 const MAX_ATTEMPTS = 10_000;
 
 /**
- * `base` if free, else `base-2`, `base-3`, … The base is shortened so that the result stays
- * within the 80-character limit.
+ * The `n`-th slug tried for `base`: the base itself for 1, then `base-2`, `base-3`, … with the
+ * base cut back (at a word boundary, as `slugify` cuts) so that base and suffix fit in 80
+ * characters. Probing and choosing must both use this, or a probe misses a taken suffix.
  */
-export function uniqueSlug(base: string, isTaken: (slug: string) => boolean): string {
-  if (!isTaken(base)) return base;
-  for (let n = 2; n <= MAX_ATTEMPTS; n++) {
-    const suffix = `-${n}`;
-    const candidate = `${shorten(base, MAX_SLUG_CHARS - suffix.length, 'und')}${suffix}`;
-    if (!isTaken(candidate)) return candidate;
+export function numberedSlug(base: string, n: number, locale = 'und'): string {
+  if (n <= 1) return base;
+  const suffix = `-${n}`;
+  return `${shorten(base, MAX_SLUG_CHARS - suffix.length, locale)}${suffix}`;
+}
+
+/**
+ * The first of `base`, `base-2`, `base-3`, … that `isTaken` says is free. The predicate may ask
+ * the database (one probe per candidate, in order), so it may return a promise.
+ */
+export async function uniqueSlug(
+  base: string,
+  isTaken: (slug: string) => boolean | Promise<boolean>,
+  locale = 'und',
+): Promise<string> {
+  for (let n = 1; n <= MAX_ATTEMPTS; n++) {
+    const candidate = numberedSlug(base, n, locale);
+    if (!(await isTaken(candidate))) return candidate;
   }
   throw new Error(`No free slug for "${base}" after ${MAX_ATTEMPTS} attempts.`);
 }

@@ -16,6 +16,7 @@ import {
   upsertSection,
 } from './queries/taxonomy.js';
 import { importStories } from './save.js';
+import { SourceDateSchema } from './source-date.js';
 import type { StoryInput } from './types.js';
 
 type Db = Kysely<Database>;
@@ -39,7 +40,7 @@ const StorySchema = z.object({
       url: z.url({ protocol: /^https?$/ }),
       publisher: z.string(),
       author: z.string(),
-      publishedAt: isoDate.nullable(),
+      publishedAt: SourceDateSchema.nullable(),
     }),
   ),
   variants: z
@@ -109,6 +110,7 @@ export const ExportDocumentSchema = z.object({
           width: z.number().int().positive(),
           file: z.string().min(1),
           avif: z.string().min(1).optional(),
+          height: z.number().int().positive().optional(),
         }),
       ),
       credit: z.string(),

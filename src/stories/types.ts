@@ -14,7 +14,7 @@ export interface SourceInput {
   url: string;
   publisher: string;
   author: string;
-  /** ISO 8601, or null when the source gives no date. */
+  /** An ISO 8601 date or date-time with offset (SourceDateSchema), or null when the source gives none. */
   publishedAt: string | null;
 }
 
@@ -87,7 +87,7 @@ export interface MediaInput {
   width: number;
   height: number;
   /** WebP `file` per width, and its AVIF twin when there is one. */
-  renditions: { width: number; file: string; avif?: string }[];
+  renditions: { width: number; file: string; avif?: string; height?: number }[];
   credit: string;
 }
 

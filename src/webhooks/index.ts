@@ -8,6 +8,7 @@ export { JITTER_SHARE, MAX_ATTEMPTS, retryDelayMs } from './backoff.js';
 export { enqueueWebhookDeliveries } from './enqueue.js';
 /** Registering, changing and removing webhooks; the events they can subscribe to. */
 export {
+  ADDRESS_NOT_ALLOWED,
   createWebhook,
   findWebhookOrThrow,
   removeWebhook,
@@ -15,6 +16,7 @@ export {
   saveWebhook,
   WEBHOOK_EVENTS,
   WebhookInput,
+  type WebhookTargets,
 } from './manage.js';
 /** The body every delivery carries. */
 export { type WebhookPayload, webhookPayload } from './payload.js';
@@ -27,8 +29,10 @@ export {
   type Webhook,
   type WebhookListing,
 } from './queries.js';
-/** The signature scheme, for receivers and tests. */
-export { signatureHeader, verifySignature } from './signature.js';
+/** Why an attempt failed, as the delivery log shows it. */
+export { DELIVERY_FAILURES, type DeliveryFailure } from './send.js';
+/** The signature scheme (Standard Webhooks), for receivers and tests. */
+export { isLegacySecret, signatureHeaders, verifySignature } from './signature.js';
 /** The background sender. */
 export {
   deliverDueWebhooks,

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, DeliveryStatus } from '../platform/database/index.js';
 import type { ContentEventType } from '../stories/index.js';
+import { type DeliveryFailure, isDeliveryFailure } from './send.js';
 
 type Db = Kysely<Database>;
 
@@ -28,7 +29,10 @@ export interface Delivery {
   nextAttemptAt: string;
   lockedUntil: string | null;
   lastStatus: number | null;
-  lastError: string;
+  /** Why the last attempt failed, as a class; null after a success or before any attempt. */
+  failure: DeliveryFailure | null;
+  /** How long the last attempt took; null when nothing was sent (or nothing yet). */
+  durationMs: number | null;
   createdAt: string;
   deliveredAt: string | null;
 }
@@ -160,6 +164,7 @@ function toDelivery(row: {
   locked_until: string | null;
   last_status: number | null;
   last_error: string;
+  last_duration_ms: number | null;
   created_at: string;
   delivered_at: string | null;
 }): Delivery {
@@ -173,7 +178,9 @@ function toDelivery(row: {
     nextAttemptAt: row.next_attempt_at,
     lockedUntil: row.locked_until,
     lastStatus: row.last_status,
-    lastError: row.last_error,
+    // A row written by an older process may hold free text: it is shown as its class only.
+    failure: row.last_error === '' ? null : isDeliveryFailure(row.last_error) ? row.last_error : 'network',
+    durationMs: row.last_duration_ms,
     createdAt: row.created_at,
     deliveredAt: row.delivered_at,
   };
@@ -270,21 +277,27 @@ export async function finishDelivery(
   db: Db,
   claim: { id: number; attempts: number },
   outcome:
-    | { status: 'delivered'; at: string; lastStatus: number }
-    | { status: 'pending'; nextAttemptAt: string; lastStatus: number | null; lastError: string }
-    | { status: 'failed'; lastStatus: number | null; lastError: string },
+    | { status: 'delivered'; at: string; lastStatus: number; durationMs: number }
+    | {
+        status: 'pending';
+        nextAttemptAt: string;
+        lastStatus: number | null;
+        failure: DeliveryFailure;
+        durationMs: number | null;
+      }
+    | { status: 'failed'; lastStatus: number | null; failure: DeliveryFailure; durationMs: number | null },
 ): Promise<void> {
+  const common = {
+    status: outcome.status,
+    last_status: outcome.lastStatus,
+    last_duration_ms: outcome.durationMs,
+  };
   const fields =
     outcome.status === 'delivered'
-      ? { status: outcome.status, delivered_at: outcome.at, last_status: outcome.lastStatus, last_error: '' }
+      ? { ...common, delivered_at: outcome.at, last_error: '' }
       : outcome.status === 'pending'
-        ? {
-            status: outcome.status,
-            next_attempt_at: outcome.nextAttemptAt,
-            last_status: outcome.lastStatus,
-            last_error: outcome.lastError,
-          }
-        : { status: outcome.status, last_status: outcome.lastStatus, last_error: outcome.lastError };
+        ? { ...common, next_attempt_at: outcome.nextAttemptAt, last_error: outcome.failure }
+        : { ...common, last_error: outcome.failure };
   await db
     .updateTable('webhook_deliveries')
     .set({ ...fields, locked_until: null })

@@ -21,6 +21,8 @@ import {
 } from './index.js';
 
 const SITE_URL = 'https://news.example.test';
+/** The receivers of these tests listen on the loopback, which only an allow-list entry reaches. */
+const local = { allowHosts: ['127.0.0.1'] };
 const log = createLogger('silent');
 
 interface Received {
@@ -49,13 +51,7 @@ async function startReceiver(
         headers: req.headers,
         body,
         path: req.url ?? '/',
-        signatureValid: verifySignature({
-          secret: secret(),
-          timestamp: req.headers['x-velocity-timestamp'] as string | undefined,
-          body,
-          signature: req.headers['x-velocity-signature'] as string | undefined,
-          now: now(),
-        }),
+        signatureValid: verifySignature({ secret: secret(), headers: req.headers, body, now: now() }),
       };
       received.push(request);
       const answer = respond(request, received.length);
@@ -86,7 +82,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
     db: database.db,
     log,
     now,
-    fetch: globalThis.fetch,
+    allowHosts: local.allowHosts,
     intervalMs: 60_000,
     random: () => 0,
     ...overrides,
@@ -124,21 +120,25 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
       database.db,
       { url: 'https://a.example.test/hook', events: ['story.published'] },
       clock,
+      local,
     );
     const b = await createWebhook(
       database.db,
       { url: 'https://b.example.test/hook', events: ['story.published', 'story.updated'] },
       clock,
+      local,
     );
     await createWebhook(
       database.db,
       { url: 'https://c.example.test/', events: ['story.unpublished'] },
       clock,
+      local,
     );
     await createWebhook(
       database.db,
       { url: 'https://d.example.test/', events: ['story.published'], active: false },
       clock,
+      local,
     );
     const deps = { db: database.db, siteUrl: SITE_URL, now };
     expect(await enqueueWebhookDeliveries(deps, event())).toBe(2);
@@ -163,19 +163,20 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
   it('refuses a webhook URL that is not http(s) or events it does not know', async () => {
     for (const url of ['ftp://example.test/', 'javascript:alert(1)', 'not a url', 'file:///etc/passwd']) {
       await expect(
-        createWebhook(database.db, { url, events: ['story.published'] }, clock),
+        createWebhook(database.db, { url, events: ['story.published'] }, clock, local),
       ).rejects.toMatchObject({
         kind: 'invalid',
       });
     }
     await expect(
-      createWebhook(database.db, { url: 'https://ok.example.test/', events: [] }, clock),
+      createWebhook(database.db, { url: 'https://ok.example.test/', events: [] }, clock, local),
     ).rejects.toMatchObject({ kind: 'invalid' });
     await expect(
       createWebhook(
         database.db,
         { url: 'https://ok.example.test/', events: ['story.deleted' as never] },
         clock,
+        local,
       ),
     ).rejects.toMatchObject({ kind: 'invalid' });
   });
@@ -192,6 +193,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
         database.db,
         { url: `${receiver.url}/hooks/velocity`, events: ['story.published'] },
         clock,
+        local,
       );
       secret = webhook.secret;
       await enqueueWebhookDeliveries({ db: database.db, siteUrl: SITE_URL, now }, event());
@@ -199,8 +201,14 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
 
       expect(await deliverDueWebhooks(options)).toBe(1);
       let [delivery] = await listDeliveries(database.db, webhook.id, 1);
-      expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 500, lockedUntil: null });
-      expect(delivery?.lastError).toBe('HTTP 500: upstream said no');
+      expect(delivery).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        lastStatus: 500,
+        failure: 'http-status',
+        lockedUntil: null,
+      });
+      expect(delivery?.durationMs).toBeGreaterThanOrEqual(0);
       expect(delivery?.nextAttemptAt).toBe('2026-11-28T09:00:30.000Z');
 
       advance(29_000);
@@ -214,7 +222,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
       advance(120_000);
       expect(await deliverDueWebhooks(options)).toBe(1);
       [delivery] = await listDeliveries(database.db, webhook.id, 1);
-      expect(delivery).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 204, lastError: '' });
+      expect(delivery).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 204, failure: null });
       expect(delivery?.deliveredAt).toBe(clock.toISOString());
       expect(await deliverDueWebhooks(options)).toBe(0);
 
@@ -224,11 +232,11 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
         expect(request.path).toBe('/hooks/velocity');
         expect(request.headers['content-type']).toBe('application/json');
         expect(request.headers['x-velocity-event']).toBe('story.published');
-        expect(request.headers['x-velocity-delivery']).toBe(String(delivery?.id));
+        expect(request.headers['webhook-id']).toBe(String(delivery?.id));
         expect(request.body).toBe(delivery?.payload);
       }
       // The timestamp is the time of each attempt, so a receiver can refuse stale replays.
-      expect(receiver.received.map((r) => r.headers['x-velocity-timestamp'])).toEqual([
+      expect(receiver.received.map((r) => r.headers['webhook-timestamp'])).toEqual([
         String(Date.parse('2026-11-28T09:00:00Z') / 1000),
         String(Date.parse('2026-11-28T09:00:30Z') / 1000),
         String(Date.parse('2026-11-28T09:02:30Z') / 1000),
@@ -245,7 +253,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
       () => ({ status: 200 }),
     );
     try {
-      await createWebhook(database.db, { url: receiver.url, events: ['story.published'] }, clock);
+      await createWebhook(database.db, { url: receiver.url, events: ['story.published'] }, clock, local);
       await enqueueWebhookDeliveries({ db: database.db, siteUrl: SITE_URL, now }, event());
       await deliverDueWebhooks(workerOptions());
       expect(receiver.received.map((r) => r.signatureValid)).toEqual([false]);
@@ -265,6 +273,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
         database.db,
         { url: receiver.url, events: ['story.published'] },
         clock,
+        local,
       );
       await enqueueWebhookDeliveries({ db: database.db, siteUrl: SITE_URL, now }, event());
       for (let i = 0; i < MAX_ATTEMPTS; i++) {
@@ -309,11 +318,13 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
         database.db,
         { url: `${receiver.url}/away`, events: ['story.published'] },
         clock,
+        local,
       );
       const moved = await createWebhook(
         database.db,
         { url: `${receiver.url}/moved`, events: ['story.published'] },
         clock,
+        local,
       );
       await enqueueWebhookDeliveries({ db: database.db, siteUrl: SITE_URL, now }, event());
       expect(await deliverDueWebhooks(workerOptions())).toBe(2);
@@ -321,7 +332,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
       expect((await listDeliveries(database.db, away.id, 1))[0]).toMatchObject({
         status: 'pending',
         lastStatus: 307,
-        lastError: `Redirect to another host (${elsewhere.url}) not followed`,
+        failure: 'redirect-elsewhere',
       });
       expect((await listDeliveries(database.db, moved.id, 1))[0]).toMatchObject({
         status: 'delivered',
@@ -345,6 +356,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
         database.db,
         { url: receiver.url, events: ['story.published'] },
         clock,
+        local,
       );
       await enqueueWebhookDeliveries({ db: database.db, siteUrl: SITE_URL, now }, event());
       expect(await deliverDueWebhooks(workerOptions({ timeoutMs: 200 }))).toBe(1);
@@ -352,10 +364,38 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
         status: 'pending',
         attempts: 1,
         lastStatus: null,
-        lastError: 'Timed out',
+        failure: 'timeout',
       });
     } finally {
       await receiver.close();
+    }
+  });
+
+  it('a 2xx whose body never ends is delivered: only the status is waited for', async () => {
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.write('x'.repeat(100));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const webhook = await createWebhook(
+        database.db,
+        { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, events: ['story.published'] },
+        clock,
+        local,
+      );
+      await enqueueWebhookDeliveries({ db: database.db, siteUrl: SITE_URL, now }, event());
+      expect(await deliverDueWebhooks(workerOptions({ timeoutMs: 60_000 }))).toBe(1);
+      expect((await listDeliveries(database.db, webhook.id, 1))[0]).toMatchObject({
+        status: 'delivered',
+        lastStatus: 200,
+      });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 
@@ -370,12 +410,17 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
       database.db,
       { url: receiver.url, events: ['story.published'] },
       clock,
+      local,
     );
     await enqueueWebhookDeliveries({ db: database.db, siteUrl: SITE_URL, now }, event());
     expect(await deliverDueWebhooks(workerOptions())).toBe(1);
     const [delivery] = await listDeliveries(database.db, webhook.id, 1);
-    expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastStatus: null });
-    expect(delivery?.lastError).toMatch(/fetch failed|ECONNREFUSED/);
+    expect(delivery).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatus: null,
+      failure: 'connection-refused',
+    });
   });
 
   it('does not send for a webhook switched off after queuing, until it is switched on again', async () => {
@@ -389,19 +434,22 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
         database.db,
         { url: receiver.url, events: ['story.published'] },
         clock,
+        local,
       );
       await enqueueWebhookDeliveries({ db: database.db, siteUrl: SITE_URL, now }, event());
-      await saveWebhook(database.db, webhook.id, {
-        url: receiver.url,
-        events: ['story.published'],
-        active: false,
-      });
+      await saveWebhook(
+        database.db,
+        webhook.id,
+        { url: receiver.url, events: ['story.published'], active: false },
+        local,
+      );
       expect(await deliverDueWebhooks(workerOptions())).toBe(0);
-      await saveWebhook(database.db, webhook.id, {
-        url: receiver.url,
-        events: ['story.published'],
-        active: true,
-      });
+      await saveWebhook(
+        database.db,
+        webhook.id,
+        { url: receiver.url, events: ['story.published'], active: true },
+        local,
+      );
       expect(await deliverDueWebhooks(workerOptions())).toBe(1);
       expect(receiver.received).toHaveLength(1);
     } finally {
@@ -420,6 +468,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
         database.db,
         { url: receiver.url, events: ['story.published'] },
         clock,
+        local,
       );
       await enqueueWebhookDeliveries({ db: database.db, siteUrl: SITE_URL, now }, event());
       // A worker claimed it a minute from now and vanished.
@@ -457,6 +506,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
           database.db,
           { url: `${receiver.url}/w${i}`, events: ['story.published', 'story.updated'] },
           clock,
+          local,
         );
       }
       for (let i = 0; i < 5; i++) {
@@ -472,7 +522,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
         attempted += a + b;
       }
       expect(attempted).toBe(total);
-      const ids = receiver.received.map((r) => r.headers['x-velocity-delivery']);
+      const ids = receiver.received.map((r) => r.headers['webhook-id']);
       expect(ids).toHaveLength(total);
       expect(new Set(ids).size).toBe(total);
       const rows = await database.db
@@ -504,6 +554,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
           database.db,
           { url: receiver.url, events: ['story.published'] },
           clock,
+          local,
         );
         await enqueueWebhookDeliveries({ db: database.db, siteUrl: SITE_URL, now }, event());
         const worker = startWebhookWorker(workerOptions({ intervalMs: 20 }));

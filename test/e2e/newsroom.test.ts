@@ -6,9 +6,10 @@ import { findStory } from '../../src/stories/index.js';
 import { type DemoSite, launchBrowser, sameOriginContext, signInAs, startDemoSite } from './support.js';
 
 // One editorial flow through the admin in a real browser against the real server: a Chinese story
-// with a table and an FAQ, a QA refusal for an English answer, the fix, an English translation,
-// the public page with its language alternates, a stale translation after a source edit, and a
-// restore from the history.
+// with a table and an FAQ, a QA refusal for an English answer, the fix, a hero image, a preview
+// link opened by someone signed out, an English translation, the public page with its language
+// alternates and hero image, a stale translation after a source edit, and a restore from the
+// history.
 
 const ARTIFACTS = path.resolve('test-results/newsroom');
 const SLUG = 'e2e-quantum-chip';
@@ -33,14 +34,16 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  site = await startDemoSite();
+  // SITE_URL is the server's own address: the preview link the editor copies must open.
+  site = await startDemoSite({ ownSiteUrl: true });
   ({ context, foreign } = await sameOriginContext(browser, site.url, {
     viewport: { width: 1280, height: 900 },
   }));
   context.setDefaultTimeout(10_000);
   page = await context.newPage();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
+  // Seeding the demo and starting Chromium take well over a minute on a loaded machine.
+}, 180_000);
 
 afterAll(async () => {
   await context?.close();
@@ -104,6 +107,36 @@ describe.sequential('an editor’s day in the newsroom', () => {
     expect((await page.request.get(`${site.url}/zh/ai-models/${SLUG}`)).status()).toBe(404);
   });
 
+  it('adds a hero image and shares a preview link that a signed-out reviewer can open', async () => {
+    await page.getByLabel('Answer 1').fill('合作伙伴可以在明年年初开始测试这款芯片。');
+    await page.getByLabel('Hero image', { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel(/^Hero image description/).fill('一枚量子芯片的特写，金色的线路排列在方形基板上。');
+    expect(await press('Save')).toBe(200);
+    expect(page.url()).toContain('notice=saved');
+    const story = await findStory(site.testApp.database.db, storyId);
+    expect(story?.heroMediaId).not.toBeNull();
+
+    expect(await press('Create preview link')).toBe(200);
+    const link = (await page.locator('code.secret').textContent())?.trim() ?? '';
+    expect(link.startsWith(`${site.url}/preview/`), link).toBe(true);
+    // The reviewer has no session: a context of their own, in the same browser.
+    const reviewer = await sameOriginContext(browser, site.url);
+    try {
+      const tab = await reviewer.context.newPage();
+      expect((await tab.goto(link, { waitUntil: 'load' }))?.status()).toBe(200);
+      await expect
+        .poll(() => tab.locator('h1').first().textContent())
+        .toContain('初创公司发布新一代量子芯片');
+      expect(await tab.locator('main table td').allTextContents()).toContain('千分之一');
+      expect(await tab.locator('main').textContent()).toContain('合作伙伴可以在明年年初开始测试这款芯片');
+      expect(reviewer.foreign).toEqual([]);
+    } finally {
+      await reviewer.context.close();
+    }
+    // Still a draft: the preview published nothing.
+    expect((await page.request.get(`${site.url}/zh/ai-models/${SLUG}`)).status()).toBe(404);
+  });
+
   it('publishes once the answer is in Chinese', async () => {
     await page.getByLabel('Answer 1').fill('合作伙伴可以在明年年初开始测试这款芯片。');
     expect(await press('Publish')).toBe(200);
@@ -138,6 +171,9 @@ describe.sequential('an editor’s day in the newsroom', () => {
     await page.getByRole('button', { name: 'Add a question' }).click();
     await page.getByLabel('Question 1').fill('When can the chip be tested?');
     await page.getByLabel('Answer 1').fill('Partners can start testing the chip early next year.');
+    await page
+      .getByLabel(/^Hero image description/)
+      .fill('A close-up of a quantum chip, gold traces laid out on a square substrate.');
     expect(await press('Publish')).toBe(200);
     expect(page.url()).toContain('notice=published');
   });
@@ -148,6 +184,11 @@ describe.sequential('an editor’s day in the newsroom', () => {
     expect(await page.locator('h1').first().textContent()).toContain('初创公司发布新一代量子芯片');
     expect(await page.locator('main table').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('main').textContent()).toContain('合作伙伴可以在明年年初开始测试这款芯片');
+    const hero = page.locator('main img[alt^="一枚量子芯片的特写"]');
+    expect(await hero.count()).toBe(1);
+    await expect
+      .poll(() => hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
     const alternates = await page
       .locator('head link[rel="alternate"][hreflang]')
       .evaluateAll((links) => links.map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));

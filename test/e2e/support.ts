@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import {
   type Browser,
@@ -47,10 +48,27 @@ export interface DemoSite {
   close(): Promise<void>;
 }
 
-/** The demo newsroom on a fresh SQLite database, listening on a free loopback port. */
-export async function startDemoSite(): Promise<DemoSite> {
-  const testApp = await createTestApp('sqlite', { seed: 'demo' });
-  const server = await startServer(testApp.app, testApp.cache, { host: '127.0.0.1', port: 0 });
+/** A port free on the loopback right now, so that SITE_URL can name it before the server starts. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * The demo newsroom on a fresh SQLite database, listening on a free loopback port. `env` adds
+ * settings (an SMTP server of the test's, the desk's allow-list for a local feed server);
+ * `ownSiteUrl` makes SITE_URL the server's own address, so that links in mails lead back to it.
+ */
+export async function startDemoSite(
+  options: { env?: Record<string, string>; ownSiteUrl?: boolean } = {},
+): Promise<DemoSite> {
+  const port = options.ownSiteUrl ? await freePort() : 0;
+  const env = { ...(options.ownSiteUrl ? { SITE_URL: `http://127.0.0.1:${port}` } : {}), ...options.env };
+  const testApp = await createTestApp('sqlite', { seed: 'demo' }, undefined, { env });
+  const server = await startServer(testApp.app, testApp.cache, { host: '127.0.0.1', port });
   return {
     url: server.url,
     testApp,

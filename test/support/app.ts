@@ -56,7 +56,7 @@ export async function createTestApp(
     DESK_HOST_DELAY_MS: '0',
     ...extra.env,
   });
-  const cache = new RenderCache(config.RENDER_CACHE_ENTRIES);
+  const cache = new RenderCache(config.RENDER_CACHE_ENTRIES, config.RENDER_CACHE_BYTES);
   const log = createLogger('silent');
   const events: ContentEvent[] = [];
   const { app, site, newsroom, mailer } = await composePlatform({

@@ -7,6 +7,7 @@ import {
   VariantContentSchema,
 } from '../../editorial/index.js';
 import { isWellFormedLocale } from '../../platform/locale.js';
+import { SourceDateSchema } from '../../stories/index.js';
 
 // The Admin API's bodies are the editorial workflow's own schemas (the ones its operations parse
 // with), less the fields the URL carries; so the OpenAPI document describes exactly what is checked.
@@ -79,7 +80,7 @@ export const AdminStory = z.object({
       url: z.string(),
       publisher: z.string(),
       author: z.string(),
-      publishedAt: z.string().nullable(),
+      publishedAt: SourceDateSchema.nullable(),
     }),
   ),
   createdAt: timestamp,

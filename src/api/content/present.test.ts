@@ -163,7 +163,8 @@ describe('presentSummary', () => {
         height: 900,
         renditions: [
           { width: 1600, file: 'hero-1600.webp' },
-          { width: 480, file: 'hero-480.webp' },
+          // A height recorded at encoding wins over one scaled from the aspect ratio.
+          { width: 480, file: 'hero-480.webp', height: 271 },
           { width: 960, file: 'hero-960.webp' },
         ],
         credit: 'Photo: A. Person',
@@ -181,16 +182,17 @@ describe('presentSummary', () => {
       url: `${SITE}/en/chips/slug-zh`,
       section: { key: 'chips', name: 'Chips', slug: 'chips', url: `${SITE}/en/chips/` },
     });
+    // The size given is the linked file's (960 wide), not the original's 1600×900.
     expect(summary?.image).toEqual({
       url: `${SITE}/media/hero-960.webp`,
-      width: 1600,
-      height: 900,
+      width: 960,
+      height: 540,
       alt: '',
       credit: 'Photo: A. Person',
       renditions: [
-        { width: 480, url: `${SITE}/media/hero-480.webp` },
-        { width: 960, url: `${SITE}/media/hero-960.webp` },
-        { width: 1600, url: `${SITE}/media/hero-1600.webp` },
+        { width: 480, height: 271, url: `${SITE}/media/hero-480.webp` },
+        { width: 960, height: 540, url: `${SITE}/media/hero-960.webp` },
+        { width: 1600, height: 900, url: `${SITE}/media/hero-1600.webp` },
       ],
     });
   });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { renditionHeight } from '../../media/index.js';
 import {
   type Entity,
   entityPath,
@@ -103,17 +104,19 @@ export function presentEntity(
 function image(ctx: ContentContext, story: Story, alt: string): z.infer<typeof Image> | null {
   const media = ctx.media.find((m) => m.id === story.heroMediaId);
   if (!media) return null;
-  const renditions = [...media.renditions].sort((a, b) => a.width - b.width);
-  // The same default file the site's <img src> uses: the first at least 800 pixels wide.
-  const main = renditions.find((r) => r.width >= 800) ?? renditions.at(-1);
   const url = (file: string) => `${ctx.siteUrl}/media/${encodeURIComponent(file)}`;
+  const renditions = [...media.renditions]
+    .sort((a, b) => a.width - b.width)
+    .map((r) => ({ url: url(r.file), width: r.width, height: renditionHeight(media, r) }));
+  // The same default file the site's <img src> uses: the first at least 800 pixels wide. Its own
+  // size goes with it, so a client laying out `url` at `width`×`height` gets the file's pixels.
+  const main = renditions.find((r) => r.width >= 800) ??
+    renditions.at(-1) ?? { url: url(media.fileName), width: media.width, height: media.height };
   return {
-    url: url(main?.file ?? media.fileName),
-    width: media.width,
-    height: media.height,
+    ...main,
     alt,
     credit: media.credit,
-    renditions: renditions.map((r) => ({ width: r.width, url: url(r.file) })),
+    renditions,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SourceDateSchema } from '../../stories/index.js';
 
 // The Content API's requests and responses. Request schemas check what arrives; response schemas
 // describe what the handlers build (their types are the handlers' return types) and feed the
@@ -59,14 +60,20 @@ export const EntityRef = z.object({
   url: absoluteUrl,
 });
 
-export const Image = z.object({
+const Rendition = z.object({
   url: absoluteUrl,
-  width: z.number().int(),
-  height: z.number().int(),
+  width: z.number().int().positive().describe('Pixel width of the file at `url`.'),
+  height: z.number().int().positive().describe('Pixel height of the file at `url`.'),
+});
+
+export const Image = Rendition.extend({
+  url: absoluteUrl.describe('The default rendition (the first at least 800 pixels wide), WebP.'),
   alt: z.string(),
   credit: z.string(),
-  renditions: z.array(z.object({ width: z.number().int(), url: absoluteUrl })),
-});
+  renditions: z
+    .array(Rendition)
+    .describe('Every rendition, narrowest first, each with its own size: a `srcset` in data.'),
+}).describe('A hero image: `url`, `width` and `height` describe the same file.');
 
 export const StorySummary = z.object({
   id: z.number().int(),
@@ -98,7 +105,7 @@ export const StoryDetail = StorySummary.extend({
       url: z.string(),
       publisher: z.string(),
       author: z.string(),
-      publishedAt: z.string().nullable(),
+      publishedAt: SourceDateSchema.nullable(),
     }),
   ),
   translations: z

@@ -1,11 +1,9 @@
-import { lookup as dnsLookup } from 'node:dns/promises';
-import http, { type IncomingMessage } from 'node:http';
-import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { pipeline, Transform } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import zlib from 'node:zlib';
-import { bareHostname, guardAddress, type Resolve, type ResolvedAddress } from './address.js';
+import { defaultResolve, pinnedRequest } from '../../platform/outbound/index.js';
+import { guardAddress, type Resolve, type ResolvedAddress } from './address.js';
 import {
   BodyTooLargeError,
   FetchError,
@@ -57,15 +55,7 @@ export type FetchDocument = (url: string, validators?: Validators) => Promise<Fe
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-export const defaultResolve: Resolve = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
-
-/** A lookup that ignores DNS and answers with the address the guard already checked. */
-function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
-  return (_hostname, options, callback) => {
-    if (options.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
-    else callback(null, pinned.address, pinned.family);
-  };
-}
+export { defaultResolve };
 
 function header(response: IncomingMessage, name: string): string | null {
   const value = response.headers[name];
@@ -138,32 +128,14 @@ export function createFetcher(options: FetcherOptions): { fetchDocument: FetchDo
   });
 
   function request(url: URL, pinned: ResolvedAddress, validators: Validators, signal: AbortSignal) {
-    return new Promise<IncomingMessage>((resolveResponse, reject) => {
-      const headers: Record<string, string> = {
-        'user-agent': options.userAgent,
-        accept: '*/*',
-        'accept-encoding': 'gzip, deflate, br',
-      };
-      if (validators.etag) headers['if-none-match'] = validators.etag;
-      if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
-      const client = url.protocol === 'https:' ? https : http;
-      const req = client.request(
-        {
-          protocol: url.protocol,
-          hostname: bareHostname(url),
-          port: url.port || undefined,
-          path: `${url.pathname}${url.search}`,
-          method: 'GET',
-          headers,
-          agent: false,
-          lookup: pinnedLookup(pinned),
-          signal,
-        },
-        resolveResponse,
-      );
-      req.on('error', reject);
-      req.end();
-    });
+    const headers: Record<string, string> = {
+      'user-agent': options.userAgent,
+      accept: '*/*',
+      'accept-encoding': 'gzip, deflate, br',
+    };
+    if (validators.etag) headers['if-none-match'] = validators.etag;
+    if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+    return pinnedRequest(url, pinned, { method: 'GET', headers, signal });
   }
 
   async function readBody(response: IncomingMessage, url: string): Promise<Uint8Array> {

@@ -6,6 +6,8 @@ export interface DeskSchedulerOptions {
   /** Time between looks for due feeds; a look happens at once on start. */
   intervalMs: number;
   concurrency?: number;
+  /** Told the outcome of each refresh (the metrics count fetches and failures). */
+  onRefreshed?: (outcomes: string[]) => void;
 }
 
 /**
@@ -23,6 +25,7 @@ export function startDeskScheduler(deps: DeskDeps, options: DeskSchedulerOptions
         concurrency: options.concurrency ?? 4,
         signal: abort.signal,
       });
+      options.onRefreshed?.(reports.map((r) => r.outcome));
       const updated = reports.filter((r) => r.outcome === 'updated');
       if (reports.length > 0)
         deps.log.info(

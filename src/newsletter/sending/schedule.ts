@@ -89,7 +89,11 @@ export async function planDueRuns(
  */
 export function startNewsletterScheduler(
   deps: NewsletterDeps & { compose: PlanDeps['compose'] },
-  options: { intervalMs: number },
+  options: {
+    intervalMs: number;
+    /** Told how many messages were sent or failed since it was last told (the metrics' send rate). */
+    onProgress?: (delta: { sent: number; failed: number }) => void;
+  },
 ): { stop(): Promise<void> } {
   const controller = new AbortController();
   const pacer = new DomainPacer(deps.config.NEWSLETTER_DOMAIN_PER_MINUTE);
@@ -99,13 +103,22 @@ export function startNewsletterScheduler(
     if (running) return;
     running = (async () => {
       await planDueRuns(deps);
+      // Tallies count from the start of each run; the listener gets what changed.
+      const told = { sent: 0, failed: 0 };
+      const tell = (t: { sent: number; failed: number }) => {
+        options.onProgress?.({ sent: t.sent - told.sent, failed: t.failed - told.failed });
+        told.sent = t.sent;
+        told.failed = t.failed;
+      };
       const tally = await sendPending(deps, {
+        onProgress: tell,
         senderId,
         pacer,
         untilIdle: true,
         maxIdleWaitMs: options.intervalMs,
         signal: controller.signal,
       });
+      tell(tally);
       if (tally.sent + tally.failed > 0) deps.log.info({ tally }, 'newsletter deliveries sent');
     })()
       .catch((error: unknown) => deps.log.error({ err: error }, 'newsletter scheduler tick failed'))

@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { trustsProxies } from '../../platform/http/proxy-trust.js';
 import type { NewsroomDeps } from '../deps.js';
 
 /** HTTPS, told by the public URL or (behind a proxy we were told to trust) by the proxy. */
 export function isSecureRequest(c: Context, deps: NewsroomDeps): boolean {
   if (deps.config.siteUrl.startsWith('https:')) return true;
-  if (deps.config.TRUST_PROXY && c.req.header('x-forwarded-proto') === 'https') return true;
+  if (trustsProxies(deps.config.proxyTrust) && c.req.header('x-forwarded-proto') === 'https') return true;
   return new URL(c.req.url).protocol === 'https:';
 }
 

@@ -17,20 +17,23 @@ import type { NewsroomEnv } from './env.js';
 /** The admin's own languages (UI strings exist for them). */
 export const ADMIN_LOCALES = ['zh', 'en'];
 
+/** The admin language the browser asks for, for someone not signed in. */
+export function browserAdminLocale(c: Context): string {
+  return chooseLocale({
+    cookie: undefined,
+    acceptLanguage: c.req.header('accept-language'),
+    enabled: ADMIN_LOCALES,
+    defaultLocale: 'en',
+  });
+}
+
 /** Loads the session (if any) and the translator for every newsroom request. */
 export function loadSession(deps: NewsroomDeps): MiddlewareHandler<NewsroomEnv> {
   return async (c, next) => {
     const token = readCookie(c, deps, SESSION_COOKIE);
     const session = token ? await resolveSession(deps.db, token, deps.now()) : undefined;
     c.set('session', session);
-    const locale = session
-      ? session.user.uiLocale
-      : chooseLocale({
-          cookie: undefined,
-          acceptLanguage: c.req.header('accept-language'),
-          enabled: ADMIN_LOCALES,
-          defaultLocale: 'en',
-        });
+    const locale = session ? session.user.uiLocale : browserAdminLocale(c);
     c.set('t', createTranslator(ADMIN_LOCALES.includes(locale) ? locale : 'en'));
     await next();
   };

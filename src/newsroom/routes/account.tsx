@@ -50,7 +50,7 @@ function signInCsrf(c: C, deps: NewsroomDeps): string {
 
 function addressKey(c: C, deps: NewsroomDeps): string {
   return createHmac('sha256', deps.secret)
-    .update(`sign-in\n${clientAddress(c, deps.config.TRUST_PROXY)}`)
+    .update(`sign-in\n${clientAddress(c, deps.config)}`)
     .digest('base64url');
 }
 
@@ -119,14 +119,14 @@ export function accountRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void 
       return c.redirect(next, 303);
     } catch (error) {
       if (error instanceof TooManySignIns) {
-        c.header('retry-after', String(error.retryAfterSeconds));
-        const minutes = Math.ceil(error.retryAfterSeconds / 60);
-        return renderSignIn(
-          c,
-          deps,
-          { email: input.email, next, error: t(`admin.signIn.tooMany.${error.scope}`, { minutes }) },
-          429,
-        );
+        // In the admin's language, with the wait in the unit a person would use.
+        const seconds = error.retryAfterSeconds;
+        c.header('retry-after', String(seconds));
+        const message =
+          seconds < 120
+            ? t('admin.signIn.tooMany.seconds', { count: seconds })
+            : t('admin.signIn.tooMany.minutes', { count: Math.ceil(seconds / 60) });
+        return renderSignIn(c, deps, { email: input.email, next, error: message }, 429);
       }
       if (isDomainError(error) && error.kind === 'unauthenticated') {
         return renderSignIn(c, deps, { email: input.email, next, error: t('admin.signIn.wrong') }, 401);

@@ -1,5 +1,4 @@
-import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../../accounts/index.js';
 import {
@@ -30,8 +29,6 @@ import {
 type C = Context<NewsroomEnv>;
 
 const PAGE_SIZE = 48;
-// Room for the multipart framing, the credit and the CSRF field around the file itself.
-const FORM_OVERHEAD_BYTES = 64 * 1024;
 const MAX_CREDIT_CHARS = 300;
 
 const CreditInput = z.object({
@@ -44,25 +41,6 @@ const CreditInput = z.object({
 });
 
 const NO_CHANGE = { storyIds: [], sectionIds: [], entityIds: [] };
-
-/**
- * The upload route's own body limit: the file limit plus room for the form around it. It must run
- * before the CSRF check, which reads the body, so the newsroom's router installs it there.
- */
-export function uploadBodyLimit(deps: NewsroomDeps): MiddlewareHandler<NewsroomEnv> {
-  return bodyLimit({
-    maxSize: deps.config.MEDIA_MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES,
-    onError: (c) => {
-      const t = c.get('t');
-      return renderLibrary(
-        c as C,
-        deps,
-        { credit: '', error: t('media.error.request-too-large', limitsOf(deps)) },
-        413,
-      );
-    },
-  });
-}
 
 function limitsOf(deps: NewsroomDeps) {
   return {

@@ -153,7 +153,13 @@ export function newsletterPreviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDe
 
   app.get('/newsletter/preview', async (c) => {
     requirePermission(c, VIEW);
-    return render(c, await load(fromQuery(c)));
+    const sent = sentTo(c.req.query('sent'));
+    if (!sent) return render(c, await load(fromQuery(c)));
+    const notice = {
+      kind: 'success' as const,
+      text: c.get('t')('newsletterAdmin.testSend.sent', { address: sent }),
+    };
+    return render(c, await load(fromQuery(c)), { to: sent, notice });
   });
 
   app.get('/newsletter/preview.html', async (c) => {
@@ -202,11 +208,22 @@ export function newsletterPreviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDe
     } finally {
       limiter.release(actor.id);
     }
-    return render(c, loaded, {
-      to,
-      notice: { kind: 'success', text: t('newsletterAdmin.testSend.sent', { address: to }) },
-    });
+    // Post/redirect/get: reloading the page that says "sent" must not send again.
+    const query = new URLSearchParams(previewQuery(loaded.choice));
+    query.set('sent', to);
+    return c.redirect(`/admin/newsletter/preview?${query.toString()}`, 303);
   });
+}
+
+/** The address of the `sent` notice after the redirect; only a well-formed one is shown. */
+function sentTo(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    return normaliseEmailAddress(value.slice(0, 320));
+  } catch (error) {
+    if (error instanceof InvalidEmailAddress) return undefined;
+    throw error;
+  }
 }
 
 /** The digest as the preview shows it: its subscriber links go to the signup page, as in a test. */

@@ -1,9 +1,12 @@
 import type { Context, Hono } from 'hono';
 import { type Actor, recordAudit } from '../../accounts/index.js';
+import { DomainError } from '../../platform/errors.js';
 import {
+  ADDRESS_NOT_ALLOWED,
   createWebhook,
   type Delivery,
   findWebhookOrThrow,
+  isLegacySecret,
   listDeliveries,
   listWebhooks,
   removeWebhook,
@@ -14,7 +17,7 @@ import {
   type Webhook,
 } from '../../webhooks/index.js';
 import type { NewsroomDeps } from '../deps.js';
-import { translateErrors } from '../forms.js';
+import { type FormResult, translateErrors } from '../forms.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
 import { idParam } from '../http/params.js';
@@ -51,7 +54,8 @@ function deliveryRow(locale: string, d: Delivery): DeliveryRowView {
     status: d.status,
     attempts: d.attempts,
     lastStatus: d.lastStatus,
-    lastError: d.lastError,
+    failure: d.failure,
+    durationMs: d.durationMs,
     createdAt: d.createdAt,
     createdLabel: dateTime(locale, d.createdAt),
     timeAt,
@@ -106,6 +110,7 @@ async function renderWebhook(
     csrfToken: chrome.csrfToken,
     id: webhook.id,
     url: webhook.url,
+    legacySecret: isLegacySecret(webhook.secret),
     form: {
       values: form?.values ?? { url: webhook.url, events: webhook.events, active: webhook.active },
       errors: form?.errors ?? {},
@@ -126,6 +131,19 @@ function renderSecret(c: C, deps: NewsroomDeps, webhook: { id: number; url: stri
   );
 }
 
+/** Runs a save; an address the guard refuses becomes the form's error rather than a failure page. */
+async function unlessRefused<T>(save: () => Promise<T>): Promise<FormResult<T>> {
+  try {
+    return { ok: true, value: await save() };
+  } catch (error) {
+    const reason =
+      error instanceof DomainError && (error.details as { reason?: unknown } | undefined)?.reason;
+    if (reason === ADDRESS_NOT_ALLOWED)
+      return { ok: false, errors: { url: { key: 'webhooks.error.address' } } };
+    throw error;
+  }
+}
+
 function audit(
   deps: NewsroomDeps,
   actor: Actor,
@@ -143,6 +161,7 @@ function audit(
 
 /** Webhooks (owners only): endpoints, their events, secrets, and each one's delivery log. */
 export function webhooksRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
+  const targets = { allowHosts: deps.config.WEBHOOK_ALLOW_HOSTS };
   app.get('/webhooks', (c) => {
     requirePermission(c, PERMISSION);
     return renderList(c, deps, {
@@ -157,7 +176,10 @@ export function webhooksRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void
     const parsed = parseWebhookForm(values);
     if (!parsed.ok)
       return renderList(c, deps, { values, errors: translateErrors(parsed.errors, c.get('t')) }, 422);
-    const { id, secret } = await createWebhook(deps.db, parsed.value, deps.now());
+    const created = await unlessRefused(() => createWebhook(deps.db, parsed.value, deps.now(), targets));
+    if (!created.ok)
+      return renderList(c, deps, { values, errors: translateErrors(created.errors, c.get('t')) }, 422);
+    const { id, secret } = created.value;
     await audit(
       deps,
       actor,
@@ -188,7 +210,11 @@ export function webhooksRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void
         422,
       );
     }
-    await saveWebhook(deps.db, webhook.id, parsed.value);
+    const saved = await unlessRefused(() => saveWebhook(deps.db, webhook.id, parsed.value, targets));
+    if (!saved.ok) {
+      const errors = translateErrors(saved.errors, c.get('t'));
+      return renderWebhook(c, deps, webhook, { values, errors }, 422);
+    }
     await audit(
       deps,
       actor,

@@ -23,7 +23,8 @@ export interface SourcePaneView extends RenderedText {
 
 export function SourcePane({ t, source }: { t: Translator; source: SourcePaneView }) {
   return (
-    <section class="source-pane" aria-labelledby="source_heading">
+    // Focusable: on wide screens the pane scrolls on its own, and a keyboard must reach it too.
+    <section class="source-pane" aria-labelledby="source_heading" tabindex={0}>
       <h2 id="source_heading">
         {t('stories.source.heading', { language: source.label, revision: source.revision })}
       </h2>
@@ -161,7 +162,7 @@ export function PreviewPane(props: {
 }) {
   const { t, preview } = props;
   return (
-    <section class="preview-panel" aria-labelledby="preview_heading">
+    <section class="preview-panel" aria-labelledby="preview_heading" tabindex={0}>
       <h2 id="preview_heading">{t('stories.preview.heading')}</h2>
       <div class="preview" lang={props.lang} data-preview-target aria-live="polite">
         {preview ? (

@@ -23,7 +23,9 @@ export interface DeliveryRowView {
   status: 'pending' | 'delivered' | 'failed';
   attempts: number;
   lastStatus: number | null;
-  lastError: string;
+  /** Why the last attempt failed (a DeliveryFailure); null when it did not. */
+  failure: string | null;
+  durationMs: number | null;
   createdAt: string;
   createdLabel: string;
   /** Delivered: when; pending: when it is tried next; failed: null. */
@@ -148,6 +150,8 @@ export interface WebhookPageView {
   csrfToken: string | undefined;
   id: number;
   url: string;
+  /** The secret predates Standard Webhooks signing: suggest replacing it. */
+  legacySecret: boolean;
   form: WebhookFormView;
   deliveries: DeliveryRowView[];
 }
@@ -168,6 +172,7 @@ export function WebhookPage({ view }: { view: WebhookPageView }) {
           {t('webhooks.save')}
         </button>
       </form>
+      {view.legacySecret ? <p class="field-hint">{t('webhooks.secret.legacy')}</p> : null}
       <div class="actions">
         <form method="post" action={`${base}/secret`}>
           <CsrfField token={view.csrfToken} />
@@ -194,6 +199,7 @@ export function WebhookPage({ view }: { view: WebhookPageView }) {
                 <th scope="col">{t('webhooks.column.status')}</th>
                 <th scope="col">{t('webhooks.column.attempts')}</th>
                 <th scope="col">{t('webhooks.column.last')}</th>
+                <th scope="col">{t('webhooks.column.duration')}</th>
                 <th scope="col">{t('webhooks.column.created')}</th>
                 <th scope="col">{t('webhooks.column.next')}</th>
                 <th scope="col">
@@ -212,8 +218,15 @@ export function WebhookPage({ view }: { view: WebhookPageView }) {
                   </td>
                   <td>{d.attempts}</td>
                   <td class="delivery-error">
-                    {d.lastStatus === null ? '' : <code>{d.lastStatus}</code>} {d.lastError}
+                    {d.failure ? (
+                      t(`webhooks.failure.${d.failure}`, { status: d.lastStatus ?? '' })
+                    ) : d.lastStatus === null ? (
+                      ''
+                    ) : (
+                      <code>{d.lastStatus}</code>
+                    )}
                   </td>
+                  <td>{d.durationMs === null ? '—' : t('webhooks.duration', { ms: d.durationMs })}</td>
                   <td>
                     <time datetime={d.createdAt}>{d.createdLabel}</time>
                   </td>

@@ -1,3 +1,4 @@
 export { type ConnectOptions, type DatabaseHandle, type Dialect, openDatabase } from './connect.js';
-export { migrateToLatest } from './migrations.js';
+export { migrateToLatest, pendingMigrations } from './migrations.js';
 export * from './schema.js';
+export { isUniqueViolation } from './unique-violation.js';

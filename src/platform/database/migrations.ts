@@ -4,6 +4,8 @@ import { type CreateWithId, newsroomMigration } from './migration-0002-newsroom.
 import { deskMigration } from './migration-0004-desk.js';
 import { newsletterMigration } from './migration-0005-newsletter.js';
 import { newsletterSendingMigration } from './migration-0006-newsletter-sending.js';
+import { webhookLogMigration } from './migration-0007-webhook-log.js';
+import { accountsHardeningMigration } from './migration-0008-accounts.js';
 
 // Migrations are code, so the same list runs on SQLite and PostgreSQL. The only dialect
 // difference is how an auto-incrementing key is spelled, kept in `withId`.
@@ -171,6 +173,8 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
     '0004_desk': deskMigration(withId),
     '0005_newsletter': newsletterMigration(withId),
     '0006_newsletter_sending': newsletterSendingMigration(withId),
+    '0007_webhook_delivery_log': webhookLogMigration,
+    '0008_accounts_hardening': accountsHardeningMigration(),
   };
 }
 
@@ -181,20 +185,29 @@ class InCodeMigrations implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date; returns the names of the migrations it applied. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+async function migratorFor(db: Kysely<unknown>, dialect: Dialect): Promise<Migrator> {
   // Kysely looks for its bookkeeping tables in every PostgreSQL schema unless told which one, so
   // a database holding several schemas (one per test, one per tenant) would find another's tables.
   const migrationTableSchema =
     dialect === 'postgres'
       ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name
       : undefined;
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: new InCodeMigrations(dialect),
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  const { error, results } = await (await migratorFor(db, dialect)).migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The migrations this code knows that the database has not run yet (readiness: none). */
+export async function pendingMigrations(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  const migrations = await (await migratorFor(db, dialect)).getMigrations();
+  return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

@@ -30,10 +30,13 @@ export interface SessionsTable {
   user_agent: string;
 }
 
-export interface LoginFailuresTable {
-  id: Generated<number>;
+/** One row per throttled key (migration 0007); see accounts/throttle.ts. */
+export interface SignInThrottlesTable {
   key: string;
-  failed_at: string;
+  failures: number;
+  revision: number;
+  next_attempt_at: string;
+  updated_at: string;
 }
 
 export interface SetupTokensTable {
@@ -123,7 +126,10 @@ export interface WebhookDeliveriesTable {
   next_attempt_at: string;
   locked_until: string | null;
   last_status: number | null;
+  /** The class of the last failure (DeliveryFailure in src/webhooks), never the receiver's words. */
   last_error: string;
+  /** How long the last attempt took; null when nothing was sent. */
+  last_duration_ms: Generated<number | null>;
   created_at: string;
   delivered_at: string | null;
 }
@@ -131,7 +137,7 @@ export interface WebhookDeliveriesTable {
 export interface NewsroomTables {
   users: UsersTable;
   sessions: SessionsTable;
-  login_failures: LoginFailuresTable;
+  sign_in_throttles: SignInThrottlesTable;
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
   story_revisions: StoryRevisionsTable;

@@ -39,7 +39,7 @@ export interface MediaTable {
   mime_type: string;
   width: number;
   height: number;
-  /** JSON: `{ width, file, avif? }[]`, the responsive renditions (WebP, and AVIF when made), smallest first. */
+  /** JSON: `{ width, file, avif?, height? }[]`, the responsive renditions (WebP, and AVIF when made), smallest first. */
   renditions: string;
   credit: string;
   created_at: string;
@@ -133,7 +133,7 @@ export interface ShareCountsTable {
 
 export interface ShareVisitsTable {
   story_id: number;
-  /** HMAC of the visitor's address, user agent and day: never the address itself. */
+  /** HMAC of the visitor's network (IPv4 /24, IPv6 /48) and the day: never an address. */
   visitor_hash: string;
   day: string;
 }

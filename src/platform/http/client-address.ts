@@ -1,19 +1,20 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import { type ProxyTrust, resolveClientAddress } from './proxy-trust.js';
+
+export type { ProxyTrust } from './proxy-trust.js';
 
 /**
- * The client's address: the socket's, or the first `X-Forwarded-For` hop when the operator says
- * a proxy of theirs sits in front (otherwise anyone could claim any address).
+ * The client's address for per-address limits: the socket's peer, or, behind proxies the
+ * operator declared (TRUST_PROXY_HOPS, TRUST_PROXY_NETWORKS), the right-most untrusted hop.
  */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+export function clientAddress(c: Context, config: { proxyTrust: ProxyTrust }): string {
+  let peer: string;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address ?? 'unknown';
   } catch {
     // app.request() in tests has no socket.
-    return 'local';
+    peer = 'local';
   }
+  return resolveClientAddress(peer, c.req.header('x-forwarded-for'), config.proxyTrust);
 }

@@ -2,7 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { RenderCache } from '../render-cache.js';
-import { etagMatches } from './headers.js';
+import { answerPage, redirectAnswer } from './cached-answer.js';
+import { DEFAULT_EDGE, type EdgeSettings, HSTS_HEADER, refuseTarget } from './edge.js';
+import { SECURITY_HEADERS } from './headers.js';
 
 export interface RunningServer {
   url: string;
@@ -12,26 +14,50 @@ export interface RunningServer {
 
 /**
  * Serves the app, answering GET and HEAD for pages already in the render cache before Hono is
- * involved: a cache hit is then about as cheap as a plain node:http server sending bytes.
+ * involved: a cache hit is then about as cheap as a plain node:http server sending bytes. The
+ * key and the answer are the ones the site's `cachedPage` uses (`RenderCache.lookup`, `answerPage`).
+ * Before either, a request target that is too long or not a clean path is refused.
  */
 export function startServer(
   app: { fetch: (request: Request) => Response | Promise<Response> },
   cache: RenderCache,
-  options: { host: string; port: number },
+  options: {
+    host: string;
+    port: number;
+    /** Counts the answers the cache gives here, which Hono's request metrics never see. */
+    onCacheAnswer?: (method: string, status: number, seconds: number) => void;
+    edge?: EdgeSettings;
+  },
 ): Promise<RunningServer> {
   const honoListener = getRequestListener(app.fetch);
-  const server = http.createServer((req, res) => {
+  const edge = options.edge ?? DEFAULT_EDGE;
+  const server = http.createServer({ maxHeaderSize: edge.maxHeaderBytes }, (req, res) => {
+    if (edge.hsts) res.setHeader('strict-transport-security', HSTS_HEADER);
+    const refused = refuseTarget(req.url ?? '', edge.maxUrlBytes);
+    if (refused) {
+      res.writeHead(refused, {
+        ...SECURITY_HEADERS,
+        'content-type': 'text/plain; charset=utf-8',
+        connection: 'close',
+      });
+      res.end(refused === 414 ? 'URI Too Long' : 'Bad Request');
+      return;
+    }
     if ((req.method === 'GET' || req.method === 'HEAD') && req.url) {
-      const page = cache.get(req.url);
-      if (page) {
-        if (etagMatches(req.headers['if-none-match'], page.etag)) {
-          const { 'content-type': _type, 'content-length': _length, ...rest } = page.headers;
-          res.writeHead(304, { ...rest, etag: page.etag });
-          res.end();
-          return;
-        }
-        res.writeHead(page.status, { ...page.headers, etag: page.etag, 'content-length': page.body.length });
-        res.end(req.method === 'HEAD' ? undefined : page.body);
+      const started = performance.now();
+      const found = cache.lookup(req.url);
+      if (found) {
+        const answer =
+          'redirect' in found
+            ? redirectAnswer(found.redirect)
+            : answerPage(found.page, {
+                method: req.method,
+                ifNoneMatch: req.headers['if-none-match'],
+                acceptEncoding: req.headers['accept-encoding'],
+              });
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body ?? undefined);
+        options.onCacheAnswer?.(req.method, answer.status, (performance.now() - started) / 1000);
         return;
       }
     }

@@ -23,6 +23,9 @@ export function readerLocale(c: Context, deps: SiteDeps): string {
   });
 }
 
+/** Statuses with words of their own in the locale files; any other 4xx gets `error.other`. */
+const WORDED_STATUSES = new Set<ProblemStatus>([403, 404, 410]);
+
 /** Failures on the public site: a page in the reader's language, or JSON for the share endpoint. */
 export function renderSiteProblem(
   c: Context,
@@ -45,14 +48,17 @@ export function renderSiteProblem(
     noindex: true,
   });
   const { t } = chrome;
-  const known = status === 404 || status === 410 ? status : status >= 500 ? 500 : undefined;
-  const heading = known ? t(`error.${known}.heading`) : message;
+  // The heading says what happened, in the reader's language, and the code above it is the one
+  // sent: a refused form once showed "Page not found" over a 403. The domain error's own message
+  // is English and for logs, so it is not shown.
+  const texts = status >= 500 ? 500 : WORDED_STATUSES.has(status) ? status : 'other';
+  const heading = t(`error.${texts}.heading`);
   chrome.title = `${heading} · ${chrome.siteName}`;
   const html = renderErrorPage({
     chrome,
-    status: known ?? 404,
+    status,
     heading,
-    message: known ? t(`error.${known}.message`) : message,
+    message: t(`error.${texts}.message`),
     links: [
       { href: `/${locale}/`, label: t('error.backHome') },
       ...chrome.navigation.map(({ href, label }) => ({ href, label })),

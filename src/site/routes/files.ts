@@ -6,8 +6,14 @@ import { etagMatches, IMMUTABLE_CACHE_CONTROL } from '../../platform/http/header
 import { etagFor } from '../../platform/render-cache.js';
 import type { SiteDeps, StaticAsset } from '../deps.js';
 
-function sendImmutable(c: Context, body: Buffer, contentType: string, etag: string): Response {
-  const headers = { 'cache-control': IMMUTABLE_CACHE_CONTROL, etag };
+function sendImmutable(
+  c: Context,
+  body: Buffer,
+  contentType: string,
+  etag: string,
+  cacheControl = IMMUTABLE_CACHE_CONTROL,
+): Response {
+  const headers = { 'cache-control': cacheControl, etag };
   if (etagMatches(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
   return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(body), {
     status: 200,
@@ -19,6 +25,15 @@ export function assetRoute(c: Context, deps: SiteDeps): Response {
   const asset: StaticAsset | undefined = Object.values(deps.assets).find((a) => a.path === c.req.path);
   if (!asset) throw new DomainError('not-found', 'No such asset.');
   return sendImmutable(c, asset.body, asset.contentType, etagFor(asset.body));
+}
+
+// Browsers and crawlers ask for /favicon.ico by name, so it cannot carry a hash: a week, revalidated
+// by its ETag after that.
+const FAVICON_CACHE_CONTROL = 'public, max-age=604800';
+
+export function faviconRoute(c: Context, deps: SiteDeps): Response {
+  const { body, contentType } = deps.assets.icon;
+  return sendImmutable(c, body, contentType, etagFor(body), FAVICON_CACHE_CONTROL);
 }
 
 const MEDIA_TYPES: Record<string, string> = {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { EntityKind } from '../../platform/database/index.js';
 import { DomainError } from '../../platform/errors.js';
+import type { QueryParameter } from '../../platform/page-key.js';
 import { breadcrumbListJsonLd } from '../../publishing/index.js';
 import {
   countPublishedStories,
@@ -14,7 +15,7 @@ import {
 import { storyCards } from '../cards.js';
 import { buildChrome, feedLinksFor } from '../chrome.js';
 import { absoluteUrl, type SiteDeps } from '../deps.js';
-import { cachedPage, HTML } from '../respond.js';
+import { cachedPage, HTML, type RenderedResponse } from '../respond.js';
 import { tag } from '../tags.js';
 import type { LinkView, Pagination } from '../view-models.js';
 import { renderEntityHub } from '../views/entity-hub.js';
@@ -61,6 +62,11 @@ function pagination(basePath: string, page: number, totalPages: number): Paginat
 }
 
 const pageSuffix = (page: number) => (page > 1 ? `?page=${page}` : '');
+
+/** The one query parameter lists read (`requirePage`); page 1 is the list's bare address. */
+const LIST_QUERY: readonly QueryParameter[] = [{ name: 'page', default: '1' }];
+const cachedList = (c: Context, deps: SiteDeps, render: () => Promise<RenderedResponse>) =>
+  cachedPage(c, deps, render, { query: LIST_QUERY });
 
 export async function frontRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const locale = requireLocale(deps, c.req.param('locale'));
@@ -116,7 +122,7 @@ export async function sectionRoute(c: Context, deps: SiteDeps): Promise<Response
   const section = deps.catalog.sectionBySlugIn(locale, c.req.param('section') ?? '');
   if (!section) throw new DomainError('not-found', 'No such section.');
   const page = requirePage(c.req.query('page'));
-  return cachedPage(c, deps, async () => {
+  return cachedList(c, deps, async () => {
     const { stories, totalPages } = await loadPage(deps, { sectionId: section.id }, page);
     const localized = deps.catalog.pick(section.translations, locale)?.value;
     const name = localized?.name ?? section.key;
@@ -157,7 +163,7 @@ export async function entityRoute(c: Context, deps: SiteDeps): Promise<Response>
   const entity = deps.catalog.entityBySlugValue(c.req.param('entity') ?? '');
   if (!entity) throw new DomainError('not-found', 'No such topic.');
   const page = requirePage(c.req.query('page'));
-  return cachedPage(c, deps, async () => {
+  return cachedList(c, deps, async () => {
     const { stories, totalPages } = await loadPage(deps, { entityId: entity.id }, page);
     const picked = deps.catalog.pick(entity.translations, locale);
     const name = picked?.value.name ?? entity.slug;

@@ -63,7 +63,7 @@ export function preferencesPageRoute(c: Context, deps: SiteDeps): Promise<Respon
 /** POST: new language, frequency and topics. */
 export function savePreferencesRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const link = linkParams(c, deps);
-  refuseCrossSite(c, deps);
+  refuseCrossSite(c, deps, { signedLink: true });
   return behindLink(c, deps, link.locale, async () => {
     const body = await c.req.parseBody({ all: true });
     const { t } = newsletterChrome(deps, link.locale, '');
@@ -91,7 +91,7 @@ function unsubscribedPage(c: Context, deps: SiteDeps, locale: string): Response 
 /** The unsubscribe button of the preferences page. */
 export function preferencesUnsubscribeRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const link = linkParams(c, deps);
-  refuseCrossSite(c, deps);
+  refuseCrossSite(c, deps, { signedLink: true });
   return behindLink(c, deps, link.locale, async () => {
     await unsubscribe(deps.newsletter, link.token, 'preferences');
     return unsubscribedPage(c, deps, link.locale);
@@ -101,7 +101,7 @@ export function preferencesUnsubscribeRoute(c: Context, deps: SiteDeps): Promise
 /** A download of everything held about the subscriber, as JSON. */
 export function exportDataRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const link = linkParams(c, deps);
-  refuseCrossSite(c, deps);
+  refuseCrossSite(c, deps, { signedLink: true });
   return behindLink(c, deps, link.locale, async () => {
     const data = await exportSubscriberData(deps.newsletter, link.token);
     return c.body(`${JSON.stringify(data, null, 2)}\n`, 200, {
@@ -114,7 +114,7 @@ export function exportDataRoute(c: Context, deps: SiteDeps): Promise<Response> {
 
 export function deleteDataRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const link = linkParams(c, deps);
-  refuseCrossSite(c, deps);
+  refuseCrossSite(c, deps, { signedLink: true });
   return behindLink(c, deps, link.locale, async () => {
     await deleteSubscriberData(deps.newsletter, link.token);
     return messagePage(c, deps, link.locale, 200, (chrome) => ({

@@ -13,11 +13,25 @@ type Status = 200 | 404 | 410 | 422 | 429;
  * Anonymous forms cannot carry a session-bound CSRF token, so cross-site posts are refused by the
  * headers browsers set and pages cannot forge: Origin (sent with every cross-origin POST) and
  * Sec-Fetch-Site. The form-action CSP of every page keeps our own forms posting only here.
+ *
+ * `Origin: null` is what a browser sends when it will not name the page a form was on: our own page
+ * under a stricter referrer policy (a privacy setting or extension), but also a sandboxed frame or
+ * a data: URL anywhere. It passes only where it cannot be someone else's page:
+ * - with `Sec-Fetch-Site: same-origin`, the browser itself vouches that the form was ours;
+ * - on a signed link (`signedLink`), the token in the address is the authority: a third party that
+ *   does not know it cannot build the request at all, and one that does could send it from its own
+ *   server without any browser, so refusing `null` would lock out our readers and stop no one.
+ *   A real foreign Origin or `Sec-Fetch-Site: cross-site` is still refused there.
+ * The signup form has no token, so a `null` from an unknown page could sign up anyone's address
+ * from a visitor's browser (and client address): there only the browser's word counts.
  */
-export function refuseCrossSite(c: Context, deps: SiteDeps): void {
+export function refuseCrossSite(c: Context, deps: SiteDeps, options: { signedLink?: boolean } = {}): void {
   const origin = c.req.header('origin');
+  const fetchSite = c.req.header('sec-fetch-site');
   const ours = new Set([new URL(deps.config.siteUrl).origin, new URL(c.req.url).origin]);
-  if ((origin && !ours.has(origin)) || c.req.header('sec-fetch-site') === 'cross-site') {
+  const vouched = fetchSite === 'same-origin' || options.signedLink === true;
+  const originOk = !origin || ours.has(origin) || (origin === 'null' && vouched);
+  if (!originOk || fetchSite === 'cross-site') {
     throw new DomainError('forbidden', 'This form can only be sent from this site.');
   }
 }
@@ -43,14 +57,17 @@ export function newsletterChrome(
 }
 
 /**
- * Sends a newsletter page: never stored by caches (it answers one reader), and, behind a signed
- * link, with no Referer, so the token in the address never leaves with a click.
+ * Sends a newsletter page: never stored by caches (it answers one reader), and with a Referer of
+ * our origin only, so the token in the address of a page behind a signed link never leaves with a
+ * click, not even into our own logs. Not `no-referrer`: under it Chromium sends `Origin: null` with
+ * the page's own form posts (Fetch, "serializing a request origin"), which the cross-site check
+ * then cannot tell from a foreign page's; `strict-origin` keeps the real Origin on them.
  */
 export function sendNewsletterPage(c: Context, chrome: PageChrome, html: string, status: Status): Response {
   return c.html(html, status, {
     'cache-control': 'no-store',
     'content-language': chrome.htmlLang,
-    'referrer-policy': 'no-referrer',
+    'referrer-policy': 'strict-origin',
   });
 }
 

@@ -75,7 +75,7 @@ export async function signupRoute(c: Context, deps: SiteDeps): Promise<Response>
       email,
       ...choices,
       honeypot: formValue(body, 'website'),
-      ip: clientAddress(c, deps.config.TRUST_PROXY),
+      ip: clientAddress(c, deps.config),
     });
   } catch (error) {
     if (error instanceof InvalidEmailAddress || error instanceof InvalidSignup) {
@@ -126,11 +126,11 @@ export function confirmPageRoute(c: Context, deps: SiteDeps): Promise<Response> 
 /** POST of a confirmation link: the subscription starts; a replay shows the refused-link page. */
 export function confirmRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const locale = requireLocale(deps, c.req.param('locale'));
-  refuseCrossSite(c, deps);
+  refuseCrossSite(c, deps, { signedLink: true });
   return behindLink(c, deps, locale, async () => {
     await confirmSubscription(deps.newsletter, {
       token: c.req.param('token') ?? '',
-      ip: clientAddress(c, deps.config.TRUST_PROXY),
+      ip: clientAddress(c, deps.config),
       userAgent: c.req.header('user-agent') ?? '',
     });
     return messagePage(c, deps, locale, 200, (chrome) => ({

@@ -27,6 +27,7 @@ import { chooseVariant, imageView, readerPath, storyCards, variantPath } from '.
 import { buildChrome } from '../chrome.js';
 import { absoluteUrl, type SiteDeps } from '../deps.js';
 import { formatDate } from '../format.js';
+import { movedTo } from '../redirect.js';
 import { cachedPage, HTML } from '../respond.js';
 import { tag } from '../tags.js';
 import type { ShareLinkView, StoryPageData } from '../view-models.js';
@@ -82,7 +83,7 @@ export async function storyRoute(c: Context, deps: SiteDeps): Promise<Response> 
     const movedId = await findRedirect(deps.db, locale, slug);
     const moved = movedId === undefined ? undefined : await findStory(deps.db, movedId);
     const target = moved && readerPath(deps, moved, locale);
-    if (target) return c.redirect(target, 301);
+    if (target) return movedTo(c, target);
     throw new DomainError('not-found', `No story at ${c.req.path}`);
   }
   const own = story.variants.find((v) => v.locale === locale);
@@ -100,7 +101,7 @@ export async function storyRoute(c: Context, deps: SiteDeps): Promise<Response> 
     throw new DomainError('not-found', `No story at ${c.req.path}`);
   }
   const requestedPath = storyPath(locale, sectionParam, slug);
-  if (target !== requestedPath) return c.redirect(target, 301);
+  if (target !== requestedPath) return movedTo(c, target);
 
   return cachedPage(c, deps, async () => {
     const chosen = chooseVariant(deps, story, locale) as { variant: Variant; isFallback: boolean };

@@ -46,6 +46,7 @@ export function DocumentHead({ chrome }: { chrome: PageChrome }) {
           <meta name={tag.name} content={tag.content} />
         ),
       )}
+      <link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48" />
       <link rel="stylesheet" href={chrome.stylesheetHref} />
       <script defer src={chrome.scriptHref} />
       {chrome.jsonLd.map((data) => (

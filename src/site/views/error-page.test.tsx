@@ -5,9 +5,11 @@ import { expectHeadingOrder, expectNoInjection, expectUniqueIds, fillTextWith } 
 
 describe('renderErrorPage', () => {
   it.each([
+    ['zh', 403, '请求被拒绝'],
     ['zh', 404, '找不到这个页面'],
     ['zh', 410, '此页面已删除'],
     ['zh', 500, '出了点问题'],
+    ['en', 403, 'This request was refused'],
     ['en', 404, 'Page not found'],
     ['en', 410, 'This page has been removed'],
     ['en', 500, 'Something went wrong'],

@@ -2,7 +2,7 @@ import type { ErrorPageData } from '../view-models.js';
 import { renderDocument } from './document.js';
 import { Layout } from './layout.js';
 
-/** 404, 410 and 500 pages in the reader's language, with a way back. */
+/** An error page in the reader's language, with the status sent and a way back. */
 export function ErrorPage({ chrome, status, heading, message, links }: ErrorPageData) {
   const { t } = chrome;
   return (

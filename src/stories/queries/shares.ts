@@ -58,6 +58,12 @@ export async function recordShare(
 }
 
 /** Share visits older than `beforeDay` are only needed for de-duplication, which is per day. */
-export async function deleteShareVisitsBefore(db: Db, beforeDay: string): Promise<void> {
-  await db.deleteFrom('share_visits').where('day', '<', beforeDay).execute();
+export async function deleteShareVisitsBefore(db: Db, beforeDay: string): Promise<number> {
+  const result = await db.deleteFrom('share_visits').where('day', '<', beforeDay).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** De-duplication is per UTC day, so visits of earlier days serve nothing and go. */
+export function pruneShareVisits(db: Db, now: Date): Promise<number> {
+  return deleteShareVisitsBefore(db, now.toISOString().slice(0, 10));
 }

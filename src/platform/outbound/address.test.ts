@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAddress, guardAddress, isAllowedHost } from './address.js';
-import { BlockedAddressError } from './errors.js';
+import {
+  AddressNotAllowedError,
+  classifyAddress,
+  guardAddress,
+  isAllowedHost,
+  literalHostRange,
+} from './address.js';
 
 describe('classifyAddress', () => {
   it.each([
@@ -73,7 +78,7 @@ describe('guardAddress', () => {
   ])('refuses a resolver answer of %s', async (answer) => {
     await expect(
       guardAddress(new URL('http://feeds.example.test/rss'), { allowHosts: [], resolve: resolver([answer]) }),
-    ).rejects.toBeInstanceOf(BlockedAddressError);
+    ).rejects.toBeInstanceOf(AddressNotAllowedError);
   });
 
   it('refuses when any one of several answers is internal', async () => {
@@ -81,14 +86,14 @@ describe('guardAddress', () => {
       allowHosts: [],
       resolve: resolver(['93.184.216.34', '10.0.0.5']),
     }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BlockedAddressError);
-    expect((error as BlockedAddressError).address).toBe('10.0.0.5');
+    expect(error).toBeInstanceOf(AddressNotAllowedError);
+    expect((error as AddressNotAllowedError).address).toBe('10.0.0.5');
   });
 
   it('refuses an empty answer', async () => {
     await expect(
       guardAddress(new URL('http://feeds.example.test/'), { allowHosts: [], resolve: resolver([]) }),
-    ).rejects.toBeInstanceOf(BlockedAddressError);
+    ).rejects.toBeInstanceOf(AddressNotAllowedError);
   });
 
   it('pins the first answer when every answer is public', async () => {
@@ -108,7 +113,7 @@ describe('guardAddress', () => {
     };
     await expect(
       guardAddress(new URL('http://127.0.0.2:1234/'), { allowHosts: ['127.0.0.1'], resolve }),
-    ).rejects.toBeInstanceOf(BlockedAddressError);
+    ).rejects.toBeInstanceOf(AddressNotAllowedError);
     await expect(
       guardAddress(new URL('http://[::ffff:7f00:1]/'), { allowHosts: [], resolve }),
     ).rejects.toThrow(/loopback/);
@@ -125,5 +130,39 @@ describe('guardAddress', () => {
         resolve: resolver(['127.0.0.1']),
       }),
     ).resolves.toEqual({ address: '127.0.0.1', family: 4 });
+  });
+});
+
+describe('literalHostRange', () => {
+  it.each([
+    ['http://127.0.0.1:8080/', 'loopback'],
+    ['http://[::1]/', 'loopback'],
+    ['http://localhost:3000/', 'loopback'],
+    ['http://LOCALHOST./', 'loopback'],
+    ['http://api.localhost/', 'loopback'],
+    ['http://169.254.169.254/latest/meta-data/', 'linkLocal'],
+    ['http://[::ffff:127.0.0.1]/', 'loopback'],
+    ['http://0.0.0.0/', 'unspecified'],
+    // The URL parser reads these as 127.0.0.1 before anything else sees them.
+    ['http://2130706433/', 'loopback'],
+    ['http://0x7f000001/', 'loopback'],
+    ['http://017700000001/', 'loopback'],
+    ['http://10.1.2.3/', 'private'],
+    ['http://[fd12::1]/', 'uniqueLocal'],
+  ])('%s is refused without a lookup (%s)', (url, range) => {
+    expect(literalHostRange(new URL(url), [])).toEqual({ public: false, range });
+  });
+
+  it('answers public for a public literal and nothing for a name', () => {
+    expect(literalHostRange(new URL('https://93.184.216.34/'), [])).toEqual({
+      public: true,
+      range: 'unicast',
+    });
+    expect(literalHostRange(new URL('https://hooks.example.test/'), [])).toBeUndefined();
+  });
+
+  it('lets an allowed host through', () => {
+    expect(literalHostRange(new URL('http://127.0.0.1:8080/'), ['127.0.0.1'])).toBeUndefined();
+    expect(literalHostRange(new URL('http://localhost:8080/'), ['localhost:8080'])).toBeUndefined();
   });
 });

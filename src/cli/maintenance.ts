@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import { pruneAccounts } from '../accounts/index.js';
+import { deletePreviewTokensExpiredBefore } from '../editorial/index.js';
+import { pruneSignupAttempts } from '../newsletter/index.js';
+import type { Database } from '../platform/database/index.js';
+import type { Logger } from '../platform/logger.js';
+import { pruneShareVisits } from '../stories/index.js';
+
+/** How many rows of each kind one prune removed. */
+export interface PruneReport {
+  sessions: number;
+  signInThrottles: number;
+  setupLinks: number;
+  shareVisits: number;
+  signupAttempts: number;
+  previewLinks: number;
+}
+
+/**
+ * Removes what is kept only for a while: expired sessions, sign-in throttles idle for a day,
+ * used, voided or expired setup links, share visits of earlier days, newsletter signup attempts
+ * older than their hour, and expired preview links. Each is one DELETE by time, so several
+ * processes running it at once only repeat each other's work.
+ */
+export async function pruneExpired(db: Kysely<Database>, now: Date): Promise<PruneReport> {
+  const accounts = await pruneAccounts(db, now);
+  return {
+    ...accounts,
+    shareVisits: await pruneShareVisits(db, now),
+    signupAttempts: await pruneSignupAttempts(db, now),
+    previewLinks: await deletePreviewTokensExpiredBefore(db, now),
+  };
+}
+
+/** Prunes at start and then every `intervalMs`, until stopped (letting a prune under way finish). */
+export function startMaintenance(options: {
+  db: Kysely<Database>;
+  log: Logger;
+  now: () => Date;
+  intervalMs: number;
+  /** Called after each prune (tests wait for it). */
+  onPruned?: (report: PruneReport) => void;
+}): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  const tick = async () => {
+    try {
+      const report = await pruneExpired(options.db, options.now());
+      options.log.debug({ removed: report }, 'expired rows pruned');
+      options.onPruned?.(report);
+    } catch (error) {
+      options.log.error({ err: error }, 'pruning expired rows failed; retrying at the next run');
+    }
+  };
+  const loop = () => {
+    if (stopped) return;
+    running = tick().finally(() => {
+      running = undefined;
+      if (stopped) return;
+      timer = setTimeout(loop, options.intervalMs);
+      // A pending prune must not keep a stopping process alive.
+      timer.unref();
+    });
+  };
+  loop();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

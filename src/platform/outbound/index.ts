@@ -1,0 +1,20 @@
+// Requests the server makes to addresses someone else chose (feeds to follow, webhook receivers),
+// guarded against reaching the server itself or its private network.
+export {
+  type AddressClass,
+  AddressNotAllowedError,
+  bareHostname,
+  classifyAddress,
+  guardAddress,
+  isAllowedHost,
+  literalHostRange,
+  type Resolve,
+  type ResolvedAddress,
+} from './address.js';
+export {
+  defaultResolve,
+  guardedRequest,
+  type PinnedRequestInit,
+  pinnedLookup,
+  pinnedRequest,
+} from './request.js';
