@@ -4,12 +4,14 @@ import path from 'node:path';
 import type { Config } from '../platform/config.js';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../platform/database/index.js';
 
+/** Where the configured database is: DATABASE_URL when set, else the SQLite file in DATA_DIR. */
+export function databaseLocation(config: Config): { databaseUrl: string | undefined; sqliteFile: string } {
+  return { databaseUrl: config.DATABASE_URL, sqliteFile: path.join(config.dataDir, 'velocity.db') };
+}
+
 /** Opens the configured database (SQLite under DATA_DIR unless DATABASE_URL is set) and migrates it. */
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle & { applied: string[] }> {
-  const handle = openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    sqliteFile: path.join(config.dataDir, 'velocity.db'),
-  });
+  const handle = openDatabase(databaseLocation(config));
   const applied = await migrateToLatest(handle.db as never, handle.dialect);
   return { ...handle, applied };
 }
