@@ -7,8 +7,8 @@ import { createLogger } from '../platform/logger.js';
 import { RenderCache } from '../platform/render-cache.js';
 import { countStories } from '../stories/index.js';
 import { composePlatform } from './compose.js';
-import { loadSecret, openMigratedDatabase } from './runtime.js';
-import { seedDemo } from './seed.js';
+import { databaseLocation, loadSecret, openMigratedDatabase } from './runtime.js';
+import { seedDemoInChildProcess } from './seed-process.js';
 
 /** Migrates, seeds an empty database when asked to, and serves until a signal stops it. */
 export async function serve(config: Config): Promise<RunningServer & { metricsUrl?: string }> {
@@ -16,8 +16,13 @@ export async function serve(config: Config): Promise<RunningServer & { metricsUr
   const database = await openMigratedDatabase(config);
   if (database.applied.length > 0) log.info({ migrations: database.applied }, 'database migrated');
   if (config.SEED_DEMO && (await countStories(database.db)) === 0) {
-    const { stories } = await seedDemo(database.db, config.dataDir, new Date());
-    log.info({ stories }, 'demo content loaded');
+    // In a process of its own, so that the memory the seeding takes is not kept by the server.
+    const { stories, peakRssMb } = await seedDemoInChildProcess({
+      ...databaseLocation(config),
+      dataDir: config.dataDir,
+      now: new Date().toISOString(),
+    });
+    log.info({ stories, seedPeakRssMb: peakRssMb }, 'demo content loaded');
   }
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES, config.RENDER_CACHE_BYTES);
   const secret = loadSecret(config);
