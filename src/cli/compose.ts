@@ -13,7 +13,7 @@ import { createNewsroom, type Newsroom } from '../newsroom/index.js';
 import type { Config } from '../platform/config.js';
 import { type Database, pendingMigrations } from '../platform/database/index.js';
 import { createApp } from '../platform/http/app.js';
-import { createOpsApp, type ReadinessChecks, requestMetrics } from '../platform/http/ops.js';
+import { createOpsApp, type ReadinessChecks, requestMetrics, startOpsServer } from '../platform/http/ops.js';
 import type { Logger } from '../platform/logger.js';
 import { Metrics } from '../platform/metrics.js';
 import type { RenderCache } from '../platform/render-cache.js';
@@ -197,4 +197,17 @@ export async function composePlatform(options: {
       };
     },
   };
+}
+
+/** The METRICS_PORT listener of a serve or worker process, when the configuration asks for one. */
+export function startMetricsListener(
+  platform: Platform,
+  config: Config,
+): Promise<{ url: string; close(): Promise<void> }> | undefined {
+  return config.METRICS_PORT === undefined
+    ? undefined
+    : startOpsServer(
+        { metrics: platform.metrics, checks: platform.readiness, token: config.METRICS_TOKEN },
+        { host: config.HOST, port: config.METRICS_PORT },
+      );
 }

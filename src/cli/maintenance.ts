@@ -4,6 +4,7 @@ import { deletePreviewTokensExpiredBefore } from '../editorial/index.js';
 import { pruneSignupAttempts } from '../newsletter/index.js';
 import type { Database } from '../platform/database/index.js';
 import type { Logger } from '../platform/logger.js';
+import { repeatEvery } from '../platform/repeat.js';
 import { pruneShareVisits } from '../stories/index.js';
 
 /** How many rows of each kind one prune removed. */
@@ -41,9 +42,6 @@ export function startMaintenance(options: {
   /** Called after each prune (tests wait for it). */
   onPruned?: (report: PruneReport) => void;
 }): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
   const tick = async () => {
     try {
       const report = await pruneExpired(options.db, options.now());
@@ -53,22 +51,5 @@ export function startMaintenance(options: {
       options.log.error({ err: error }, 'pruning expired rows failed; retrying at the next run');
     }
   };
-  const loop = () => {
-    if (stopped) return;
-    running = tick().finally(() => {
-      running = undefined;
-      if (stopped) return;
-      timer = setTimeout(loop, options.intervalMs);
-      // A pending prune must not keep a stopping process alive.
-      timer.unref();
-    });
-  };
-  loop();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return repeatEvery(tick, options.intervalMs);
 }

@@ -1,12 +1,11 @@
 import { issueOwnerSetupToken } from '../accounts/index.js';
 import type { Config } from '../platform/config.js';
 import { edgeSettings } from '../platform/http/edge.js';
-import { startOpsServer } from '../platform/http/ops.js';
 import { type RunningServer, startServer } from '../platform/http/server.js';
 import { createLogger } from '../platform/logger.js';
 import { RenderCache } from '../platform/render-cache.js';
 import { countStories } from '../stories/index.js';
-import { composePlatform } from './compose.js';
+import { composePlatform, startMetricsListener } from './compose.js';
 import { databaseLocation, loadSecret, openMigratedDatabase } from './runtime.js';
 import { seedDemoInChildProcess } from './seed-process.js';
 
@@ -35,13 +34,7 @@ export async function serve(config: Config): Promise<RunningServer & { metricsUr
       platform.metrics.observeRequest(method, 'render-cache', status, seconds),
     edge: edgeSettings(config),
   });
-  const metricsServer =
-    config.METRICS_PORT === undefined
-      ? undefined
-      : await startOpsServer(
-          { metrics: platform.metrics, checks: platform.readiness, token: config.METRICS_TOKEN },
-          { host: config.HOST, port: config.METRICS_PORT },
-        );
+  const metricsServer = await startMetricsListener(platform, config);
   log.info(
     {
       url: server.url,

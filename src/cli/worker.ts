@@ -1,9 +1,8 @@
 import type { Config } from '../platform/config.js';
-import { startOpsServer } from '../platform/http/ops.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { RenderCache } from '../platform/render-cache.js';
 import { findSiteSettings } from '../stories/index.js';
-import { composePlatform } from './compose.js';
+import { composePlatform, startMetricsListener } from './compose.js';
 import { loadSecret, openMigratedDatabase } from './runtime.js';
 
 /** The worker cannot start on this database yet; the message says what to do. */
@@ -45,13 +44,7 @@ export async function startWorker(config: Config, options: { log?: Logger } = {}
     secret: loadSecret(config),
   });
   const background = platform.startBackground();
-  const metricsServer =
-    config.METRICS_PORT === undefined
-      ? undefined
-      : await startOpsServer(
-          { metrics: platform.metrics, checks: platform.readiness, token: config.METRICS_TOKEN },
-          { host: config.HOST, port: config.METRICS_PORT },
-        );
+  const metricsServer = await startMetricsListener(platform, config);
   // The schedulers unref their timers so as not to hold a server's process open; with no server,
   // this handle is what keeps the worker alive until it is told to stop.
   const keepAlive = setInterval(() => {}, 2 ** 30);

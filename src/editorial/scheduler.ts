@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/index.js';
 import type { Database } from '../platform/database/index.js';
 import type { Logger } from '../platform/logger.js';
+import { repeatEvery } from '../platform/repeat.js';
 import { findStory } from '../stories/index.js';
 import { changeOfStory, event, mergeOutcomes, type Outcome } from './outcome.js';
 import { claimDueVariant, listDueVariantIds } from './queries.js';
@@ -64,9 +65,6 @@ export interface SchedulerOptions {
 
 /** Runs `publishDueVariants` now and then every `intervalMs`, never two runs at once. */
 export function startScheduler(options: SchedulerOptions): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
   const tick = async () => {
     try {
       const run = await publishDueVariants(options.db, options.now());
@@ -78,22 +76,5 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
       options.log.error({ err: error }, 'scheduled publishing failed; retrying at the next run');
     }
   };
-  const loop = () => {
-    if (stopped) return;
-    running = tick().finally(() => {
-      running = undefined;
-      if (stopped) return;
-      timer = setTimeout(loop, options.intervalMs);
-      // A pending run must not keep a stopping process alive.
-      timer.unref();
-    });
-  };
-  loop();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return repeatEvery(tick, options.intervalMs);
 }
