@@ -199,15 +199,36 @@ async function migratorFor(db: Kysely<unknown>, dialect: Dialect): Promise<Migra
   });
 }
 
+/**
+ * Kysely's introspection, which the migrator runs first, reads every schema's tables; a schema
+ * another session drops at that moment fails the read with 3F000 (invalid_schema_name) although
+ * ours is intact. Such a read is simply repeated.
+ */
+async function despiteDroppedSchemas<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== '3F000' || attempt >= 5) throw error;
+    }
+  }
+}
+
 /** Brings the schema up to date; returns the names of the migrations it applied. */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
-  const { error, results } = await (await migratorFor(db, dialect)).migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const results = await despiteDroppedSchemas(async () => {
+    const outcome = await (await migratorFor(db, dialect)).migrateToLatest();
+    if (outcome.error) throw outcome.error;
+    return outcome.results ?? [];
+  });
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** The migrations this code knows that the database has not run yet (readiness: none). */
 export async function pendingMigrations(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
-  const migrations = await (await migratorFor(db, dialect)).getMigrations();
+  const migrations = await despiteDroppedSchemas(async () =>
+    (await migratorFor(db, dialect)).getMigrations(),
+  );
   return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
