@@ -50,6 +50,9 @@ const GZIP_LEVEL = 6;
 const MIN_COMPRESSED_BYTES = 1024;
 /** The entry object, its slots in the maps and the page object, roughly, on top of what is counted. */
 const ENTRY_OVERHEAD_BYTES = 256;
+/** Compressions at once: the pool has four threads, and rendering wants some of them too. */
+const COMPRESSION_SLOTS = 2;
+const COMPRESSION_BACKLOG = 1000;
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
@@ -121,6 +124,9 @@ export class RenderCache {
   /** The parameters each cached path's route reads, so the fast path can build the same key. */
   private readonly paths = new Map<string, { query: readonly QueryParameter[]; entries: number }>();
   private currentVersion = 0;
+  /** Compressions running now, and those waiting for a turn (see `inTurn`). */
+  private compressing = 0;
+  private readonly waitingToCompress: (() => void)[] = [];
   private totalBytes = 0;
   private hits = 0;
   private misses = 0;
@@ -214,8 +220,9 @@ export class RenderCache {
 
     if (stored.br || stored.gzip || stored.identity.body.length < MIN_COMPRESSED_BYTES)
       return Promise.resolve();
-    return compressed(stored).then(
+    return this.inTurn(() => (this.entries.get(key) === entry ? compressed(stored) : undefined)).then(
       (withEncodings) => {
+        if (!withEncodings) return;
         // Dropped, replaced or invalidated meanwhile: the compressed forms are of a page no longer kept.
         if (this.entries.get(key) !== entry) return;
         const grown = entryBytes(key, withEncodings, tags);
@@ -227,6 +234,29 @@ export class RenderCache {
       },
       () => undefined,
     );
+  }
+
+  /**
+   * Runs a compression when one of COMPRESSION_SLOTS is free. Every zlib call holds its encoder's
+   * memory from the moment it is queued, so a burst of misses compressing all at once held
+   * hundreds of megabytes that the allocator then kept; past COMPRESSION_BACKLOG waiting pages a
+   * page simply stays uncompressed.
+   */
+  private async inTurn<T>(compress: () => Promise<T> | undefined): Promise<T | undefined> {
+    if (this.compressing >= COMPRESSION_SLOTS) {
+      if (this.waitingToCompress.length >= COMPRESSION_BACKLOG) return undefined;
+      // The slot is handed over by the compression that ends, never counted free in between.
+      await new Promise<void>((resolve) => this.waitingToCompress.push(resolve));
+    } else {
+      this.compressing++;
+    }
+    try {
+      return await compress();
+    } finally {
+      const next = this.waitingToCompress.shift();
+      if (next) next();
+      else this.compressing--;
+    }
   }
 
   /** Drops every page carrying any of the tags; returns how many were dropped. */
