@@ -6,8 +6,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Vitest's default leaves one of this machine's two cores idle, while most files wait on
-    // PostgreSQL, child processes or Chromium rather than compute.
-    maxWorkers: 2,
   },
 });

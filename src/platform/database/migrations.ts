@@ -199,10 +199,14 @@ async function migratorFor(db: Kysely<unknown>, dialect: Dialect): Promise<Migra
   });
 }
 
+// invalid_schema_name; undefined_table and internal_error ("cache lookup failed for relation")
+// when a table of that schema vanishes under the catalog read.
+const DROPPED_WHILE_READ = new Set(['3F000', '42P01', 'XX000']);
+
 /**
  * Kysely's introspection, which the migrator runs first, reads every schema's tables; a schema
- * another session drops at that moment fails the read with 3F000 (invalid_schema_name) although
- * ours is intact. Such a read is simply repeated.
+ * another session drops at that moment fails the read although ours is intact.
+ * Such a read is simply repeated.
  */
 async function despiteDroppedSchemas<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -210,7 +214,7 @@ async function despiteDroppedSchemas<T>(run: () => Promise<T>): Promise<T> {
       return await run();
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      if (code !== '3F000' || attempt >= 5) throw error;
+      if (!DROPPED_WHILE_READ.has(String(code)) || attempt >= 5) throw error;
     }
   }
 }
