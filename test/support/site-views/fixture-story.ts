@@ -1,5 +1,5 @@
-import { createTranslator } from '../../platform/i18n.js';
-import type { ShareLinkView, StoryPageData, Translator } from '../view-models.js';
+import { createTranslator } from '../../../src/platform/i18n.js';
+import type { ShareLinkView, StoryPageData, Translator } from '../../../src/site/view-models.js';
 import { SAMPLE_SECTIONS, SAMPLE_STORIES } from './fixture-content.js';
 import {
   buildChrome,
