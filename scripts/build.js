@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm run build` (and so `npm start`): compiles src/ into dist/ only when something changed.
 // `tsc --build` compares the sources and configuration against dist/.tsbuildinfo and returns at
-// once when nothing is newer, so a restart does not pay for a full compile. It never deletes
-// outputs, so compiled files whose source is gone are removed here: a stale module left in dist/
-// could otherwise still be imported, or be found by a glob.
+// once when nothing is newer, so a restart does not pay for a full compile. Tests are excluded by
+// tsconfig.build.json, and test helpers live under test/, outside its rootDir. Every file under
+// src/ that is not TypeScript (stylesheets, scripts, images, the demo document) is copied to the
+// same place in dist/, so the built package runs without src/. tsc never deletes outputs, so
+// files whose source is gone are removed here: a stale module left in dist/ could otherwise still
+// be imported, or be found by a glob.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +19,26 @@ const dist = path.join(root, 'dist');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 const OUTPUT = /(\.d)?\.js(\.map)?$|\.d\.ts(\.map)?$/;
+const TYPESCRIPT = /\.tsx?$/;
+const BUILD_INFO = '.tsbuildinfo';
+
+function copyAssets(from, to) {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      copyAssets(source, target);
+      continue;
+    }
+    if (TYPESCRIPT.test(entry.name)) continue;
+    const stat = fs.statSync(source);
+    const copied = fs.existsSync(target) ? fs.statSync(target) : undefined;
+    if (copied && copied.size === stat.size && copied.mtimeMs === stat.mtimeMs) continue;
+    fs.mkdirSync(to, { recursive: true });
+    fs.copyFileSync(source, target);
+    fs.utimesSync(target, stat.atime, stat.mtime);
+  }
+}
 
 function removeOrphans(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -25,9 +48,13 @@ function removeOrphans(dir) {
       if (fs.readdirSync(file).length === 0) fs.rmdirSync(file);
       continue;
     }
-    if (!OUTPUT.test(entry.name)) continue;
-    const stem = path.join(src, path.relative(dist, file)).replace(OUTPUT, '');
-    if (!fs.existsSync(`${stem}.ts`) && !fs.existsSync(`${stem}.tsx`)) fs.rmSync(file);
+    if (entry.name === BUILD_INFO) continue;
+    // A copied asset keeps its source's name (site.js is a browser script, not compiled output).
+    const source = path.join(src, path.relative(dist, file));
+    if (fs.existsSync(source)) continue;
+    const stem = source.replace(OUTPUT, '');
+    const compiled = OUTPUT.test(entry.name) && (fs.existsSync(`${stem}.ts`) || fs.existsSync(`${stem}.tsx`));
+    if (!compiled) fs.rmSync(file);
   }
 }
 
@@ -35,4 +62,5 @@ const result = spawnSync(process.execPath, [tsc, '--build', path.join(root, 'tsc
   stdio: 'inherit',
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
-if (fs.existsSync(dist)) removeOrphans(dist);
+copyAssets(src, dist);
+removeOrphans(dist);

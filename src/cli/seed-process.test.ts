@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
 import { loadConfig } from '../platform/config.js';
 import { countStories } from '../stories/index.js';
-import { demoStories } from './seed.js';
+import { readDemoDocument } from './seed.js';
 import { seedDemoInChildProcess } from './seed-process.js';
 import { serve } from './serve.js';
 
@@ -34,7 +34,7 @@ describe.each(DIALECTS)('velocity serve loads the demo in a child process (%s)',
       });
       const server = await serve(config);
       try {
-        expect(await countStories(database.db)).toBe(demoStories.length);
+        expect(await countStories(database.db)).toBe(readDemoDocument().stories.length);
         const front = await fetch(`${server.url}/en/`);
         expect(front.status).toBe(200);
         expect(await front.text()).toContain('DeepSeek releases its R2 reasoning model');

@@ -14,10 +14,10 @@ export type SeedOutcome = { ok: true; stories: number; peakRssMb: number } | { o
 
 /**
  * Loads the demo (`seedDemo`) in a child process and waits for it. Drawing the hero images with
- * libvips and running every story through the save path (the language detector's model included)
- * leave a server that did it in-process near 340 MB resident: glibc keeps the arenas libvips'
- * threads allocated in, and V8 keeps the heap it grew to. A process that exits hands all of it
- * back, so the server that goes on serving starts at what a restart costs.
+ * libvips and importing the demo document leave a server that did it in-process near 340 MB
+ * resident: glibc keeps the arenas libvips' threads allocated in, and V8 keeps the heap it grew to.
+ * A process that exits hands all of it back, so the server that goes on serving starts at what a
+ * restart costs.
  */
 export function seedDemoInChildProcess(task: SeedTask): Promise<{ stories: number; peakRssMb: number }> {
   const here = fileURLToPath(import.meta.url);

@@ -1,39 +1,72 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database/index.js';
-import {
-  countStories,
-  importStories,
-  insertMedia,
-  saveSiteSettings,
-  upsertEntity,
-  upsertSection,
-} from '../stories/index.js';
-import { demoEntities } from './demo/entities.js';
+import { countStories, type ExportDocument, importContent, parseExportDocument } from '../stories/index.js';
 import { demoHeroSlugs, generateHeroImages } from './demo/hero-images.js';
-import { demoSections } from './demo/sections.js';
-import { demoSite } from './demo/site.js';
-import { demoStoriesA } from './demo/stories-a.js';
-import { demoStoriesB } from './demo/stories-b.js';
-
-export const demoStories = [...demoStoriesA, ...demoStoriesB];
 
 /**
- * Loads the demo newsroom: settings, sections, entities, generated hero images and the stories,
- * through the same write path an editor's save takes (rendering, reading time, language QA).
- * Does nothing when the database already holds stories.
+ * The demo newsroom, written as an export document (what `velocity export` writes). Under tsx it is
+ * read from src/cli/demo; scripts/build.js copies it beside the compiled seed in dist/cli/demo.
+ */
+export const DEMO_DOCUMENT = new URL('./demo/newsroom.json', import.meta.url);
+
+// The export versions this seed reads: typed from the schema, so a version bump there fails the
+// build here until the demo document is rewritten for it.
+const READABLE_VERSIONS: ExportDocument['version'][] = [1];
+
+/**
+ * Checks the document's format and version before its content, so that a demo from another release
+ * is refused with one sentence saying so rather than a list of field errors.
+ */
+export function parseDemoDocument(json: unknown, origin: string): ExportDocument {
+  const head = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  if (head.format !== 'code-velocity-export') {
+    throw new Error(
+      `${origin} is not a Code Velocity export document (its format is ${String(head.format)}).`,
+    );
+  }
+  if (!READABLE_VERSIONS.includes(head.version as ExportDocument['version'])) {
+    throw new Error(
+      `${origin} is export version ${String(head.version)}; this release reads version ${READABLE_VERSIONS.join(', ')}.`,
+    );
+  }
+  return parseExportDocument(json);
+}
+
+export function readDemoDocument(file: URL = DEMO_DOCUMENT): ExportDocument {
+  return parseDemoDocument(JSON.parse(fs.readFileSync(file, 'utf8')), fileURLToPath(file));
+}
+
+/**
+ * The demo's media are its hero illustrations, drawn from the story slug in each file name
+ * (demo/hero-images.ts) rather than shipped as image files: the same slug always gives the same
+ * picture. Draws the missing files and checks that the document describes what was drawn.
+ */
+async function drawHeroImages(document: ExportDocument, mediaDir: string): Promise<void> {
+  const drawn = await generateHeroImages(mediaDir, demoHeroSlugs(document.stories));
+  for (const media of document.media) {
+    const picture = drawn.find((d) => d.fileName === media.fileName);
+    if (!picture || !isDeepStrictEqual(picture, media)) {
+      throw new Error(`The demo document's media ${media.fileName} is not a drawn hero illustration.`);
+    }
+  }
+}
+
+/**
+ * Loads the demo newsroom through the import path: its hero images are drawn into DATA_DIR/media,
+ * then the document goes in as `velocity import` would load it. Does nothing when the database
+ * already holds stories.
  */
 export async function seedDemo(
   db: Kysely<Database>,
   dataDir: string,
   now: Date,
+  document: ExportDocument = readDemoDocument(),
 ): Promise<{ stories: number }> {
   if ((await countStories(db)) > 0) return { stories: 0 };
-  await saveSiteSettings(db, demoSite);
-  for (const section of demoSections) await upsertSection(db, section, now);
-  for (const entity of demoEntities) await upsertEntity(db, entity, now);
-  const images = await generateHeroImages(path.join(dataDir, 'media'), demoHeroSlugs(demoStories));
-  for (const image of images) await insertMedia(db, image, now);
-  const { storyIds } = await importStories(db, demoStories, { now });
-  return { stories: storyIds.length };
+  await drawHeroImages(document, path.join(dataDir, 'media'));
+  return importContent(db, document, now);
 }

@@ -4,10 +4,10 @@ import type { Kysely } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
+import { photo, pngBomb } from '../../test/support/test-images.js';
 import type { Database } from '../platform/database/index.js';
 import { listMedia } from '../stories/index.js';
 import { storeUpload, type UploadLimits, UploadRefused } from './index.js';
-import { photo, pngBomb } from './test-images.js';
 
 const NOW = new Date('2026-11-28T09:00:00Z');
 const LIMITS: UploadLimits = { maxUploadBytes: 10 * 1024 * 1024, maxPixels: 40_000_000 };

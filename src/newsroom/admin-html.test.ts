@@ -3,9 +3,9 @@ import type { AdminClient } from '../../test/support/admin-client.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { buildStory } from '../../test/support/factories.js';
 import { signedInAs } from '../../test/support/people.js';
+import { photo } from '../../test/support/test-images.js';
 import { vnuProblems } from '../../test/support/vnu.js';
 import { recordAudit } from '../accounts/index.js';
-import { photo } from '../media/test-images.js';
 import { listMedia } from '../stories/index.js';
 
 // The media, taxonomy, settings, people and audit pages through the Nu Html Checker, in both admin

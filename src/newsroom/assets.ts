@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// src/newsroom and dist/newsroom both sit two folders below the project root.
-const ASSET_DIR = fileURLToPath(new URL('../../src/newsroom/assets/', import.meta.url));
+// Beside this module in src/ and, copied by scripts/build.js, in dist/.
+const ASSET_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 
 export interface AdminAsset {
   path: string;

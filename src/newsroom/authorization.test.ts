@@ -4,18 +4,18 @@ import { AdminClient } from '../../test/support/admin-client.js';
 import { apiRequest, contentKey, staffToken } from '../../test/support/api-client.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { DIALECTS } from '../../test/support/database.js';
+import { seedDeskFromFiles } from '../../test/support/desk-test-feeds.js';
 import { buildStory } from '../../test/support/factories.js';
 import { addActiveSubscribers } from '../../test/support/newsletter.js';
 import { addPerson, signedInAs, TEST_PASSWORD } from '../../test/support/people.js';
+import { photo } from '../../test/support/test-images.js';
 import { type Actor, issueSetupToken, type User } from '../accounts/index.js';
 import { issueApiKey } from '../api-keys/index.js';
 import { ingestFeedDocument, listClusters } from '../desk/index.js';
 import { createStory } from '../editorial/index.js';
-import { photo } from '../media/test-images.js';
 import { planDepsOf, planRun, withDigestComposer } from '../newsletter/index.js';
 import { findStory, importStories, listEntities, listMedia, listSections } from '../stories/index.js';
 import { createWebhook, listDeliveries } from '../webhooks/index.js';
-import { seedDeskFromFiles } from './desk-test-feeds.js';
 
 // The authorization matrix: every admin route and every API endpoint, tried by nobody and by each
 // role, against a table of who the rule book (src/accounts/roles.ts) means to let through. The routes

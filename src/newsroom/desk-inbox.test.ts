@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminClient } from '../../test/support/admin-client.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { DIALECTS } from '../../test/support/database.js';
+import { deskEnv, type FeedServer, startFeedServer } from '../../test/support/desk-test-feeds.js';
 import { signedInAs } from '../../test/support/people.js';
 import { findCluster, listClusters, listFeeds } from '../desk/index.js';
-import { deskEnv, type FeedServer, startFeedServer } from './desk-test-feeds.js';
 
 // The desk's inbox and cluster pages over feeds followed through the admin: one cluster with two
 // sources, the filters, triage (ignore, snooze, reopen) and who may do what.

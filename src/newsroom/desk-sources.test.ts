@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminClient } from '../../test/support/admin-client.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { DIALECTS } from '../../test/support/database.js';
+import { deskEnv, type FeedServer, startFeedServer } from '../../test/support/desk-test-feeds.js';
 import { signedInAs } from '../../test/support/people.js';
 import { listFeeds } from '../desk/index.js';
-import { deskEnv, type FeedServer, startFeedServer } from './desk-test-feeds.js';
 
 // The sources page end to end: following feeds from a real local server (one found through its
 // site's home page), their status, "refresh now", pausing, removing, and OPML out and back in.

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminClient } from '../../test/support/admin-client.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { DIALECTS } from '../../test/support/database.js';
+import { deskEnv, type FeedServer, startFeedServer } from '../../test/support/desk-test-feeds.js';
 import { signedInAs } from '../../test/support/people.js';
 import { findCluster, listClusters } from '../desk/index.js';
 import { findStory, findStoryIdBySlug, listEntities } from '../stories/index.js';
-import { deskEnv, type FeedServer, startFeedServer } from './desk-test-feeds.js';
 
 // "Start a story" from a cluster: the draft it creates (sources and entities, never the sources'
 // text), that a double submit makes one story, and the source material beside the editor.

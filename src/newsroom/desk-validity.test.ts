@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminClient } from '../../test/support/admin-client.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
+import { deskEnv, type FeedServer, startFeedServer } from '../../test/support/desk-test-feeds.js';
 import { signedInAs } from '../../test/support/people.js';
 import { vnuProblems } from '../../test/support/vnu.js';
 import { listClusters, listFeeds } from '../desk/index.js';
-import { deskEnv, type FeedServer, startFeedServer } from './desk-test-feeds.js';
 
 // The desk's pages (inbox, cluster, start a story, sources, and the editor's source material)
 // through the Nu Html Checker in both admin languages, forms shown again with errors included:

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { DIALECTS } from '../../test/support/database.js';
 import { buildStory } from '../../test/support/factories.js';
 import { signedInAs } from '../../test/support/people.js';
-import { photo, pngBomb } from '../media/test-images.js';
+import { photo, pngBomb } from '../../test/support/test-images.js';
 import { listMedia } from '../stories/index.js';
 
 describe.each(DIALECTS)('the media library in the admin on %s', (dialect) => {

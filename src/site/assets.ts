@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SiteAssets, StaticAsset } from './deps.js';
 
-// Both src/site and dist/site sit two folders below the project root, so this finds the
-// assets in the source tree whether the code runs compiled or through tsx.
-const ASSET_DIR = fileURLToPath(new URL('../../src/site/assets/', import.meta.url));
+// Beside this module: src/site/assets under tsx, dist/site/assets once scripts/build.js has copied
+// them, so the built package runs without its sources.
+const ASSET_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 
 function load(file: string, contentType: string): StaticAsset {
   const body = fs.readFileSync(`${ASSET_DIR}${file}`);

@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listClusters } from '../../src/desk/index.js';
-import { seedDeskFromFiles } from '../../src/newsroom/desk-test-feeds.js';
-import { plantNewsletterIssue } from '../../src/newsroom/newsletter-test-issue.js';
 import { findStoryIdBySlug } from '../../src/stories/index.js';
+import { seedDeskFromFiles } from '../support/desk-test-feeds.js';
+import { plantNewsletterIssue } from '../support/newsletter-test-issue.js';
 import { type DemoSite, launchBrowser, seriousViolations, signInAs, startDemoSite } from './support.js';
 
 // axe-core in Chromium on every kind of admin page, in both admin languages (the person's

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskEnv, type FeedServer, startFeedServer } from '../../src/newsroom/desk-test-feeds.js';
 import { findStory } from '../../src/stories/index.js';
+import { deskEnv, type FeedServer, startFeedServer } from '../support/desk-test-feeds.js';
 import {
   type DemoSite,
   launchBrowser,

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStories } from '../../src/cli/seed.js';
+import { readDemoDocument } from '../../src/cli/seed.js';
 import { type DemoSite, LOCALES, launchBrowser, PAGES, sameOriginContext, startDemoSite } from './support.js';
 
 // The reader's view of the story page in a real browser: nothing moves, nothing is fetched from
@@ -11,7 +11,7 @@ import { type DemoSite, LOCALES, launchBrowser, PAGES, sameOriginContext, startD
 const STORY_SLUG = 'nvidia-26b-open-models';
 
 function demoVariant(locale: string) {
-  const story = demoStories.find((s) => s.variants.some((v) => v.slug === STORY_SLUG));
+  const story = readDemoDocument().stories.find((s) => s.variants.some((v) => v.slug === STORY_SLUG));
   const variant = story?.variants.find((v) => v.locale === locale);
   if (!variant) throw new Error(`demo story ${STORY_SLUG} has no ${locale} variant`);
   return variant;

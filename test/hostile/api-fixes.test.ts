@@ -1,6 +1,5 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { photo } from '../../src/media/test-images.js';
 import {
   editStory,
   exportContent,
@@ -13,6 +12,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, DIALECTS } from '../support/database.js';
 import { buildStory } from '../support/factories.js';
 import { signedInAs } from '../support/people.js';
+import { photo } from '../support/test-images.js';
 
 // Issue 11, "Read correctly by others" and the journeys' export and slug items: each describe
 // reproduces one report over HTTP and asserts the answer it must get now.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LABELLED_STORIES } from '../../../test/fixtures/labelled-stories/index.js';
 import { type CanonicalCandidate, normaliseUrl, pickCanonical } from './canonical.js';
-import { LABELLED_STORIES } from './labelled-stories.js';
 
 describe('normaliseUrl', () => {
   it.each([

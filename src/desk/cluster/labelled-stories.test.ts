@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type CopyKind, LABELLED_STORIES } from '../../../test/fixtures/labelled-stories/index.js';
 import { createClusterer } from './clusterer.js';
-import { type CopyKind, LABELLED_STORIES } from './labelled-stories.js';
 import { minhashSignature } from './minhash.js';
 import { pairScores } from './pair-scores.js';
 import { signatureText } from './shingles.js';
@@ -29,7 +29,7 @@ function joinedOriginal(kind: CopyKind): { joined: number; total: number } {
   return { joined: joined.length, total: copies.length };
 }
 
-describe('labelled-stories.ts, clustered with the defaults', () => {
+describe('the labelled stories, clustered with the defaults', () => {
   it('has one original per label and both languages', () => {
     expect(originalOf.size).toBe(new Set(LABELLED_STORIES.map((s) => s.label)).size);
     expect(LABELLED_STORIES.some((s) => s.label.endsWith('/zh'))).toBe(true);

@@ -19,7 +19,7 @@ export type SignatureTextOptions = {
 // figures): word trigrams split lightly edited copies apart, single words make unrelated stories
 // look alike; Chinese character bigrams put copies on the same similarity scale as English word
 // bigrams, where character trigrams score lower. Intl.Segmenter words were measured on the
-// Chinese half of labelled-stories.ts: as unigrams they bring distinct stories to 0.28 (bigrams of
+// Chinese half of test/fixtures/labelled-stories: as unigrams they bring distinct stories to 0.28 (bigrams of
 // characters: 0.21) at 2.3 times the cost, as bigrams they miss more copies; they also split names
 // (英伟达 → 英伟 + 达) and depend on the ICU data Node was built with.
 export const DEFAULT_WORDS_PER_SHINGLE = 2;

@@ -16,7 +16,12 @@ import {
 type Payload = { signature: unknown; 'event-data': Record<string, unknown> };
 
 function fixture(name: string): Payload {
-  return JSON.parse(fs.readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as Payload;
+  return JSON.parse(
+    fs.readFileSync(
+      new URL(`../../../test/fixtures/newsletter-events/${name}.json`, import.meta.url),
+      'utf8',
+    ),
+  ) as Payload;
 }
 
 /** The fixture as Mailgun would post it now: a fresh signature over a fresh token. */

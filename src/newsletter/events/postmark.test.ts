@@ -14,7 +14,10 @@ import {
 } from '../../../test/support/newsletter-webhooks.js';
 
 function fixture(name: string): string {
-  return fs.readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8');
+  return fs.readFileSync(
+    new URL(`../../../test/fixtures/newsletter-events/${name}.json`, import.meta.url),
+    'utf8',
+  );
 }
 
 describe.each(DIALECTS)('the Postmark webhook on %s', (dialect) => {

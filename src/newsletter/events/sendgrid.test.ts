@@ -15,7 +15,10 @@ import {
 } from '../../../test/support/newsletter-webhooks.js';
 import { sendgridPublicKey } from './sendgrid.js';
 
-const batch = fs.readFileSync(new URL('./fixtures/sendgrid-batch.json', import.meta.url), 'utf8');
+const batch = fs.readFileSync(
+  new URL('../../../test/fixtures/newsletter-events/sendgrid-batch.json', import.meta.url),
+  'utf8',
+);
 
 describe('the SendGrid verification key', () => {
   it('is read from base64 DER, and anything but a P-256 key stops start-up', () => {

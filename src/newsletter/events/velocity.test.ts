@@ -14,7 +14,10 @@ import {
 } from '../../../test/support/newsletter-webhooks.js';
 import { MAX_WEBHOOK_BODY_BYTES } from './routes.js';
 
-const batch = fs.readFileSync(new URL('./fixtures/velocity-batch.json', import.meta.url), 'utf8');
+const batch = fs.readFileSync(
+  new URL('../../../test/fixtures/newsletter-events/velocity-batch.json', import.meta.url),
+  'utf8',
+);
 
 function event(overrides: Record<string, unknown> = {}) {
   return {

@@ -29,38 +29,14 @@ import { absoluteUrl, type SiteDeps } from '../deps.js';
 import { formatDate } from '../format.js';
 import { movedTo } from '../redirect.js';
 import { cachedPage, HTML } from '../respond.js';
+import { shareLinks } from '../share-links.js';
 import { tag } from '../tags.js';
-import type { ShareLinkView, StoryPageData } from '../view-models.js';
+import type { StoryPageData } from '../view-models.js';
 import { renderStoryPage } from '../views/story-page.js';
 import { requireLocale } from './locale.js';
 import { shareEndpoint } from './share.js';
 
 const RELATED_STORIES = 4;
-
-function shareLinks(url: string, title: string, t: StoryPageData['chrome']['t']): ShareLinkView[] {
-  const u = encodeURIComponent(url);
-  const text = encodeURIComponent(title);
-  return [
-    { network: 'x', label: t('share.x'), href: `https://x.com/intent/post?url=${u}&text=${text}` },
-    {
-      network: 'linkedin',
-      label: t('share.linkedin'),
-      href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
-    },
-    {
-      network: 'facebook',
-      label: t('share.facebook'),
-      href: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
-    },
-    {
-      network: 'weibo',
-      label: t('share.weibo'),
-      href: `https://service.weibo.com/share/share.php?url=${u}&title=${text}`,
-    },
-    { network: 'telegram', label: t('share.telegram'), href: `https://t.me/share/url?url=${u}&text=${text}` },
-    { network: 'email', label: t('share.email'), href: `mailto:?subject=${text}&body=${u}` },
-  ];
-}
 
 async function findRequestedStory(deps: SiteDeps, locale: string, slug: string): Promise<Story | undefined> {
   const own = await findStoryIdBySlug(deps.db, locale, slug);

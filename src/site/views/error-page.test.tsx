@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { buildErrorPageData } from '../../../test/support/site-views/fixtures.js';
+import {
+  expectHeadingOrder,
+  expectNoInjection,
+  expectUniqueIds,
+  fillTextWith,
+} from '../../../test/support/site-views/test-html.js';
 import { renderErrorPage } from './error-page.js';
-import { buildErrorPageData } from './fixtures.js';
-import { expectHeadingOrder, expectNoInjection, expectUniqueIds, fillTextWith } from './test-html.js';
 
 describe('renderErrorPage', () => {
   it.each([

@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { vnuProblems } from '../../../test/support/vnu.js';
-import { renderEntityHub } from './entity-hub.js';
-import { renderErrorPage } from './error-page.js';
 import {
   buildEntityHubData,
   buildErrorPageData,
@@ -10,12 +7,15 @@ import {
   buildKindHubData,
   buildSectionPageData,
   buildStoryPageData,
-} from './fixtures.js';
+} from '../../../test/support/site-views/fixtures.js';
+import { fillTextWith } from '../../../test/support/site-views/test-html.js';
+import { vnuProblems } from '../../../test/support/vnu.js';
+import { renderEntityHub } from './entity-hub.js';
+import { renderErrorPage } from './error-page.js';
 import { renderFrontPage } from './front-page.js';
 import { renderKindHub } from './kind-hub.js';
 import { renderSectionPage } from './section-page.js';
 import { renderStoryPage } from './story-page.js';
-import { fillTextWith } from './test-html.js';
 
 // Every page kind, in both languages, through the Nu Html Checker (vnu-jar, needs Java): zero errors
 // and zero warnings allowed (test/support/vnu.ts runs the checker once over all of them).

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { buildChrome } from '../../../test/support/site-views/fixtures.js';
+import {
+  attributeValues,
+  expectNoInjection,
+  fillTextWith,
+  jsonLdBlocks,
+} from '../../../test/support/site-views/test-html.js';
 import type { PageChrome } from '../view-models.js';
 import { jsonLdScriptContent, langIfDifferent, renderDocument } from './document.js';
-import { buildChrome } from './fixtures.js';
 import { Layout } from './layout.js';
-import { attributeValues, expectNoInjection, fillTextWith, jsonLdBlocks } from './test-html.js';
 
 const render = (chrome: PageChrome) =>
   renderDocument(

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderEntityHub } from './entity-hub.js';
 import {
   buildEntityHubData,
   buildFrontPageData,
   buildKindHubData,
   buildSectionPageData,
-} from './fixtures.js';
-import { renderFrontPage } from './front-page.js';
-import { renderKindHub } from './kind-hub.js';
-import { renderSectionPage } from './section-page.js';
+} from '../../../test/support/site-views/fixtures.js';
 import {
   attributeValues,
   expectHeadingOrder,
@@ -16,7 +12,11 @@ import {
   expectUniqueIds,
   fillTextWith,
   jsonLdBlocks,
-} from './test-html.js';
+} from '../../../test/support/site-views/test-html.js';
+import { renderEntityHub } from './entity-hub.js';
+import { renderFrontPage } from './front-page.js';
+import { renderKindHub } from './kind-hub.js';
+import { renderSectionPage } from './section-page.js';
 
 const images = (html: string) => html.match(/<img[^>]*>/g) ?? [];
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { buildImage } from '../../../test/support/site-views/fixture-parts.js';
+import { buildFrontPageData, buildStoryPageData } from '../../../test/support/site-views/fixtures.js';
 import { vnuProblems } from '../../../test/support/vnu.js';
 import type { Media } from '../../stories/index.js';
 import { imageView } from '../cards.js';
-import { buildImage } from './fixture-parts.js';
-import { buildFrontPageData, buildStoryPageData } from './fixtures.js';
 import { renderFrontPage } from './front-page.js';
 import { ResponsiveImage } from './responsive-image.js';
 import { renderStoryPage } from './story-page.js';

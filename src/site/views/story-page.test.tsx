@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFallbackStoryPageData, buildStoryPageData } from './fixtures.js';
-import { renderStoryPage } from './story-page.js';
+import { buildFallbackStoryPageData, buildStoryPageData } from '../../../test/support/site-views/fixtures.js';
 import {
   attributeValues,
   expectHeadingOrder,
@@ -9,7 +8,8 @@ import {
   fillTextWith,
   headingLevels,
   jsonLdBlocks,
-} from './test-html.js';
+} from '../../../test/support/site-views/test-html.js';
+import { renderStoryPage } from './story-page.js';
 
 describe('renderStoryPage', () => {
   const zh = renderStoryPage(buildStoryPageData('zh'));

@@ -1,5 +1,6 @@
-import { createTranslator } from '../../platform/i18n.js';
-import type { ShareLinkView, StoryPageData, Translator } from '../view-models.js';
+import { createTranslator } from '../../../src/platform/i18n.js';
+import { shareLinks } from '../../../src/site/share-links.js';
+import type { StoryPageData } from '../../../src/site/view-models.js';
 import { SAMPLE_SECTIONS, SAMPLE_STORIES } from './fixture-content.js';
 import {
   buildChrome,
@@ -11,32 +12,6 @@ import {
   other,
   SITE_URL,
 } from './fixture-parts.js';
-
-/** Share links as the story route builds them: the URL and title URL-encoded, labels in the UI language. */
-export function buildShareLinks(url: string, title: string, t: Translator): ShareLinkView[] {
-  const u = encodeURIComponent(url);
-  const text = encodeURIComponent(title);
-  return [
-    { network: 'x', label: t('share.x'), href: `https://x.com/intent/post?url=${u}&text=${text}` },
-    {
-      network: 'linkedin',
-      label: t('share.linkedin'),
-      href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
-    },
-    {
-      network: 'facebook',
-      label: t('share.facebook'),
-      href: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
-    },
-    {
-      network: 'weibo',
-      label: t('share.weibo'),
-      href: `https://service.weibo.com/share/share.php?url=${u}&title=${text}`,
-    },
-    { network: 'telegram', label: t('share.telegram'), href: `https://t.me/share/url?url=${u}&text=${text}` },
-    { network: 'email', label: t('share.email'), href: `mailto:?subject=${text}&body=${u}` },
-  ];
-}
 
 export function buildStoryPageData(
   locale: FixtureLocale,
@@ -100,7 +75,7 @@ export function buildStoryPageData(
       count: 11,
       endpoint: '/share/42',
       url: canonicalUrl,
-      links: buildShareLinks(canonicalUrl, sample.title, t),
+      links: shareLinks(canonicalUrl, sample.title, t),
     },
     breadcrumbs: [{ href: `/${locale}/`, label: t('breadcrumbs.home') }, section],
     related: [buildStoryCard(locale, 0), buildStoryCard(locale, 1), buildStoryCard(locale, 2)],
@@ -132,7 +107,7 @@ export function buildFallbackStoryPageData(ui: FixtureLocale): StoryPageData {
       sources: uiStory.sources,
     },
     chrome: { ...chrome, languageLinks: buildChrome(ui).languageLinks },
-    share: { ...data.share, links: buildShareLinks(data.share.url, data.story.title, t) },
+    share: { ...data.share, links: shareLinks(data.share.url, data.story.title, t) },
     fallbackNotice: chrome.t('story.fallbackNotice', { requested: name(ui), shown: name(content) }),
     breadcrumbs: [{ href: `/${ui}/`, label: chrome.t('breadcrumbs.home') }, uiStory.section],
   };

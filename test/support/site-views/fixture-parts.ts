@@ -1,5 +1,5 @@
-import { createTranslator, languageName } from '../../platform/i18n.js';
-import type { ImageView, PageChrome, StoryCardView } from '../view-models.js';
+import { createTranslator, languageName } from '../../../src/platform/i18n.js';
+import type { ImageView, PageChrome, StoryCardView } from '../../../src/site/view-models.js';
 import { type FixtureLocale, SAMPLE_CARDS, SAMPLE_SECTIONS } from './fixture-content.js';
 
 // The pieces every fixture page is made of: chrome, images, story cards.

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { type NewsletterDeps, planDepsOf, planRun, withDigestComposer } from '../newsletter/index.js';
-import type { Database } from '../platform/database/index.js';
+import { type NewsletterDeps, planDepsOf, planRun, withDigestComposer } from '../../src/newsletter/index.js';
+import type { Database } from '../../src/platform/database/index.js';
 
 // A test fixture of the newsletter admin's page checks (vnu, axe, screenshots), not shipped code's
 // concern: a weekly digest planned over the content already stored, for a few subscribers, with

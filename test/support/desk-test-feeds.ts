@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DeskDeps, ingestFeedDocument } from '../desk/index.js';
+import { type DeskDeps, ingestFeedDocument } from '../../src/desk/index.js';
 
 // Test fixtures of the desk's admin tests (not shipped code's concern, like media/test-images.ts):
 // a few small feeds written here, served by a real HTTP server on 127.0.0.1. Two of them report

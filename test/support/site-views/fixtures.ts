@@ -4,7 +4,7 @@ import type {
   FrontPageData,
   KindHubData,
   SectionPageData,
-} from '../view-models.js';
+} from '../../../src/site/view-models.js';
 import { SAMPLE_SECTIONS } from './fixture-content.js';
 import { buildChrome, buildStoryCard, type FixtureLocale, SITE_URL } from './fixture-parts.js';
 
