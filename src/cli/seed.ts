@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { importStories } from '../editorial/index.js';
 import type { Database } from '../platform/database/index.js';
 import {
   countStories,
-  importStories,
   insertMedia,
   saveSiteSettings,
   upsertEntity,

@@ -3,6 +3,8 @@
 // with zod, writes an audit entry, and returns an Outcome to hand to `deliverOutcome` (cache
 // invalidation and webhook events).
 
+/** Starting a story: a draft in its source locale, its author the person who started it. */
+export { createStory } from './create.js';
 /** The newsroom's story list and the editor's whole story. */
 export {
   type DeskPage,
@@ -14,21 +16,14 @@ export {
 } from './desk.js';
 /** Line diffs of variant text (jsdiff), as data for <ins>/<del>. */
 export { type DiffPart, diffContent, type FieldDiff } from './diff.js';
-/** Creating stories, saving variants (revisions), story details, deletion. */
-export {
-  createStory,
-  deleteStory,
-  type SavedVariant,
-  saveVariant,
-  updateStoryMeta,
-  type WorkflowOptions,
-} from './editing.js';
 /** Typed errors: NotAllowed (403), InvalidInput and PublishBlocked (422), EditConflict (409)… */
 export * from './errors.js';
+/** Loading content written elsewhere: whole stories, or an export document into an empty site. */
+export { type ImportedStories, importContent, importStories } from './import.js';
 /** Markdown rendered as the site renders it, for previews; dangling `story:` links reported. */
 export { previewMarkdown, type RenderedPreview } from './links.js';
 /** What a write means for readers and integrators, and how to hand it on. */
-export { deliverOutcome, NOTHING_PUBLIC, type Outcome } from './outcome.js';
+export { deliverOutcome, mergeOutcomes, NOTHING_PUBLIC, type Outcome } from './outcome.js';
 /** Private, expiring preview links to unpublished text. */
 export {
   createPreviewLink,
@@ -54,9 +49,19 @@ export {
   restoreRevision,
 } from './revisions.js';
 /** The scheduler: publishes due variants exactly once, catching up after downtime. */
-export { publishDueVariants, type SchedulerOptions, type SchedulerRun, startScheduler } from './scheduler.js';
+export {
+  publishDueVariant,
+  publishDueVariants,
+  type SchedulerOptions,
+  type SchedulerRun,
+  startScheduler,
+} from './scheduler.js';
 /** Input schemas and their types, for callers that validate at their own edge too. */
 export * from './schema.js';
+/** A story's details (section, entities, sources, hero image, hero alt texts), and deletion. */
+export { deleteStory, updateStoryMeta } from './story-details.js';
+/** The editor's submit of the story form: text, details and status in one transaction. */
+export { type SubmittedStory, submitStory } from './submit.js';
 /** Translations against the source variant: stale marking, the source's diff, confirmation. */
 export {
   confirmTranslation,
@@ -65,3 +70,7 @@ export {
   type TranslationStatus,
   translationStatus,
 } from './translation.js';
+/** Every use case's options. */
+export type { WorkflowOptions } from './use-case.js';
+/** Saving a variant's text as a new revision, or adding a translation. */
+export { type SavedVariant, saveVariant } from './variant-text.js';

@@ -80,6 +80,32 @@ export const StoryMetaSchema = z.object({
 
 export const VariantRefSchema = z.object({ storyId: id, locale });
 
+/** The story-wide fields: section, entity tags, sources and hero image. */
+export const StoryDetailsSchema = StoryMetaSchema.pick({
+  section: true,
+  entities: true,
+  sources: true,
+  heroMediaId: true,
+});
+
+/**
+ * One submit of the editor's story form: the variant's text and the story's details as the person
+ * may change them, and what to do with the variant (keep its status, publish, schedule, withdraw).
+ */
+export const SubmitStorySchema = VariantRefSchema.extend({
+  intent: z.enum(['save', 'publish', 'schedule', 'unpublish']),
+  /** Absent when the person may not edit this locale's text. */
+  text: SaveVariantSchema.omit({ storyId: true, locale: true, qaOverride: true }).optional(),
+  /** Absent, or only what differs from the stored story, when the person may change it. */
+  details: StoryDetailsSchema.optional(),
+  /** For `schedule`: ISO 8601 with an offset or Z. */
+  publishAt: z.iso.datetime({ offset: true }).optional(),
+  qaOverride: QaOverrideSchema.optional(),
+}).refine((submit) => submit.intent !== 'schedule' || submit.publishAt !== undefined, {
+  path: ['publishAt'],
+  message: 'a schedule needs a time',
+});
+
 export const PublishSchema = VariantRefSchema.extend({ qaOverride: QaOverrideSchema.optional() });
 
 export const ScheduleSchema = PublishSchema.extend({
@@ -125,7 +151,9 @@ export const DeskFilterSchema = z.object({
 
 export type CreateStoryInput = z.input<typeof CreateStorySchema>;
 export type SaveVariantInput = z.input<typeof SaveVariantSchema>;
+export type SaveVariantValue = z.output<typeof SaveVariantSchema>;
 export type StoryMetaInput = z.input<typeof StoryMetaSchema>;
+export type SubmitStoryInput = z.input<typeof SubmitStorySchema>;
 export type VariantRef = z.input<typeof VariantRefSchema>;
 export type PublishInput = z.input<typeof PublishSchema>;
 export type ScheduleInput = z.input<typeof ScheduleSchema>;

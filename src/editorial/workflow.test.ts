@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
 import { buildStory, seedTaxonomy } from '../../test/support/factories.js';
 import { type Actor, addUser, listAudit } from '../accounts/index.js';
-import { findRedirect, findStory, importStories, insertMedia } from '../stories/index.js';
+import { findRedirect, findStory, insertMedia } from '../stories/index.js';
 import {
   compareRevisions,
   confirmTranslation,
@@ -12,6 +12,7 @@ import {
   EditConflict,
   findPreview,
   getTranslationState,
+  importStories,
   languageQaReport,
   listDeskStories,
   listRevisions,

@@ -10,10 +10,10 @@ import { addPerson, signedInAs, TEST_PASSWORD } from '../../test/support/people.
 import { type Actor, issueSetupToken, type User } from '../accounts/index.js';
 import { issueApiKey } from '../api-keys/index.js';
 import { ingestFeedDocument, listClusters } from '../desk/index.js';
-import { createStory } from '../editorial/index.js';
+import { createStory, importStories } from '../editorial/index.js';
 import { photo } from '../media/test-images.js';
 import { planDepsOf, planRun, withDigestComposer } from '../newsletter/index.js';
-import { findStory, importStories, listEntities, listMedia, listSections } from '../stories/index.js';
+import { findStory, listEntities, listMedia, listSections } from '../stories/index.js';
 import { createWebhook, listDeliveries } from '../webhooks/index.js';
 import { seedDeskFromFiles } from './desk-test-feeds.js';
 

@@ -1,13 +1,14 @@
 import type { Hono } from 'hono';
 import { composePlatform } from '../../src/cli/compose.js';
 import type { FetchDocument, Resolve } from '../../src/desk/index.js';
+import { importStories } from '../../src/editorial/index.js';
 import type { Newsroom } from '../../src/newsroom/index.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Dialect } from '../../src/platform/database/index.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { RenderCache } from '../../src/platform/render-cache.js';
 import type { Site } from '../../src/site/index.js';
-import { type ContentEvent, importStories, type StoryInput } from '../../src/stories/index.js';
+import type { ContentEvent, StoryInput } from '../../src/stories/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { seedTaxonomy } from './factories.js';
 

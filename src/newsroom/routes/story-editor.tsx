@@ -10,11 +10,7 @@ import {
   type Outcome,
   PublishBlocked,
   previewMarkdown,
-  publish,
-  saveVariant,
-  schedule,
-  unpublish,
-  updateStoryMeta,
+  submitStory,
   WrongStatus,
 } from '../../editorial/index.js';
 import { DanglingStoryLink, SlugTaken, UnknownReference } from '../../stories/index.js';
@@ -193,82 +189,69 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     if (!checked.ok || Object.keys(errors).length > 0) return render(c, ctx, form, { errors }, 422);
 
     const value = checked.value;
-    const qaOverride = value.qaOverrideReason ? { reason: value.qaOverrideReason } : undefined;
-    const outcomes: Outcome[] = [];
-    let savedRevision: number | undefined;
+    const details = {
+      section: value.section,
+      entities,
+      sources: filledSources(value.sources),
+      heroMediaId: value.heroMediaId === '' ? null : Number(value.heroMediaId),
+    };
+    const meta = {
+      section: value.section,
+      entities,
+      sources: value.sources.filter((s) => s.url !== ''),
+      heroMediaId: value.heroMediaId,
+    };
+    let outcome: Outcome;
     try {
-      if (intent.kind === 'unpublish')
-        outcomes.push(await unpublish(deps.db, actor, { storyId, locale }, { now }));
-      if (can.edit) {
-        const saved = await saveVariant(
-          deps.db,
-          actor,
-          {
-            storyId,
-            locale,
-            title: value.title,
-            slug: value.slug,
-            summary: value.summary,
-            body: value.body,
-            faq: filledFaq(value.faq),
-            heroAlt: value.heroAlt,
-            ...(form.baseRevision ? { baseRevision: Number(form.baseRevision) } : {}),
-            ...(form.translatedFromRevision
-              ? { translatedFromRevision: Number(form.translatedFromRevision) }
-              : {}),
-            ...(qaOverride ? { qaOverride } : {}),
-          },
-          { now },
-        );
-        savedRevision = saved.revision;
-        outcomes.push(saved);
-      }
-      const meta = {
-        section: value.section,
-        entities,
-        sources: value.sources.filter((s) => s.url !== ''),
-        heroMediaId: value.heroMediaId,
-      };
-      if (can.editMeta && !sameMeta(meta, metaFromStory(ctx))) {
-        outcomes.push(
-          await updateStoryMeta(
-            deps.db,
-            actor,
-            {
-              storyId,
-              section: value.section,
-              entities,
-              sources: filledSources(value.sources),
-              heroMediaId: value.heroMediaId === '' ? null : Number(value.heroMediaId),
-            },
-            { now },
-          ),
-        );
-      }
-      if (intent.kind === 'publish')
-        outcomes.push(await publish(deps.db, actor, { storyId, locale, qaOverride }, { now }));
-      if (intent.kind === 'schedule' && publishAt) {
-        outcomes.push(await schedule(deps.db, actor, { storyId, locale, publishAt, qaOverride }, { now }));
-      }
+      outcome = await submitStory(
+        deps.db,
+        actor,
+        {
+          storyId,
+          locale,
+          // Row buttons and preview were answered above: what is left saves, or changes the status too.
+          intent:
+            intent.kind === 'publish' || intent.kind === 'schedule' || intent.kind === 'unpublish'
+              ? intent.kind
+              : 'save',
+          ...(can.edit
+            ? {
+                text: {
+                  title: value.title,
+                  slug: value.slug,
+                  summary: value.summary,
+                  body: value.body,
+                  faq: filledFaq(value.faq),
+                  heroAlt: value.heroAlt,
+                  ...(form.baseRevision ? { baseRevision: Number(form.baseRevision) } : {}),
+                  ...(form.translatedFromRevision
+                    ? { translatedFromRevision: Number(form.translatedFromRevision) }
+                    : {}),
+                },
+              }
+            : {}),
+          ...(can.editMeta && !sameMeta(meta, metaFromStory(ctx)) ? { details } : {}),
+          ...(publishAt ? { publishAt } : {}),
+          ...(value.qaOverrideReason ? { qaOverride: { reason: value.qaOverrideReason } } : {}),
+        },
+        { now },
+      );
     } catch (error) {
-      // What did go through before the refusal still reaches readers and integrators.
-      for (const outcome of outcomes) await deliverOutcome(outcome, deps);
+      // The submit is one transaction: a refusal stored none of it, so the form keeps what was typed.
       const failure = failureOf(error, t);
       if (!failure) throw error;
+      if (!(error instanceof EditConflict)) return render(c, ctx, form, failure.extras, failure.status);
+      // After a conflict, the next submit starts from what is stored now.
       ctx = await loadEditorContext(deps, actor, storyId, locale);
       const current = ctx.loaded.story.variants.find((v) => v.locale === locale);
-      // After a save that went through, or a conflict, the next submit starts from what is stored now.
-      const next =
-        savedRevision !== undefined || error instanceof EditConflict
-          ? {
-              ...form,
-              baseRevision: String(current?.revision ?? ''),
-              translatedFromRevision: current ? '' : form.translatedFromRevision,
-            }
-          : form;
+      const next = {
+        ...form,
+        baseRevision: String(current?.revision ?? ''),
+        translatedFromRevision: current ? '' : form.translatedFromRevision,
+      };
       return render(c, ctx, next, failure.extras, failure.status);
     }
-    for (const outcome of outcomes) await deliverOutcome(outcome, deps);
+    await deliverOutcome(outcome, deps);
     return c.redirect(`/admin/stories/${storyId}/${locale}?notice=${NOTICE[intent.kind] ?? 'saved'}`, 303);
   });
 
