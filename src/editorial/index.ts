@@ -68,6 +68,7 @@ export {
   getTranslationState,
   type TranslationState,
   type TranslationStatus,
+  translationStateOf,
   translationStatus,
 } from './translation.js';
 /** Every use case's options. */

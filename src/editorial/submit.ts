@@ -35,28 +35,39 @@ export async function submitStory(
     submit.intent === 'schedule' && submit.publishAt ? assertFuture(submit.publishAt, now) : undefined;
   return runUseCase(db, async (trx) => {
     let loaded = await loadStory(trx, submit.storyId);
-    const outcomes: Outcome[] = [];
-    const step = async (outcome: Outcome, wrote: boolean) => {
-      outcomes.push(outcome);
-      if (wrote) loaded = await loadStory(trx, submit.storyId);
+    // The story is read again only when a later step needs what an earlier one wrote: every step
+    // needs the statuses after a withdrawal, and going live needs the text just saved (for QA).
+    // The details step reads no variant text, so a save before it does not make it read again.
+    const written = { status: false, text: false };
+    const current = async (needs: { text: boolean }) => {
+      if (written.status || (needs.text && written.text)) {
+        loaded = await loadStory(trx, submit.storyId);
+        written.status = false;
+        written.text = false;
+      }
+      return loaded;
     };
+    const outcomes: Outcome[] = [];
     if (submit.intent === 'unpublish') {
-      await step(await withdrawStep(trx, actor, loaded.story, submit.locale, now), true);
+      outcomes.push(await withdrawStep(trx, actor, loaded.story, submit.locale, now));
+      written.status = true;
     }
     let revision: number | undefined;
     if (submit.text) {
       const saved = await saveTextStep(
         trx,
         actor,
-        loaded,
+        await current({ text: true }),
         { ...submit.text, locale: submit.locale, qaOverride: submit.qaOverride },
         now,
       );
       revision = saved.revision;
-      await step(saved, saved.saved);
+      outcomes.push(saved);
+      written.text ||= saved.saved;
     }
     if (submit.details) {
-      await step(await storyDetailsStep(trx, actor, loaded, submit.details, now), true);
+      outcomes.push(await storyDetailsStep(trx, actor, await current({ text: false }), submit.details, now));
+      written.text = true;
     }
     if (submit.intent === 'publish' || publishAt) {
       const release = publishAt
@@ -66,7 +77,7 @@ export async function submitStory(
         await releaseStep(
           trx,
           actor,
-          loaded.story,
+          (await current({ text: true })).story,
           { locale: submit.locale, release, qaOverride: submit.qaOverride },
           now,
         ),

@@ -56,10 +56,18 @@ export async function getTranslationState(
   const ref = parseInput(VariantRefSchema, input);
   assertCan(actor, { action: 'story.view' });
   const { story } = await loadStory(db, ref.storyId);
+  return translationStateOf(db, story, ref.locale);
+}
+
+/**
+ * The translation state of a story already read (the editor's page reads it once): only the
+ * source's snapshot at the translated-from revision is read, and only when the locale is stale.
+ */
+export async function translationStateOf(db: Db, story: Story, locale: string): Promise<TranslationState> {
   const source = sourceVariantOf(story);
   if (!source) throw new StoryNotFound(`story ${story.id} in ${story.sourceLocale}`);
-  const status = translationStatus(story, ref.locale);
-  const from = variantOf(story, ref.locale)?.translatedFromRevision ?? null;
+  const status = translationStatus(story, locale);
+  const from = variantOf(story, locale)?.translatedFromRevision ?? null;
   let sourceDiff: FieldDiff[] | null = null;
   if (status === 'stale' && from !== null) {
     const then = await findRevision(db, story.id, story.sourceLocale, from);
@@ -74,7 +82,7 @@ export async function getTranslationState(
   }
   return {
     storyId: story.id,
-    locale: ref.locale,
+    locale,
     sourceLocale: story.sourceLocale,
     status,
     stale: status === 'stale',

@@ -47,6 +47,21 @@ export function snapshotOf(variant: Variant) {
   };
 }
 
+/** The snapshot of text just written: what was asked for, with the slug and revision stored. */
+function writtenSnapshot(storyId: number, next: VariantContent, stored: { slug: string; revision: number }) {
+  return {
+    storyId,
+    locale: next.locale,
+    revision: stored.revision,
+    title: next.title,
+    slug: stored.slug,
+    summary: next.summary,
+    body: next.body,
+    faq: next.faq,
+    heroAlt: next.heroAlt,
+  };
+}
+
 export interface NextContent extends VariantContent {
   slug: string | undefined;
 }
@@ -109,9 +124,9 @@ export async function rewriteVariantStep(
     { ...snapshotOf(variant), savedBy: null, savedAt: variant.updatedAt },
     { ifMissing: true },
   );
-  await writeVariantText(trx, story, variant, next, now);
-  const saved = (await findStory(trx, story.id))?.variants.find((v) => v.id === variant.id) as Variant;
-  await insertRevision(trx, { ...snapshotOf(saved), savedBy: actor.id, savedAt: now.toISOString() });
+  const slug = await writeVariantText(trx, story, variant, next, now);
+  const saved = writtenSnapshot(story.id, next, { slug, revision: variant.revision + 1 });
+  await insertRevision(trx, { ...saved, savedBy: actor.id, savedAt: now.toISOString() });
   await recordAudit(
     trx,
     {
@@ -147,9 +162,9 @@ export async function addTranslationStep(
   await assertEnabledLocale(trx, next.locale);
   const source = sourceVariantOf(story);
   const translatedFromRevision = source ? Math.min(madeFrom ?? source.revision, source.revision) : null;
-  await insertNewVariant(trx, story, { ...next, translatedFromRevision }, now);
-  const added = (await findStory(trx, story.id))?.variants.find((v) => v.locale === next.locale) as Variant;
-  await insertRevision(trx, { ...snapshotOf(added), savedBy: actor.id, savedAt: now.toISOString() });
+  const slug = await insertNewVariant(trx, story, { ...next, translatedFromRevision }, now);
+  const added = writtenSnapshot(story.id, next, { slug, revision: 1 });
+  await insertRevision(trx, { ...added, savedBy: actor.id, savedAt: now.toISOString() });
   await recordAudit(
     trx,
     {

@@ -37,8 +37,11 @@ export class QueryCounter implements KyselyPlugin {
     this.queries.length = 0;
   }
 
-  /** Queries that read `table` (selects naming it). */
-  reads(table: string): number {
-    return this.queries.filter((q) => q.kind === 'SelectQueryNode' && q.tables.includes(table)).length;
+  /** Queries that read `table` (selects naming it; `alone`: naming no other table). */
+  reads(table: string, options: { alone?: boolean } = {}): number {
+    return this.queries.filter(
+      (q) =>
+        q.kind === 'SelectQueryNode' && q.tables.includes(table) && (!options.alone || q.tables.length === 1),
+    ).length;
   }
 }

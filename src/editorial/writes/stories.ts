@@ -36,16 +36,16 @@ export interface NewVariantInput {
   translatedFromRevision: number | null;
 }
 
-/** Adds a draft variant (revision 1) in a locale the story does not have yet. */
+/** Adds a draft variant (revision 1) in a locale the story does not have yet; returns its slug. */
 export async function insertNewVariant(
   trx: Db,
   story: Story,
   input: NewVariantInput,
   now: Date,
-): Promise<number> {
+): Promise<string> {
   const slug = await findFreeSlug(trx, input.locale, input.slug || input.title);
   const rendered = await renderVariant(trx, input);
-  const variantId = await writingSlug(input.locale, slug, () =>
+  await writingSlug(input.locale, slug, () =>
     insertVariant(trx, {
       story_id: story.id,
       locale: input.locale,
@@ -65,7 +65,7 @@ export async function insertNewVariant(
     }),
   );
   await updateStory(trx, story.id, { updatedAt: now.toISOString() });
-  return variantId;
+  return slug;
 }
 
 export interface StoryDetailChanges {

@@ -134,14 +134,17 @@ export interface VariantText {
   heroAlt: string;
 }
 
-/** Rewrites a variant's text and bumps its revision; a new slug keeps the old one as a redirect. */
+/**
+ * Rewrites a variant's text and bumps its revision; a new slug keeps the old one as a redirect.
+ * Returns the slug stored.
+ */
 export async function writeVariantText(
   trx: Db,
   story: Story,
   variant: Variant,
   next: VariantText,
   now: Date,
-): Promise<void> {
+): Promise<string> {
   let slug = variant.slug;
   // An editor's explicit new slug is theirs to choose: taken means refused, not renumbered.
   if (next.slug !== undefined && slugify(next.slug, variant.locale) !== variant.slug) {
@@ -166,6 +169,7 @@ export async function writeVariantText(
     }),
   );
   await updateStory(trx, story.id, { updatedAt: now.toISOString() });
+  return slug;
 }
 
 /** Publishes, schedules or withdraws one variant; the others keep their own status. */
