@@ -74,4 +74,4 @@ export {
 /** Every use case's options. */
 export type { WorkflowOptions } from './use-case.js';
 /** Saving a variant's text as a new revision, or adding a translation. */
-export { type SavedVariant, saveVariant } from './variant-text.js';
+export { patchVariant, type SavedVariant, saveVariant } from './variant-text.js';

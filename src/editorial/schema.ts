@@ -89,6 +89,23 @@ export const SaveVariantSchema = VariantContentSchema.extend({
   qaOverride: QaOverrideSchema.optional(),
 });
 
+const content = VariantContentSchema.shape;
+
+/** Some of a variant's text; what is left out stays as stored. */
+export const PatchVariantSchema = z.object({
+  storyId: id,
+  locale,
+  title: content.title.optional(),
+  slug: content.slug,
+  summary: content.summary.unwrap().optional(),
+  body: content.body.unwrap().optional(),
+  faq: content.faq.unwrap().optional(),
+  heroAlt: content.heroAlt.unwrap().optional(),
+  /** The revision the change is based on; a newer one on file is an edit conflict. Default: the current one. */
+  baseRevision: z.number().int().nonnegative().optional(),
+  qaOverride: QaOverrideSchema.optional(),
+});
+
 export const StoryMetaSchema = z.object({
   storyId: id,
   section: z.string().min(1).optional(),
@@ -175,6 +192,7 @@ export type CreateStoryInput = z.input<typeof CreateStorySchema>;
 export type SaveVariantInput = z.input<typeof SaveVariantSchema>;
 export type SaveVariantValue = z.output<typeof SaveVariantSchema>;
 export type StoryMetaInput = z.input<typeof StoryMetaSchema>;
+export type PatchVariantInput = z.input<typeof PatchVariantSchema>;
 export type SubmitStoryInput = z.input<typeof SubmitStorySchema>;
 export type VariantRef = z.input<typeof VariantRefSchema>;
 export type PublishInput = z.input<typeof PublishSchema>;

@@ -7,6 +7,7 @@ import {
   assertEnabledLocale,
   type LoadedStory,
   loadStory,
+  requireVariant,
   sourceVariantOf,
   variantOf,
 } from './access.js';
@@ -15,7 +16,14 @@ import { changeOfStory, event, NOTHING_PUBLIC, type Outcome } from './outcome.js
 import { buildQaReport, type VariantContent } from './qa.js';
 import { decideQa, type QaDecision, recordQaDecision } from './qa-gate.js';
 import { claimVariantRevision, insertRevision } from './queries.js';
-import { parseInput, type SaveVariantInput, SaveVariantSchema, type SaveVariantValue } from './schema.js';
+import {
+  type PatchVariantInput,
+  PatchVariantSchema,
+  parseInput,
+  type SaveVariantInput,
+  SaveVariantSchema,
+  type SaveVariantValue,
+} from './schema.js';
 import { runUseCase, type WorkflowOptions } from './use-case.js';
 import { insertNewVariant } from './writes/stories.js';
 import { writeVariantText } from './writes/variants.js';
@@ -232,4 +240,38 @@ export async function saveVariant(
   return runUseCase(db, async (trx) =>
     saveTextStep(trx, actor, await loadStory(trx, storyId), text, options.now),
   );
+}
+
+/**
+ * Changes some of a stored variant's text (the Admin API's PATCH): fields left out keep what is
+ * stored when the transaction reads it, so the merge and the save are one.
+ */
+export async function patchVariant(
+  db: Db,
+  actor: Actor,
+  input: PatchVariantInput,
+  options: WorkflowOptions,
+): Promise<SavedVariant> {
+  const patch = parseInput(PatchVariantSchema, input);
+  return runUseCase(db, async (trx) => {
+    const { story, scope } = await loadStory(trx, patch.storyId);
+    assertCan(actor, { action: 'story.edit', story: scope, locale: patch.locale });
+    const variant = requireVariant(story, patch.locale);
+    const title = patch.title ?? variant.title;
+    return rewriteVariantStep(
+      trx,
+      actor,
+      { story, variant, expectedRevision: patch.baseRevision ?? variant.revision },
+      {
+        locale: variant.locale,
+        title,
+        slug: patch.slug || undefined,
+        summary: patch.summary ?? variant.summary,
+        body: patch.body ?? variant.bodyMarkdown,
+        faq: patch.faq ?? variant.faq,
+        heroAlt: patch.heroAlt ?? variant.heroAlt,
+      },
+      { now: options.now, action: 'story.edit', summary: title, override: patch.qaOverride },
+    );
+  });
 }
