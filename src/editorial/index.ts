@@ -1,7 +1,8 @@
-// The editorial workflow, without HTTP: the admin and the Admin API both call these. Each
-// operation takes the acting person, checks the rule book (accounts' `can`), validates its input
-// with zod, writes an audit entry, and returns an Outcome to hand to `deliverOutcome` (cache
-// invalidation and webhook events).
+// The editorial workflow, without HTTP: the one home of every story write. The admin, the Admin
+// API, the scheduler and the CLI's import call these. Each use case takes the acting person,
+// checks the rule book (accounts' `can`), validates its input with zod, runs its writes and its
+// audit entries in one transaction, and returns one Outcome for the surface to hand to
+// `deliverOutcome` after the commit (cache invalidation and webhook events).
 
 /** Starting a story: a draft in its source locale, its author the person who started it. */
 export { createStory } from './create.js';
@@ -23,7 +24,7 @@ export { type ImportedStories, importContent, importStories } from './import.js'
 /** Markdown rendered as the site renders it, for previews; dangling `story:` links reported. */
 export { previewMarkdown, type RenderedPreview } from './links.js';
 /** What a write means for readers and integrators, and how to hand it on. */
-export { deliverOutcome, mergeOutcomes, NOTHING_PUBLIC, type Outcome } from './outcome.js';
+export { deliverOutcome, NOTHING_PUBLIC, type Outcome } from './outcome.js';
 /** Private, expiring preview links to unpublished text. */
 export {
   createPreviewLink,
@@ -50,7 +51,6 @@ export {
 } from './revisions.js';
 /** The scheduler: publishes due variants exactly once, catching up after downtime. */
 export {
-  publishDueVariant,
   publishDueVariants,
   type SchedulerOptions,
   type SchedulerRun,
