@@ -22,7 +22,6 @@ import {
   type EditorForm,
   type FormErrors,
   filledFaq,
-  filledSources,
   publishAtIso,
   readEditorForm,
   rearrangeForm,
@@ -40,6 +39,7 @@ import {
   permissionsOf,
   resolveEntity,
 } from './story-editor-data.js';
+import { submissionOf } from './story-editor-submission.js';
 
 type C = Context<NewsroomEnv>;
 
@@ -53,10 +53,6 @@ const NOTICE: Record<string, string> = {
   schedule: 'scheduled',
   unpublish: 'unpublished',
 };
-
-function sameMeta(a: ReturnType<typeof metaFromStory>, b: ReturnType<typeof metaFromStory>): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 /** Domain refusals become messages on the form (nothing typed is lost); anything else propagates. */
 function failureOf(
@@ -155,7 +151,7 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     };
     if (intent.kind === 'preview') {
       const preview = await previewMarkdown(deps.db, actor, { locale, body: form.body, faq: content.faq });
-      const report = await buildQaReport(deps.db, story, content);
+      const report = await buildQaReport(deps.db, story, content, { enabledLocales: ctx.settings.locales });
       const faq = content.faq.map((item, i) => ({
         question: item.question,
         answerHtml: preview.faqAnswersHtml[i] ?? '',
@@ -188,52 +184,12 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     }
     if (!checked.ok || Object.keys(errors).length > 0) return render(c, ctx, form, { errors }, 422);
 
-    const value = checked.value;
-    const details = {
-      section: value.section,
-      entities,
-      sources: filledSources(value.sources),
-      heroMediaId: value.heroMediaId === '' ? null : Number(value.heroMediaId),
-    };
-    const meta = {
-      section: value.section,
-      entities,
-      sources: value.sources.filter((s) => s.url !== ''),
-      heroMediaId: value.heroMediaId,
-    };
     let outcome: Outcome;
     try {
       outcome = await submitStory(
         deps.db,
         actor,
-        {
-          storyId,
-          locale,
-          // Row buttons and preview were answered above: what is left saves, or changes the status too.
-          intent:
-            intent.kind === 'publish' || intent.kind === 'schedule' || intent.kind === 'unpublish'
-              ? intent.kind
-              : 'save',
-          ...(can.edit
-            ? {
-                text: {
-                  title: value.title,
-                  slug: value.slug,
-                  summary: value.summary,
-                  body: value.body,
-                  faq: filledFaq(value.faq),
-                  heroAlt: value.heroAlt,
-                  ...(form.baseRevision ? { baseRevision: Number(form.baseRevision) } : {}),
-                  ...(form.translatedFromRevision
-                    ? { translatedFromRevision: Number(form.translatedFromRevision) }
-                    : {}),
-                },
-              }
-            : {}),
-          ...(can.editMeta && !sameMeta(meta, metaFromStory(ctx)) ? { details } : {}),
-          ...(publishAt ? { publishAt } : {}),
-          ...(value.qaOverrideReason ? { qaOverride: { reason: value.qaOverrideReason } } : {}),
-        },
+        submissionOf(ctx, { form, value: checked.value, entities, publishAt }, intent),
         { now },
       );
     } catch (error) {
