@@ -3,6 +3,7 @@
 // node:http server on another port, so both are measured under the same conditions.
 import http from 'node:http';
 import path from 'node:path';
+import { importStories } from '../src/editorial/index.js';
 import { createMailer } from '../src/newsletter/index.js';
 import { loadConfig } from '../src/platform/config.js';
 import { migrateToLatest, openDatabase } from '../src/platform/database/index.js';
@@ -14,7 +15,6 @@ import { createSite } from '../src/site/index.js';
 import {
   countStories,
   type EntityInput,
-  importStories,
   insertMedia,
   type StoryInput,
   saveSiteSettings,

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { importStories } from '../src/editorial/index.js';
 import { createMailer } from '../src/newsletter/mailer.js';
 import type { Topic } from '../src/newsletter/queries.js';
 import {
@@ -30,7 +31,6 @@ import { loadConfig } from '../src/platform/config.js';
 import { type Database, migrateToLatest, openDatabase } from '../src/platform/database/index.js';
 import { createLogger } from '../src/platform/logger.js';
 import { loadNewsletterDeps } from '../src/site/index.js';
-import { importStories } from '../src/stories/index.js';
 import { buildStory, seedTaxonomy } from '../test/support/factories.js';
 import { addActiveSubscribers } from '../test/support/newsletter.js';
 import { summariseCpuProfile } from './cpu-profile-summary.js';
@@ -130,7 +130,7 @@ async function seed(db: Kysely<Database>, count: number): Promise<void> {
       variant: { publishedAt: new Date(periodStart.getTime() + (i + 1) * 3_600_000).toISOString() },
     }),
   );
-  await importStories(db, stories, { now: due.dueAt, overrideLanguageQa: true });
+  await importStories(db, stories, { now: due.dueAt });
   const groups = LOCALES.flatMap((locale) => TOPIC_SETS.map((topics) => ({ locale, topics })));
   await db.transaction().execute(async (trx) => {
     for (const [g, group] of groups.entries()) {

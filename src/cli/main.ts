@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { importContent } from '../editorial/index.js';
 import { ConfigError, describeConfig, loadConfig } from '../platform/config.js';
 import { isDomainError } from '../platform/errors.js';
-import { countStories, exportContent, importContent, parseExportDocument } from '../stories/index.js';
+import { countStories, exportContent, parseExportDocument } from '../stories/index.js';
 import type { DeskCommandIo } from './desk-io.js';
 import { INGEST_USAGE, ingestHelp, runIngestCommand } from './ingest.js';
 import { pruneExpired } from './maintenance.js';
@@ -222,8 +223,10 @@ async function run(argv: string[]): Promise<number> {
           console.error(`Cannot read ${values.input} as JSON: ${(error as Error).message}`);
           return 2;
         }
-        const { stories } = await importContent(database.db, parseExportDocument(parsed), new Date());
-        console.log(`Imported ${stories} stories.`);
+        const { storyIds } = await importContent(database.db, parseExportDocument(parsed), {
+          now: new Date(),
+        });
+        console.log(`Imported ${storyIds.length} stories.`);
         return 0;
       }
     }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
 import { buildStory, seedTaxonomy } from '../../test/support/factories.js';
 import { addUser } from '../accounts/index.js';
+import { importStories } from '../editorial/index.js';
 import { createLogger } from '../platform/logger.js';
-import { importStories } from '../stories/index.js';
 import { type PruneReport, pruneExpired, startMaintenance } from './maintenance.js';
 
 const NOW = new Date('2026-11-28T09:00:00Z');

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
+import { importContent } from '../editorial/index.js';
 import type { Database } from '../platform/database/index.js';
-import { countStories, type ExportDocument, importContent, parseExportDocument } from '../stories/index.js';
+import { countStories, type ExportDocument, parseExportDocument } from '../stories/index.js';
 import { demoHeroSlugs, generateHeroImages } from './demo/hero-images.js';
 
 /**
@@ -68,5 +69,6 @@ export async function seedDemo(
 ): Promise<{ stories: number }> {
   if ((await countStories(db)) > 0) return { stories: 0 };
   await drawHeroImages(document, path.join(dataDir, 'media'));
-  return importContent(db, document, now);
+  const imported = await importContent(db, document, { now });
+  return { stories: imported.storyIds.length };
 }

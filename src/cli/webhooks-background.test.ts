@@ -4,10 +4,10 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
 import { buildStory, seedTaxonomy } from '../../test/support/factories.js';
+import { importStories } from '../editorial/index.js';
 import { loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { RenderCache } from '../platform/render-cache.js';
-import { importStories } from '../stories/index.js';
 import { createWebhook, listDeliveries } from '../webhooks/index.js';
 import { composePlatform } from './compose.js';
 

@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 import { type Actor, can, type Permission, type StoryScope } from '../accounts/index.js';
 import type { Database } from '../platform/database/index.js';
-import { findStory, type Story, StoryNotFound, type Variant } from '../stories/index.js';
+import {
+  findSiteSettings,
+  findStory,
+  type Story,
+  StoryNotFound,
+  UnknownReference,
+  type Variant,
+} from '../stories/index.js';
 import { NotAllowed } from './errors.js';
 import { findAuthorId } from './queries.js';
 
@@ -48,4 +55,10 @@ export function requireVariant(story: Story, locale: string): Variant {
 /** The story's source variant (the one translations are made from). */
 export function sourceVariantOf(story: Story): Variant | undefined {
   return variantOf(story, story.sourceLocale);
+}
+
+/** Refuses a locale the site does not publish in. */
+export async function assertEnabledLocale(db: Db, locale: string): Promise<void> {
+  const settings = await findSiteSettings(db);
+  if (!settings?.locales.includes(locale)) throw new UnknownReference('locale', locale);
 }

@@ -1,8 +1,11 @@
-// The editorial workflow, without HTTP: the admin and the Admin API both call these. Each
-// operation takes the acting person, checks the rule book (accounts' `can`), validates its input
-// with zod, writes an audit entry, and returns an Outcome to hand to `deliverOutcome` (cache
-// invalidation and webhook events).
+// The editorial workflow, without HTTP: the one home of every story write. The admin, the Admin
+// API, the scheduler and the CLI's import call these. Each use case takes the acting person,
+// checks the rule book (accounts' `can`), validates its input with zod, runs its writes and its
+// audit entries in one transaction, and returns one Outcome for the surface to hand to
+// `deliverOutcome` after the commit (cache invalidation and webhook events).
 
+/** Starting a story: a draft in its source locale, its author the person who started it. */
+export { createStory } from './create.js';
 /** The newsroom's story list and the editor's whole story. */
 export {
   type DeskPage,
@@ -14,17 +17,10 @@ export {
 } from './desk.js';
 /** Line diffs of variant text (jsdiff), as data for <ins>/<del>. */
 export { type DiffPart, diffContent, type FieldDiff } from './diff.js';
-/** Creating stories, saving variants (revisions), story details, deletion. */
-export {
-  createStory,
-  deleteStory,
-  type SavedVariant,
-  saveVariant,
-  updateStoryMeta,
-  type WorkflowOptions,
-} from './editing.js';
 /** Typed errors: NotAllowed (403), InvalidInput and PublishBlocked (422), EditConflict (409)… */
 export * from './errors.js';
+/** Loading content written elsewhere: whole stories, or an export document into an empty site. */
+export { type ImportedStories, importContent, importStories } from './import.js';
 /** Markdown rendered as the site renders it, for previews; dangling `story:` links reported. */
 export { previewMarkdown, type RenderedPreview } from './links.js';
 /** What a write means for readers and integrators, and how to hand it on. */
@@ -54,14 +50,28 @@ export {
   restoreRevision,
 } from './revisions.js';
 /** The scheduler: publishes due variants exactly once, catching up after downtime. */
-export { publishDueVariants, type SchedulerOptions, type SchedulerRun, startScheduler } from './scheduler.js';
+export {
+  publishDueVariants,
+  type SchedulerOptions,
+  type SchedulerRun,
+  startScheduler,
+} from './scheduler.js';
 /** Input schemas and their types, for callers that validate at their own edge too. */
 export * from './schema.js';
+/** A story's details (section, entities, sources, hero image, hero alt texts), and deletion. */
+export { deleteStory, updateStoryMeta } from './story-details.js';
+/** The editor's submit of the story form: text, details and status in one transaction. */
+export { type SubmittedStory, submitStory } from './submit.js';
 /** Translations against the source variant: stale marking, the source's diff, confirmation. */
 export {
   confirmTranslation,
   getTranslationState,
   type TranslationState,
   type TranslationStatus,
+  translationStateOf,
   translationStatus,
 } from './translation.js';
+/** Every use case's options. */
+export type { WorkflowOptions } from './use-case.js';
+/** Saving a variant's text as a new revision, or adding a translation. */
+export { patchVariant, type SavedVariant, saveVariant } from './variant-text.js';

@@ -23,18 +23,21 @@ export async function deliverOutcome(
   for (const event of outcome.events) await sinks.emit(event);
 }
 
-export function mergeOutcomes(outcomes: Outcome[]): Outcome {
-  const changes = outcomes.flatMap((o) => (o.change ? [o.change] : []));
+/** The pages several writes touched together, each named once. */
+export function mergeChanges(changes: ContentChange[]): ContentChange {
   const unique = (values: number[]) => [...new Set(values)];
   return {
-    change:
-      changes.length === 0
-        ? null
-        : {
-            storyIds: unique(changes.flatMap((c) => c.storyIds)),
-            sectionIds: unique(changes.flatMap((c) => c.sectionIds)),
-            entityIds: unique(changes.flatMap((c) => c.entityIds)),
-          },
+    storyIds: unique(changes.flatMap((c) => c.storyIds)),
+    sectionIds: unique(changes.flatMap((c) => c.sectionIds)),
+    entityIds: unique(changes.flatMap((c) => c.entityIds)),
+  };
+}
+
+/** One outcome for the steps of one use case: their pages merged, their events in order. */
+export function mergeOutcomes(outcomes: Outcome[]): Outcome {
+  const changes = outcomes.flatMap((o) => (o.change ? [o.change] : []));
+  return {
+    change: changes.length === 0 ? null : mergeChanges(changes),
     events: outcomes.flatMap((o) => o.events),
   };
 }

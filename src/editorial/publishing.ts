@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import { type Actor, recordAudit } from '../accounts/index.js';
 import type { Database } from '../platform/database/index.js';
-import { inTransaction, type Story, setVariantStatus, type Variant } from '../stories/index.js';
+import type { Story, Variant } from '../stories/index.js';
 import { assertCan, loadStory, requireVariant } from './access.js';
-import type { WorkflowOptions } from './editing.js';
 import { InvalidInput, WrongStatus } from './errors.js';
 import { changeOfStory, event, NOTHING_PUBLIC, type Outcome } from './outcome.js';
 import { buildQaReport } from './qa.js';
@@ -17,6 +16,8 @@ import {
   type VariantRef,
   VariantRefSchema,
 } from './schema.js';
+import { runUseCase, type WorkflowOptions } from './use-case.js';
+import { writeVariantStatus } from './writes/variants.js';
 
 type Db = Kysely<Database>;
 
@@ -31,23 +32,98 @@ function contentOf(variant: Variant) {
   };
 }
 
-async function checkedForRelease(
-  db: Db,
+export type Release = { status: 'published' } | { status: 'scheduled'; publishAt: string };
+
+/**
+ * Lets a variant go live now or at a time, inside the use case's transaction, reading the story
+ * as stored in it (so a save of the same submit is what QA sees). The one QA gate of going live:
+ * refused with the findings (PublishBlocked) unless they are clean or an editor overrides them
+ * with a reason, which goes to the audit log as `story.qa-override`.
+ */
+export async function releaseStep(
+  trx: Db,
   actor: Actor,
-  input: { storyId: number; locale: string; qaOverride?: { reason: string } | undefined },
-): Promise<{ story: Story; variant: Variant; decision: ReturnType<typeof decideQa> }> {
+  story: Story,
+  input: { locale: string; release: Release; qaOverride?: { reason: string } | undefined },
+  now: Date,
+): Promise<Outcome> {
   assertCan(actor, { action: 'story.publish' });
-  const { story } = await loadStory(db, input.storyId);
   const variant = requireVariant(story, input.locale);
-  const report = await buildQaReport(db, story, contentOf(variant));
-  return { story, variant, decision: decideQa(actor, report, input.qaOverride) };
+  const { release } = input;
+  if (variant.status === 'published') {
+    if (release.status === 'published') return NOTHING_PUBLIC;
+    throw new WrongStatus(`The ${variant.locale} variant is already published; unpublish it first.`);
+  }
+  const decision = decideQa(actor, await buildQaReport(trx, story, contentOf(variant)), input.qaOverride);
+  const publishAt = release.status === 'scheduled' ? release.publishAt : null;
+  await writeVariantStatus(trx, variant, { status: release.status, publishAt }, now);
+  await recordQaDecision(trx, actor, decision, now);
+  await recordAudit(
+    trx,
+    {
+      actor,
+      action: release.status === 'published' ? 'story.publish' : 'story.schedule',
+      subject: { kind: 'story', id: story.id },
+      locale: variant.locale,
+      summary: variant.title,
+      details:
+        release.status === 'published'
+          ? { revision: variant.revision, qaOverridden: decision.overridden }
+          : { publishAt, qaOverridden: decision.overridden },
+    },
+    now,
+  );
+  return release.status === 'published'
+    ? { change: changeOfStory(story), events: [event('story.published', variant, now)] }
+    : NOTHING_PUBLIC;
 }
 
 /**
- * Publishes a variant now. Refused with the QA findings (PublishBlocked) unless they are clean or
- * an editor overrides them with a reason, which goes to the audit log as `story.qa-override`.
- * Publishing what is already live changes nothing.
+ * Takes a variant off the site: a published one becomes `unpublished` (readers then get 410
+ * Gone); a scheduled one that never went live goes back to draft.
  */
+export async function withdrawStep(
+  trx: Db,
+  actor: Actor,
+  story: Story,
+  locale: string,
+  now: Date,
+): Promise<Outcome> {
+  assertCan(actor, { action: 'story.publish' });
+  const variant = requireVariant(story, locale);
+  if (variant.status === 'draft' || variant.status === 'unpublished') {
+    throw new WrongStatus(`The ${variant.locale} variant is not published.`);
+  }
+  const wasLive = variant.status === 'published';
+  const target = wasLive || variant.publishedAt ? 'unpublished' : 'draft';
+  await writeVariantStatus(trx, variant, { status: target }, now);
+  await recordAudit(
+    trx,
+    {
+      actor,
+      action: 'story.unpublish',
+      subject: { kind: 'story', id: story.id },
+      locale: variant.locale,
+      summary: variant.title,
+      details: { from: variant.status, to: target },
+    },
+    now,
+  );
+  return wasLive
+    ? { change: changeOfStory(story), events: [event('story.unpublished', variant, now)] }
+    : NOTHING_PUBLIC;
+}
+
+/** A schedule time must lie ahead of now. */
+export function assertFuture(publishAt: string, now: Date): string {
+  const at = new Date(publishAt);
+  if (at.getTime() <= now.getTime()) {
+    throw new InvalidInput([{ path: 'publishAt', message: 'must be in the future' }]);
+  }
+  return at.toISOString();
+}
+
+/** Publishes a variant now. Publishing what is already live changes nothing. */
 export async function publish(
   db: Db,
   actor: Actor,
@@ -55,34 +131,17 @@ export async function publish(
   options: WorkflowOptions,
 ): Promise<Outcome> {
   const ref = parseInput(PublishSchema, input);
-  const { now } = options;
-  const { story, variant, decision } = await checkedForRelease(db, actor, ref);
-  if (variant.status === 'published') return NOTHING_PUBLIC;
-  const change = await inTransaction(db, async (trx) => {
-    // Our QA report is a superset of the store's language check, which is skipped here.
-    const done = await setVariantStatus(
+  assertCan(actor, { action: 'story.publish' });
+  return runUseCase(db, async (trx) => {
+    const { story } = await loadStory(trx, ref.storyId);
+    return releaseStep(
       trx,
-      story.id,
-      variant.locale,
-      { status: 'published' },
-      { now, overrideLanguageQa: true },
+      actor,
+      story,
+      { locale: ref.locale, release: { status: 'published' }, qaOverride: ref.qaOverride },
+      options.now,
     );
-    await recordQaDecision(trx, actor, decision, now);
-    await recordAudit(
-      trx,
-      {
-        actor,
-        action: 'story.publish',
-        subject: { kind: 'story', id: story.id },
-        locale: variant.locale,
-        summary: variant.title,
-        details: { revision: variant.revision, qaOverridden: decision.overridden },
-      },
-      now,
-    );
-    return done;
   });
-  return { change, events: [event('story.published', variant, now)] };
 }
 
 /**
@@ -96,44 +155,22 @@ export async function schedule(
   options: WorkflowOptions,
 ): Promise<Outcome & { publishAt: string }> {
   const ref = parseInput(ScheduleSchema, input);
-  const { now } = options;
-  const publishAt = new Date(ref.publishAt);
-  if (publishAt.getTime() <= now.getTime()) {
-    throw new InvalidInput([{ path: 'publishAt', message: 'must be in the future' }]);
-  }
-  const { story, variant, decision } = await checkedForRelease(db, actor, ref);
-  if (variant.status === 'published') {
-    throw new WrongStatus(`The ${variant.locale} variant is already published; unpublish it first.`);
-  }
-  await inTransaction(db, async (trx) => {
-    await setVariantStatus(
+  const publishAt = assertFuture(ref.publishAt, options.now);
+  assertCan(actor, { action: 'story.publish' });
+  const outcome = await runUseCase(db, async (trx) => {
+    const { story } = await loadStory(trx, ref.storyId);
+    return releaseStep(
       trx,
-      story.id,
-      variant.locale,
-      { status: 'scheduled', publishAt: publishAt.toISOString() },
-      { now, overrideLanguageQa: true },
-    );
-    await recordQaDecision(trx, actor, decision, now);
-    await recordAudit(
-      trx,
-      {
-        actor,
-        action: 'story.schedule',
-        subject: { kind: 'story', id: story.id },
-        locale: variant.locale,
-        summary: variant.title,
-        details: { publishAt: publishAt.toISOString(), qaOverridden: decision.overridden },
-      },
-      now,
+      actor,
+      story,
+      { locale: ref.locale, release: { status: 'scheduled', publishAt }, qaOverride: ref.qaOverride },
+      options.now,
     );
   });
-  return { ...NOTHING_PUBLIC, publishAt: publishAt.toISOString() };
+  return { ...outcome, publishAt };
 }
 
-/**
- * Takes a variant off the site: a published one becomes `unpublished` (readers then get 410
- * Gone); a scheduled one that never went live goes back to draft.
- */
+/** Takes a variant off the site (see withdrawStep). */
 export async function unpublish(
   db: Db,
   actor: Actor,
@@ -141,31 +178,9 @@ export async function unpublish(
   options: WorkflowOptions,
 ): Promise<Outcome> {
   const ref = parseInput(VariantRefSchema, input);
-  const { now } = options;
   assertCan(actor, { action: 'story.publish' });
-  const { story } = await loadStory(db, ref.storyId);
-  const variant = requireVariant(story, ref.locale);
-  if (variant.status === 'draft' || variant.status === 'unpublished') {
-    throw new WrongStatus(`The ${variant.locale} variant is not published.`);
-  }
-  const wasLive = variant.status === 'published';
-  const target = wasLive || variant.publishedAt ? 'unpublished' : 'draft';
-  await inTransaction(db, async (trx) => {
-    await setVariantStatus(trx, story.id, variant.locale, { status: target }, { now });
-    await recordAudit(
-      trx,
-      {
-        actor,
-        action: 'story.unpublish',
-        subject: { kind: 'story', id: story.id },
-        locale: variant.locale,
-        summary: variant.title,
-        details: { from: variant.status, to: target },
-      },
-      now,
-    );
+  return runUseCase(db, async (trx) => {
+    const { story } = await loadStory(trx, ref.storyId);
+    return withdrawStep(trx, actor, story, ref.locale, options.now);
   });
-  return wasLive
-    ? { change: changeOfStory(story), events: [event('story.unpublished', variant, now)] }
-    : NOTHING_PUBLIC;
 }

@@ -65,19 +65,27 @@ export function isBlocking(findings: QaFinding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
 
-/** Runs every check over one variant's content (saved or not) within its story. */
-export async function buildQaReport(db: Db, story: Story, content: VariantContent): Promise<QaReport> {
-  const [language, preview, settings] = await Promise.all([
+/**
+ * Runs every check over one variant's content (saved or not) within its story. A caller that
+ * holds the site's enabled locales already (the editor's page) passes them, saving their read.
+ */
+export async function buildQaReport(
+  db: Db,
+  story: Story,
+  content: VariantContent,
+  known: { enabledLocales?: string[] } = {},
+): Promise<QaReport> {
+  const [language, preview, enabledLocales] = await Promise.all([
     checkVariantLanguageLazily(content),
     renderVariantPreview(db, content.locale, content),
-    findSiteSettings(db),
+    known.enabledLocales ?? findSiteSettings(db).then((settings) => settings?.locales ?? []),
   ]);
   const findings = qaFindings({
     language,
     hasHeroImage: story.heroMediaId !== null,
     heroAlt: content.heroAlt,
     danglingLinks: preview.danglingLinks,
-    enabledLocales: settings?.locales ?? [],
+    enabledLocales,
     variantLocales: [...new Set([...story.variants.map((v) => v.locale), content.locale])],
   });
   return { storyId: story.id, locale: content.locale, findings, blocking: isBlocking(findings) };

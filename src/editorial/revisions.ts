@@ -3,7 +3,6 @@ import type { Actor } from '../accounts/index.js';
 import type { Database } from '../platform/database/index.js';
 import { assertCan, loadStory, requireVariant } from './access.js';
 import { diffContent, type FieldDiff } from './diff.js';
-import { type SavedVariant, type WorkflowOptions, writeRestoredVariant } from './editing.js';
 import { RevisionNotFound } from './errors.js';
 import { findRevision, listRevisionRows, type RevisionRow } from './queries.js';
 import {
@@ -17,6 +16,8 @@ import {
   type RevisionRef,
   RevisionRefSchema,
 } from './schema.js';
+import { runUseCase, type WorkflowOptions } from './use-case.js';
+import { rewriteVariantStep, type SavedVariant } from './variant-text.js';
 
 type Db = Kysely<Database>;
 
@@ -77,26 +78,36 @@ export async function restoreRevision(
   options: WorkflowOptions,
 ): Promise<SavedVariant> {
   const ref = parseInput(RestoreSchema, input);
-  const { story, scope } = await loadStory(db, ref.storyId);
-  assertCan(actor, { action: 'story.edit', story: scope, locale: ref.locale });
-  const variant = requireVariant(story, ref.locale);
-  const old = await getRevision(db, actor, {
-    storyId: ref.storyId,
-    locale: ref.locale,
-    revision: ref.revision,
-  });
-  return writeRestoredVariant(
-    db,
-    actor,
-    { story, variant },
-    {
+  const { now } = options;
+  return runUseCase(db, async (trx) => {
+    const { story, scope } = await loadStory(trx, ref.storyId);
+    assertCan(actor, { action: 'story.edit', story: scope, locale: ref.locale });
+    const variant = requireVariant(story, ref.locale);
+    const old = await getRevision(trx, actor, {
+      storyId: ref.storyId,
       locale: ref.locale,
-      title: old.title,
-      summary: old.summary,
-      body: old.body,
-      faq: old.faq,
-      heroAlt: old.heroAlt,
-    },
-    { now: options.now, revision: old.revision, override: ref.qaOverride },
-  );
+      revision: ref.revision,
+    });
+    return rewriteVariantStep(
+      trx,
+      actor,
+      { story, variant, expectedRevision: variant.revision },
+      // The slug stays: restoring old text should not move a live story's URL.
+      {
+        locale: ref.locale,
+        title: old.title,
+        slug: undefined,
+        summary: old.summary,
+        body: old.body,
+        faq: old.faq,
+        heroAlt: old.heroAlt,
+      },
+      {
+        now,
+        action: 'story.restore',
+        summary: `Restored revision ${old.revision}`,
+        override: ref.qaOverride,
+      },
+    );
+  });
 }

@@ -17,9 +17,42 @@ export interface SchedulerRun extends Outcome {
 }
 
 /**
- * Publishes every scheduled variant whose time has come, each exactly once: a variant is claimed
- * by one conditional UPDATE, so two schedulers (processes, or overlapping ticks) never both
- * publish it. Anything that came due while nothing ran is published by the next run.
+ * The scheduler's due publish of one variant: the claim is one conditional UPDATE, so two
+ * schedulers never both publish it; its audit entry follows. Not one transaction on purpose: on
+ * SQLite a second connection's write waits synchronously (better-sqlite3's busy wait) and would
+ * stall the event loop under a transaction still holding the lock, which the two-connection
+ * scheduler test shows. Undefined when another run claimed it first.
+ */
+export async function publishDueVariant(
+  db: Db,
+  variantId: number,
+  now: Date,
+): Promise<{ storyId: number; locale: string; outcome: Outcome } | undefined> {
+  const claimed = await claimDueVariant(db, variantId, now);
+  if (!claimed) return undefined;
+  const story = await findStory(db, claimed.storyId);
+  await recordAudit(
+    db,
+    {
+      actor: { id: null, email: 'system' },
+      action: 'story.publish',
+      subject: { kind: 'story', id: claimed.storyId },
+      locale: claimed.locale,
+      summary: story?.variants.find((v) => v.locale === claimed.locale)?.title ?? '',
+      details: { scheduled: true },
+    },
+    now,
+  );
+  const outcome = {
+    change: story ? changeOfStory(story) : null,
+    events: [event('story.published', claimed, now)],
+  };
+  return { ...claimed, outcome };
+}
+
+/**
+ * Publishes every scheduled variant whose time has come, each exactly once and each in its own
+ * transaction. Anything that came due while nothing ran is published by the next run.
  */
 export async function publishDueVariants(db: Db, now: Date): Promise<SchedulerRun> {
   const published: SchedulerRun['published'] = [];
@@ -27,26 +60,10 @@ export async function publishDueVariants(db: Db, now: Date): Promise<SchedulerRu
   for (;;) {
     const ids = await listDueVariantIds(db, now, BATCH);
     for (const id of ids) {
-      const claimed = await claimDueVariant(db, id, now);
-      if (!claimed) continue;
-      published.push(claimed);
-      const story = await findStory(db, claimed.storyId);
-      await recordAudit(
-        db,
-        {
-          actor: { id: null, email: 'system' },
-          action: 'story.publish',
-          subject: { kind: 'story', id: claimed.storyId },
-          locale: claimed.locale,
-          summary: story?.variants.find((v) => v.locale === claimed.locale)?.title ?? '',
-          details: { scheduled: true },
-        },
-        now,
-      );
-      outcomes.push({
-        change: story ? changeOfStory(story) : null,
-        events: [event('story.published', claimed, now)],
-      });
+      const done = await publishDueVariant(db, id, now);
+      if (!done) continue;
+      published.push({ storyId: done.storyId, locale: done.locale });
+      outcomes.push(done.outcome);
     }
     if (ids.length < BATCH) break;
   }

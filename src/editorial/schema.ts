@@ -6,6 +6,28 @@ import { InvalidInput } from './errors.js';
 // What every editorial operation accepts, checked here whoever calls (the admin's forms, the Admin
 // API's JSON). Limits are generous: they stop abuse, not long stories.
 
+/**
+ * The limits of a story's fields, in characters (items for lists). The schemas below apply them,
+ * and the admin's forms take theirs from here, so a form never accepts what a save refuses.
+ */
+export const STORY_LIMITS = {
+  titleChars: 300,
+  slugChars: 200,
+  summaryChars: 1_000,
+  bodyChars: 200_000,
+  heroAltChars: 1_000,
+  faqItems: 50,
+  questionChars: 500,
+  answerChars: 10_000,
+  sources: 50,
+  sourceUrlChars: 2_000,
+  publisherChars: 200,
+  authorChars: 200,
+  entities: 100,
+  qaReasonChars: 2_000,
+} as const;
+const L = STORY_LIMITS;
+
 const id = z.number().int().positive();
 const locale = z.string().refine(isWellFormedLocale, { message: 'not a BCP 47 language tag' });
 const text = (max: number) => z.string().trim().max(max);
@@ -17,34 +39,34 @@ const lines = (max: number) =>
     .transform((value) => value.replace(/\r\n?/g, '\n'));
 
 export const FaqItemSchema = z.object({
-  question: text(500).min(1),
-  answer: lines(10_000)
+  question: text(L.questionChars).min(1),
+  answer: lines(L.answerChars)
     .transform((value) => value.trim())
     .pipe(z.string().min(1)),
 });
 
 export const SourceSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(2_000),
-  publisher: text(200).default(''),
-  author: text(200).default(''),
+  url: z.url({ protocol: /^https?$/ }).max(L.sourceUrlChars),
+  publisher: text(L.publisherChars).default(''),
+  author: text(L.authorChars).default(''),
   /** Null when the source gives none. */
   publishedAt: SourceDateSchema.nullable().default(null),
 });
 
 /** The text of one locale variant. */
 export const VariantContentSchema = z.object({
-  title: text(300).min(1),
+  title: text(L.titleChars).min(1),
   /** Derived from the title when empty or absent. */
-  slug: text(200).optional(),
-  summary: text(1_000).default(''),
+  slug: text(L.slugChars).optional(),
+  summary: text(L.summaryChars).default(''),
   /** Markdown. */
-  body: lines(200_000).default(''),
-  faq: z.array(FaqItemSchema).max(50).default([]),
-  heroAlt: text(1_000).default(''),
+  body: lines(L.bodyChars).default(''),
+  faq: z.array(FaqItemSchema).max(L.faqItems).default([]),
+  heroAlt: text(L.heroAltChars).default(''),
 });
 
 /** An editor's or owner's decision to publish despite QA findings, with the reason logged. */
-export const QaOverrideSchema = z.object({ reason: text(2_000).min(1) });
+export const QaOverrideSchema = z.object({ reason: text(L.qaReasonChars).min(1) });
 
 export const CreateStorySchema = z.object({
   /** Section key. */
@@ -52,8 +74,8 @@ export const CreateStorySchema = z.object({
   sourceLocale: locale,
   variant: VariantContentSchema,
   /** Entity slugs. */
-  entities: z.array(z.string().min(1)).max(100).default([]),
-  sources: z.array(SourceSchema).max(50).default([]),
+  entities: z.array(z.string().min(1)).max(L.entities).default([]),
+  sources: z.array(SourceSchema).max(L.sources).default([]),
   heroMediaId: id.nullable().default(null),
 });
 
@@ -67,18 +89,61 @@ export const SaveVariantSchema = VariantContentSchema.extend({
   qaOverride: QaOverrideSchema.optional(),
 });
 
+const content = VariantContentSchema.shape;
+
+/** Some of a variant's text; what is left out stays as stored. */
+export const PatchVariantSchema = z.object({
+  storyId: id,
+  locale,
+  title: content.title.optional(),
+  slug: content.slug,
+  summary: content.summary.unwrap().optional(),
+  body: content.body.unwrap().optional(),
+  faq: content.faq.unwrap().optional(),
+  heroAlt: content.heroAlt.unwrap().optional(),
+  /** The revision the change is based on; a newer one on file is an edit conflict. Default: the current one. */
+  baseRevision: z.number().int().nonnegative().optional(),
+  qaOverride: QaOverrideSchema.optional(),
+});
+
 export const StoryMetaSchema = z.object({
   storyId: id,
   section: z.string().min(1).optional(),
-  entities: z.array(z.string().min(1)).max(100).optional(),
-  sources: z.array(SourceSchema).max(50).optional(),
+  entities: z.array(z.string().min(1)).max(L.entities).optional(),
+  sources: z.array(SourceSchema).max(L.sources).optional(),
   heroMediaId: id.nullable().optional(),
   /** Hero alt text per locale; each goes through that variant's save (and its permission). */
-  heroAlt: z.record(z.string(), text(1_000)).optional(),
+  heroAlt: z.record(z.string(), text(L.heroAltChars)).optional(),
   qaOverride: QaOverrideSchema.optional(),
 });
 
 export const VariantRefSchema = z.object({ storyId: id, locale });
+
+/** The story-wide fields: section, entity tags, sources and hero image. */
+export const StoryDetailsSchema = StoryMetaSchema.pick({
+  section: true,
+  entities: true,
+  sources: true,
+  heroMediaId: true,
+});
+
+/**
+ * One submit of the editor's story form: the variant's text and the story's details as the person
+ * may change them, and what to do with the variant (keep its status, publish, schedule, withdraw).
+ */
+export const SubmitStorySchema = VariantRefSchema.extend({
+  intent: z.enum(['save', 'publish', 'schedule', 'unpublish']),
+  /** Absent when the person may not edit this locale's text. */
+  text: SaveVariantSchema.omit({ storyId: true, locale: true, qaOverride: true }).optional(),
+  /** Absent, or only what differs from the stored story, when the person may change it. */
+  details: StoryDetailsSchema.optional(),
+  /** For `schedule`: ISO 8601 with an offset or Z. */
+  publishAt: z.iso.datetime({ offset: true }).optional(),
+  qaOverride: QaOverrideSchema.optional(),
+}).refine((submit) => submit.intent !== 'schedule' || submit.publishAt !== undefined, {
+  path: ['publishAt'],
+  message: 'a schedule needs a time',
+});
 
 export const PublishSchema = VariantRefSchema.extend({ qaOverride: QaOverrideSchema.optional() });
 
@@ -104,11 +169,11 @@ export const PreviewLinkSchema = VariantRefSchema.extend({
 
 export const PreviewMarkdownSchema = z.object({
   locale,
-  body: lines(200_000),
+  body: lines(L.bodyChars),
   // Unsaved FAQ items may be half written: none of them is required here.
   faq: z
-    .array(z.object({ question: z.string().max(500), answer: lines(10_000) }))
-    .max(50)
+    .array(z.object({ question: z.string().max(L.questionChars), answer: lines(L.answerChars) }))
+    .max(L.faqItems)
     .default([]),
 });
 
@@ -125,7 +190,10 @@ export const DeskFilterSchema = z.object({
 
 export type CreateStoryInput = z.input<typeof CreateStorySchema>;
 export type SaveVariantInput = z.input<typeof SaveVariantSchema>;
+export type SaveVariantValue = z.output<typeof SaveVariantSchema>;
 export type StoryMetaInput = z.input<typeof StoryMetaSchema>;
+export type PatchVariantInput = z.input<typeof PatchVariantSchema>;
+export type SubmitStoryInput = z.input<typeof SubmitStorySchema>;
 export type VariantRef = z.input<typeof VariantRefSchema>;
 export type PublishInput = z.input<typeof PublishSchema>;
 export type ScheduleInput = z.input<typeof ScheduleSchema>;

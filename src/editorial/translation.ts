@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import { type Actor, recordAudit } from '../accounts/index.js';
 import type { Database } from '../platform/database/index.js';
-import { type Story, StoryNotFound, setTranslatedFromRevision } from '../stories/index.js';
+import { type Story, StoryNotFound, updateVariant } from '../stories/index.js';
 import { assertCan, loadStory, requireVariant, sourceVariantOf, variantOf } from './access.js';
 import { diffContent, type FieldDiff } from './diff.js';
-import type { WorkflowOptions } from './editing.js';
 import { WrongStatus } from './errors.js';
 import { NOTHING_PUBLIC, type Outcome } from './outcome.js';
 import { findRevision } from './queries.js';
 import { parseInput, type VariantRef, VariantRefSchema } from './schema.js';
+import { runUseCase, type WorkflowOptions } from './use-case.js';
 
 type Db = Kysely<Database>;
 
@@ -56,10 +56,18 @@ export async function getTranslationState(
   const ref = parseInput(VariantRefSchema, input);
   assertCan(actor, { action: 'story.view' });
   const { story } = await loadStory(db, ref.storyId);
+  return translationStateOf(db, story, ref.locale);
+}
+
+/**
+ * The translation state of a story already read (the editor's page reads it once): only the
+ * source's snapshot at the translated-from revision is read, and only when the locale is stale.
+ */
+export async function translationStateOf(db: Db, story: Story, locale: string): Promise<TranslationState> {
   const source = sourceVariantOf(story);
   if (!source) throw new StoryNotFound(`story ${story.id} in ${story.sourceLocale}`);
-  const status = translationStatus(story, ref.locale);
-  const from = variantOf(story, ref.locale)?.translatedFromRevision ?? null;
+  const status = translationStatus(story, locale);
+  const from = variantOf(story, locale)?.translatedFromRevision ?? null;
   let sourceDiff: FieldDiff[] | null = null;
   if (status === 'stale' && from !== null) {
     const then = await findRevision(db, story.id, story.sourceLocale, from);
@@ -74,7 +82,7 @@ export async function getTranslationState(
   }
   return {
     storyId: story.id,
-    locale: ref.locale,
+    locale,
     sourceLocale: story.sourceLocale,
     status,
     stale: status === 'stale',
@@ -92,24 +100,26 @@ export async function confirmTranslation(
   options: WorkflowOptions,
 ): Promise<Outcome & { translatedFromRevision: number }> {
   const ref = parseInput(VariantRefSchema, input);
-  const { story, scope } = await loadStory(db, ref.storyId);
-  assertCan(actor, { action: 'story.edit', story: scope, locale: ref.locale });
-  if (ref.locale === story.sourceLocale) throw new WrongStatus('The source variant is not a translation.');
-  const variant = requireVariant(story, ref.locale);
-  const source = sourceVariantOf(story);
-  if (!source) throw new StoryNotFound(`story ${story.id} in ${story.sourceLocale}`);
-  await setTranslatedFromRevision(db, story.id, variant.locale, source.revision);
-  await recordAudit(
-    db,
-    {
-      actor,
-      action: 'story.translation-confirm',
-      subject: { kind: 'story', id: story.id },
-      locale: variant.locale,
-      summary: `Current with ${story.sourceLocale} revision ${source.revision}`,
-      details: { from: variant.translatedFromRevision, to: source.revision },
-    },
-    options.now,
-  );
-  return { ...NOTHING_PUBLIC, translatedFromRevision: source.revision };
+  return runUseCase(db, async (trx) => {
+    const { story, scope } = await loadStory(trx, ref.storyId);
+    assertCan(actor, { action: 'story.edit', story: scope, locale: ref.locale });
+    if (ref.locale === story.sourceLocale) throw new WrongStatus('The source variant is not a translation.');
+    const variant = requireVariant(story, ref.locale);
+    const source = sourceVariantOf(story);
+    if (!source) throw new StoryNotFound(`story ${story.id} in ${story.sourceLocale}`);
+    await updateVariant(trx, variant.id, { translated_from_revision: source.revision });
+    await recordAudit(
+      trx,
+      {
+        actor,
+        action: 'story.translation-confirm',
+        subject: { kind: 'story', id: story.id },
+        locale: variant.locale,
+        summary: `Current with ${story.sourceLocale} revision ${source.revision}`,
+        details: { from: variant.translatedFromRevision, to: source.revision },
+      },
+      options.now,
+    );
+    return { ...NOTHING_PUBLIC, translatedFromRevision: source.revision };
+  });
 }

@@ -12,9 +12,9 @@ import { photo } from '../../test/support/test-images.js';
 import { type Actor, issueSetupToken, type User } from '../accounts/index.js';
 import { issueApiKey } from '../api-keys/index.js';
 import { ingestFeedDocument, listClusters } from '../desk/index.js';
-import { createStory } from '../editorial/index.js';
+import { createStory, importStories } from '../editorial/index.js';
 import { planDepsOf, planRun, withDigestComposer } from '../newsletter/index.js';
-import { findStory, importStories, listEntities, listMedia, listSections } from '../stories/index.js';
+import { findStory, listEntities, listMedia, listSections } from '../stories/index.js';
 import { createWebhook, listDeliveries } from '../webhooks/index.js';
 
 // The authorization matrix: every admin route and every API endpoint, tried by nobody and by each

@@ -201,14 +201,23 @@ describe.each(DIALECTS)('the stories pages on %s', (dialect) => {
     expect(refused.status).toBe(422);
     expect(editor().lastHtml).toContain('FAQ 1, question reads as English, not Chinese');
     expect(editor().lastHtml).toContain('name="qaOverrideReason"');
-    expect((await findStory(t.database.db, id))?.variants[0]?.status).toBe('draft');
+    // The submit is one transaction: the refused publish saved none of the text either.
+    const unchanged = (await findStory(t.database.db, id))?.variants[0];
+    expect(unchanged?.status).toBe('draft');
+    expect(unchanged?.revision).toBe(Number(english.baseRevision));
+    expect(unchanged?.faq.map((f) => f.question)).not.toContain('When will the plan start?');
+    // …and the form shown again keeps what was typed.
+    expect(editor().lastHtml).toContain('When will the plan start?');
 
     const overridden = await editor().post(`/admin/stories/${id}/zh`, {
-      ...(await formOf(id, 'zh')),
+      ...english,
       intent: 'publish',
       qaOverrideReason: 'An interview quoted in English',
     });
     expect(overridden.status).toBe(303);
+    const published = (await findStory(t.database.db, id))?.variants[0];
+    expect(published?.status).toBe('published');
+    expect(published?.faq.map((f) => f.question)).toEqual(['When will the plan start?']);
     const audit = await listAudit(
       t.database.db,
       { action: 'story.qa-override', subjectId: id },

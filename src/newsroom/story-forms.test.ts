@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SaveVariantSchema, STORY_LIMITS } from '../editorial/index.js';
 import {
   type EditorForm,
   type EditorIntent,
@@ -118,6 +119,50 @@ describe('validateEditorForm', () => {
         { question: '', answer: '' },
       ]),
     ).toEqual([{ question: 'Q', answer: 'A' }]);
+  });
+});
+
+describe('the editor form’s limits', () => {
+  // The form takes its limits from editorial: what it lets through, a save accepts.
+  it.each([
+    ['title', STORY_LIMITS.titleChars],
+    ['summary', STORY_LIMITS.summaryChars],
+    ['slug', STORY_LIMITS.slugChars],
+    ['heroAlt', STORY_LIMITS.heroAltChars],
+    ['body', STORY_LIMITS.bodyChars],
+  ] as const)('%s: %i characters pass both, one more fails both', (field, limit) => {
+    const atLimit = 'a'.repeat(limit);
+    const over = `${atLimit}a`;
+    const save = (value: string) =>
+      SaveVariantSchema.safeParse({ storyId: 1, locale: 'en', title: 'T', [field]: value }).success;
+    expect(validateEditorForm(form({ [field]: atLimit })).ok).toBe(true);
+    expect(save(atLimit)).toBe(true);
+    expect(validateEditorForm(form({ [field]: over }))).toMatchObject({
+      ok: false,
+      errors: { [field]: 'stories.error.tooLong' },
+    });
+    expect(save(over)).toBe(false);
+  });
+
+  it('refuses one FAQ item or source more than a save takes', () => {
+    const faq = Array.from({ length: STORY_LIMITS.faqItems + 1 }, (_, i) => ({
+      question: `Q${i}`,
+      answer: 'A',
+    }));
+    expect(validateEditorForm(form({ faq }))).toMatchObject({
+      ok: false,
+      errors: { faq: 'stories.error.tooMany' },
+    });
+    const sources = Array.from({ length: STORY_LIMITS.sources + 1 }, (_, i) => ({
+      url: `https://example.com/${i}`,
+      publisher: '',
+      author: '',
+      date: '',
+    }));
+    expect(validateEditorForm(form({ sources }))).toMatchObject({
+      ok: false,
+      errors: { sources: 'stories.error.tooMany' },
+    });
   });
 });
 

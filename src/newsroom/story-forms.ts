@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STORY_LIMITS as L } from '../editorial/index.js';
 
 // The story forms of the admin: what a browser posts, read into plain values, validated with zod
 // whose messages are UI-string keys (shown in the person's language), and the FAQ and source rows
@@ -138,52 +139,53 @@ export function rearrangeForm(form: EditorForm, intent: EditorIntent): EditorFor
   }
 }
 
-// Messages are keys of locales/admin-stories/*.json.
+// Messages are keys of locales/admin-stories/*.json. The limits are editorial's (STORY_LIMITS):
+// the form answers in the person's language what the save would refuse anyway.
 const required = (max: number) =>
   z.string().trim().min(1, { error: 'stories.error.required' }).max(max, { error: 'stories.error.tooLong' });
 const optional = (max: number) => z.string().trim().max(max, { error: 'stories.error.tooLong' });
 const isBlank = (values: string[]) => values.every((v) => v.trim() === '');
 
 const VariantFields = {
-  title: required(300),
-  slug: optional(200),
-  summary: optional(1_000),
-  body: z.string().max(200_000, { error: 'stories.error.tooLong' }),
+  title: required(L.titleChars),
+  slug: optional(L.slugChars),
+  summary: optional(L.summaryChars),
+  body: z.string().max(L.bodyChars, { error: 'stories.error.tooLong' }),
 };
 
 const EditorSchema = z
   .object({
     ...VariantFields,
-    heroAlt: optional(1_000),
+    heroAlt: optional(L.heroAltChars),
     faq: z
       .array(
         z.object({
-          question: optional(500),
-          answer: z.string().max(10_000, { error: 'stories.error.tooLong' }),
+          question: optional(L.questionChars),
+          answer: z.string().max(L.answerChars, { error: 'stories.error.tooLong' }),
         }),
       )
-      .max(50, { error: 'stories.error.tooMany' }),
+      .max(L.faqItems, { error: 'stories.error.tooMany' }),
     section: z.string(),
-    entities: z.array(z.string()),
+    entities: z.array(z.string()).max(L.entities, { error: 'stories.error.tooMany' }),
     sources: z
       .array(
         z.object({
           url: z.union([
             z.literal(''),
-            z.url({ protocol: /^https?$/, error: 'stories.error.url' }).max(2_000),
+            z.url({ protocol: /^https?$/, error: 'stories.error.url' }).max(L.sourceUrlChars),
           ]),
-          publisher: optional(200),
-          author: optional(200),
+          publisher: optional(L.publisherChars),
+          author: optional(L.authorChars),
           date: z.union([z.literal(''), z.iso.date({ error: 'stories.error.date' })]),
         }),
       )
-      .max(50, { error: 'stories.error.tooMany' }),
+      .max(L.sources, { error: 'stories.error.tooMany' }),
     heroMediaId: z.string().regex(/^\d*$/, { error: 'stories.error.invalid' }),
     publishAt: z.union([
       z.literal(''),
       z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: 'stories.error.publishAt' }),
     ]),
-    qaOverrideReason: optional(2_000),
+    qaOverrideReason: optional(L.qaReasonChars),
   })
   .superRefine((form, ctx) => {
     form.faq.forEach((item, i) => {

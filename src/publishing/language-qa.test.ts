@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../platform/errors.js';
 import {
   checkVariantLanguage,
   type LanguageFinding,
-  LanguageQaFailed,
   loadLanguageDetector,
   otherLanguages,
   type VariantLanguageInput,
@@ -244,19 +242,5 @@ describe('otherLanguages', () => {
         '官方数据显示，训练速度最多提升四倍，推理速度提升更多。',
       ]),
     ).toEqual([undefined, 'zh']);
-  });
-});
-
-describe('LanguageQaFailed', () => {
-  it('is an invalid-kind domain error carrying the findings', () => {
-    const findings = checkVariantLanguage({ ...zhStory, faq: enFaq }, detector);
-    const error = new LanguageQaFailed(findings);
-    expect(error).toBeInstanceOf(DomainError);
-    expect(error.kind).toBe('invalid');
-    expect(error.name).toBe('LanguageQaFailed');
-    expect(error.findings).toBe(findings);
-    expect(error.details).toEqual({ findings });
-    expect(error.message).toContain('faq 1, question (en, expected zh)');
-    expect(error.message).toContain('and 1 more');
   });
 });

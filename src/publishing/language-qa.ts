@@ -12,7 +12,6 @@
  * A paragraph group is a heading with up to three paragraphs under it, or three paragraphs, or
  * one table's cell text; code blocks are skipped.
  */
-import { DomainError } from '../platform/errors.js';
 import { primaryLanguage } from '../platform/locale.js';
 import { type EldInstance, loadEldMedium } from './eld-loader.js';
 import { markdownBlocks, markdownToPlainText } from './markdown.js';
@@ -41,21 +40,6 @@ export interface VariantLanguageInput {
   /** `question` is plain text, `answer` Markdown. */
   faq: { question: string; answer: string }[];
   heroAlt: string;
-}
-
-/** Refuses to publish a variant with blocks in the wrong language; carries every finding. */
-export class LanguageQaFailed extends DomainError {
-  readonly findings: LanguageFinding[];
-
-  constructor(findings: LanguageFinding[]) {
-    const listed = findings
-      .slice(0, 5)
-      .map((f) => `${f.location} (${f.detected}, expected ${f.expected})`)
-      .join('; ');
-    const more = findings.length > 5 ? `; and ${findings.length - 5} more` : '';
-    super('invalid', `Text in the wrong language: ${listed}${more}.`, { findings });
-    this.findings = findings;
-  }
 }
 
 // Below these amounts a detector guesses; "GPU", "H100 与 B200" or a name are not evidence.

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { DIALECTS } from '../../test/support/database.js';
 import { buildStory, buildVariant } from '../../test/support/factories.js';
-import { editVariant, findStoryIdBySlug, moveStory, setVariantStatus } from '../stories/index.js';
+import { addPerson } from '../../test/support/people.js';
+import type { Actor } from '../accounts/index.js';
+import { publish, submitStory, unpublish } from '../editorial/index.js';
+import { findStory, findStoryIdBySlug } from '../stories/index.js';
 
 const stories = [
   buildStory('flagship', {
@@ -27,14 +30,15 @@ const stories = [
 describe.each(DIALECTS)('public routes on %s', (dialect) => {
   let t: TestApp;
   let storyId: (slug: string) => Promise<number>;
+  let editor: Actor;
   beforeAll(async () => {
     t = await createTestApp(dialect, { seed: 'stories', stories });
     storyId = async (slug) => (await findStoryIdBySlug(t.database.db, 'zh', slug)) as number;
-    await setVariantStatus(
+    editor = await addPerson(t, 'editor');
+    await unpublish(
       t.database.db,
-      await storyId('withdrawn'),
-      'en',
-      { status: 'unpublished' },
+      editor,
+      { storyId: await storyId('withdrawn'), locale: 'en' },
       { now: new Date() },
     );
   });
@@ -213,8 +217,27 @@ describe.each(DIALECTS)('public routes on %s', (dialect) => {
 
   it('answers old URLs with a 301 after a slug or section change', async () => {
     const id = await storyId('filler-1');
-    await editVariant(t.database.db, id, 'en', { slug: 'filler-one' }, { now: new Date() });
-    await t.site.contentChanged(await moveStory(t.database.db, id, 'ai-models', new Date()));
+    const en = (await findStory(t.database.db, id))?.variants.find((v) => v.locale === 'en');
+    const moved = await submitStory(
+      t.database.db,
+      editor,
+      {
+        storyId: id,
+        locale: 'en',
+        intent: 'save',
+        text: {
+          title: en?.title ?? '',
+          slug: 'filler-one',
+          summary: en?.summary,
+          body: en?.bodyMarkdown,
+          faq: en?.faq,
+          heroAlt: en?.heroAlt,
+        },
+        details: { section: 'ai-models' },
+      },
+      { now: new Date() },
+    );
+    if (moved.change) await t.site.contentChanged(moved.change);
     const oldSlug = await t.get('/en/chips/filler-1');
     expect(oldSlug.status).toBe(301);
     expect(oldSlug.headers.get('location')).toBe('/en/ai-models/filler-one');
@@ -228,9 +251,13 @@ describe.each(DIALECTS)('public routes on %s', (dialect) => {
     await t.get('/en/chips/filler-5');
     await t.get('/en/topics/nvidia');
     const id = await storyId('en-draft');
-    await t.site.contentChanged(
-      await setVariantStatus(t.database.db, id, 'en', { status: 'published' }, { now: new Date() }),
+    const published = await publish(
+      t.database.db,
+      editor,
+      { storyId: id, locale: 'en' },
+      { now: new Date() },
     );
+    if (published.change) await t.site.contentChanged(published.change);
     const cached = t.cache.keys();
     expect(cached).not.toContain('/en/');
     expect(cached).not.toContain('/en/topics/nvidia');

@@ -11,3 +11,10 @@ export interface ContentEvent {
   /** ISO 8601. */
   at: string;
 }
+
+/** What a write touched, so the caller can drop exactly those cached pages. */
+export interface ContentChange {
+  storyIds: number[];
+  sectionIds: number[];
+  entityIds: number[];
+}

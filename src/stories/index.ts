@@ -1,20 +1,11 @@
 // The content model's public surface: what site, newsroom, api and cli may use.
 
-/** Writes of the editorial workflow: a new locale variant, story details, translation mark, removal. */
-export {
-  addVariant,
-  editStory,
-  type NewVariantInput,
-  removeStory,
-  type StoryDetailChanges,
-  setTranslatedFromRevision,
-} from './edit.js';
 /** Entities a text mentions through any name or alias in any language (英伟达 → Nvidia). */
 export { type EntitySuggestion, suggestEntities } from './entity-mentions.js';
 /** Typed errors the store raises; platform/http maps them to statuses. */
 export * from './errors.js';
-/** Events integrators hear of. */
-export type { ContentEvent, ContentEventType } from './events.js';
+/** Events integrators hear of, and the cached pages a write touched. */
+export type { ContentChange, ContentEvent, ContentEventType } from './events.js';
 /** Plain objects the store returns. */
 export * from './model.js';
 /** Reads for the public site. */
@@ -35,14 +26,31 @@ export {
   listShareCounts,
   pruneShareVisits,
   recordShare,
+  setShareCount,
 } from './queries/shares.js';
+/**
+ * Row writes, for editorial alone: its use cases put them together in one transaction with the
+ * rules (rendering, slugs, QA), the revision and the audit entry. Nothing else writes stories.
+ */
 export {
   countStories,
+  deleteStoryRow,
   findRedirect,
   findStories,
   findStory,
   findStoryCards,
+  findStoryIdByReference,
   findStoryIdBySlug,
+  insertRedirect,
+  insertStory,
+  insertVariant,
+  isSlugTaken,
+  listRedirects,
+  listStoryIds,
+  setStoryEntities,
+  setStorySources,
+  updateStory,
+  updateVariant,
 } from './queries/stories.js';
 export {
   findSiteSettings,
@@ -58,24 +66,12 @@ export {
 export { readerVariant } from './reader-variant.js';
 /** Ranking related stories. */
 export { RELATED_CANDIDATES_PER_ENTITY, rankRelatedStories, type StoriesByEntity } from './related.js';
-/** Writes that keep the publishing rules: rendering, reading time, language QA, redirects. */
-export {
-  type ContentChange,
-  editVariant,
-  findFreeSlug,
-  importStories,
-  inTransaction,
-  moveStory,
-  setVariantStatus,
-  type VariantChanges,
-  type WriteOptions,
-} from './save.js';
 /** Slug rules: one slug per title, numbered (`-2`, `-3`…) within the length limit when taken. */
 export { numberedSlug, slugify, uniqueSlug } from './slug.js';
 /** A source's publication date: a calendar date or a date-time, kept as written. */
 export { SourceDateSchema } from './source-date.js';
-/** Export and import of all content as one JSON document. */
-export { type ExportDocument, exportContent, importContent, parseExportDocument } from './transfer.js';
+/** All content as one JSON document: the export, and the check of a document to import. */
+export { type ExportDocument, exportContent, parseExportDocument } from './transfer.js';
 /** Inputs the store accepts. */
 export type * from './types.js';
 /** Public URL scheme shared by stored HTML and the site. */

@@ -4,18 +4,8 @@ import type { Database } from '../platform/database/index.js';
 import { isWellFormedLocale } from '../platform/locale.js';
 import { ImportRefused } from './errors.js';
 import { listShareCounts } from './queries/shares.js';
-import { countStories, findStories, listRedirects, listStoryIds } from './queries/stories.js';
-import {
-  findSiteSettings,
-  insertMedia,
-  listEntities,
-  listMedia,
-  listSections,
-  saveSiteSettings,
-  upsertEntity,
-  upsertSection,
-} from './queries/taxonomy.js';
-import { importStories } from './save.js';
+import { findStories, listRedirects, listStoryIds } from './queries/stories.js';
+import { findSiteSettings, listEntities, listMedia, listSections } from './queries/taxonomy.js';
 import { SourceDateSchema } from './source-date.js';
 import type { StoryInput } from './types.js';
 
@@ -198,24 +188,4 @@ export function parseExportDocument(json: unknown): ExportDocument {
     throw new ImportRefused(`The import file is not a valid export:\n  ${problems.join('\n  ')}`);
   }
   return parsed.data;
-}
-
-/**
- * Loads an export into an empty database. Imported content was checked when it was first
- * published, so language QA is not run again; HTML is always re-rendered from the Markdown.
- */
-export async function importContent(
-  db: Db,
-  document: ExportDocument,
-  now: Date,
-): Promise<{ stories: number }> {
-  if ((await countStories(db)) > 0) {
-    throw new ImportRefused('The database already holds stories; import into an empty database.');
-  }
-  await saveSiteSettings(db, document.settings);
-  for (const section of document.sections) await upsertSection(db, section, now);
-  for (const entity of document.entities) await upsertEntity(db, entity, now);
-  for (const media of document.media) await insertMedia(db, media, now);
-  const { storyIds } = await importStories(db, document.stories, { now, overrideLanguageQa: true });
-  return { stories: storyIds.length };
 }

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
 import { buildStory, seedTaxonomy } from '../../test/support/factories.js';
+import { importStories } from '../editorial/index.js';
 import { openDatabase } from '../platform/database/index.js';
 import { createLogger } from '../platform/logger.js';
-import { importStories } from '../stories/index.js';
 import {
   createWebhook,
   deliverDueWebhooks,

@@ -1,12 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  editStory,
-  exportContent,
-  importContent,
-  listMedia,
-  parseExportDocument,
-} from '../../src/stories/index.js';
+import { importContent, updateStoryMeta } from '../../src/editorial/index.js';
+import { exportContent, listMedia, parseExportDocument } from '../../src/stories/index.js';
 import { apiRequest, contentKey, staffToken } from '../support/api-client.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, DIALECTS } from '../support/database.js';
@@ -139,7 +134,7 @@ describe.each(DIALECTS)('a source date entered as a date, exported from %s and i
 
     const fresh = await createTestDatabase(target);
     try {
-      await importContent(fresh.db, parseExportDocument(JSON.parse(text)), new Date());
+      await importContent(fresh.db, parseExportDocument(JSON.parse(text)), { now: new Date() });
       const again = await exportContent(fresh.db, new Date(exported.exportedAt));
       expect(JSON.parse(JSON.stringify(again))).toEqual(exported);
     } finally {
@@ -162,7 +157,7 @@ describe.each(DIALECTS)('the Content API image of an uploaded hero, on %s', (dia
 
   beforeAll(async () => {
     t = await createTestApp(dialect, { seed: 'stories', stories: [buildStory('hero-story')] });
-    const { browser } = await signedInAs(t, 'editor');
+    const { browser, user } = await signedInAs(t, 'editor');
     await browser.get('/admin/media');
     // 1700×957: scaled to 800 wide the encoder makes it 451 tall, where the ratio says 450.4.
     const bytes = await (await photo(1700, 957)).jpeg({ quality: 85 }).toBuffer();
@@ -175,7 +170,12 @@ describe.each(DIALECTS)('the Content API image of an uploaded hero, on %s', (dia
     const [media] = await listMedia(t.database.db);
     const story = await t.database.db.selectFrom('stories').select('id').executeTakeFirstOrThrow();
     storyId = story.id;
-    await editStory(t.database.db, storyId, { heroMediaId: media?.id ?? null }, new Date());
+    await updateStoryMeta(
+      t.database.db,
+      user,
+      { storyId, heroMediaId: media?.id ?? null },
+      { now: new Date() },
+    );
     reader = await contentKey(t);
   });
   afterAll(() => t.destroy());

@@ -1,13 +1,15 @@
 import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
 import { composePlatform } from '../../src/cli/compose.js';
 import type { FetchDocument, Resolve } from '../../src/desk/index.js';
+import { importStories } from '../../src/editorial/index.js';
 import type { Newsroom } from '../../src/newsroom/index.js';
 import { loadConfig } from '../../src/platform/config.js';
-import type { Dialect } from '../../src/platform/database/index.js';
+import type { Database, Dialect } from '../../src/platform/database/index.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { RenderCache } from '../../src/platform/render-cache.js';
 import type { Site } from '../../src/site/index.js';
-import { type ContentEvent, importStories, type StoryInput } from '../../src/stories/index.js';
+import type { ContentEvent, StoryInput } from '../../src/stories/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { seedTaxonomy } from './factories.js';
 
@@ -38,6 +40,8 @@ export async function createTestApp(
     /** Environment variables on top of the test defaults (e.g. DESK_ALLOW_HOSTS for a local feed server). */
     env?: Record<string, string>;
     desk?: { resolve?: Resolve; fetchDocument?: FetchDocument };
+    /** Wraps the database the platform is given (a query-counting plugin, for instance). */
+    instrument?: (db: Kysely<Database>) => Kysely<Database>;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
@@ -60,7 +64,7 @@ export async function createTestApp(
   const log = createLogger('silent');
   const events: ContentEvent[] = [];
   const { app, site, newsroom, mailer } = await composePlatform({
-    db: database.db,
+    db: extra.instrument ? extra.instrument(database.db) : database.db,
     config,
     cache,
     log,

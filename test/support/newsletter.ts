@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
+import { importStories } from '../../src/editorial/index.js';
 import type { NewsletterDeps } from '../../src/newsletter/deps.js';
 import { createMailer } from '../../src/newsletter/mailer.js';
 import { latestDueSlot } from '../../src/newsletter/sending/schedule.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Database } from '../../src/platform/database/index.js';
 import { createLogger } from '../../src/platform/logger.js';
-import { importStories } from '../../src/stories/index.js';
 import { buildStory, seedTaxonomy } from './factories.js';
 
 /** Newsletter deps for tests: a real mailer to `smtpUrl`, a clock the test can move. */

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import { importStories } from '../../src/editorial/index.js';
 import type { Database } from '../../src/platform/database/index.js';
 import {
   type ContentChange,
-  importStories,
   insertMedia,
   type StoryInput,
   saveSiteSettings,
@@ -195,6 +195,6 @@ export async function seedHostileContent(
     );
   }
   const stories = PAYLOADS.map((payload, i) => hostileStory(payload, i, publishedAt));
-  const { change } = await importStories(db, stories, { now, overrideLanguageQa: true });
+  const { change } = await importStories(db, stories, { now });
   return change;
 }

@@ -5,6 +5,7 @@ import {
   deliverOutcome,
   getStory,
   type Outcome,
+  patchVariant,
   publish,
   type SavedVariant,
   saveVariant,
@@ -18,7 +19,6 @@ import {
   listSections,
   type Section,
   type Story,
-  StoryNotFound,
   sectionSlug,
   storyPath,
 } from '../../stories/index.js';
@@ -193,24 +193,10 @@ export function adminEndpoints(deps: ApiDeps): Endpoint[] {
       problems: [404, 409],
       async handle(_c, { params, body, caller }) {
         const actor = actorOf(caller);
-        const { story } = await getStory(deps.db, actor, params.id);
-        const current = story.variants.find((v) => v.locale === params.locale);
-        if (!current) throw new StoryNotFound(`story ${params.id} in ${params.locale}`);
-        const saved = await saveVariant(
+        const saved = await patchVariant(
           deps.db,
           actor,
-          {
-            storyId: params.id,
-            locale: params.locale,
-            title: body.title ?? current.title,
-            slug: body.slug ?? current.slug,
-            summary: body.summary ?? current.summary,
-            body: body.body ?? current.bodyMarkdown,
-            faq: body.faq ?? current.faq,
-            heroAlt: body.heroAlt ?? current.heroAlt,
-            baseRevision: body.baseRevision ?? current.revision,
-            ...(body.qaOverride ? { qaOverride: body.qaOverride } : {}),
-          },
+          { ...body, storyId: params.id, locale: params.locale },
           options(),
         );
         return savedAnswer(actor, params.id, saved);

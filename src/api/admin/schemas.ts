@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import {
   CreateStorySchema,
+  PatchVariantSchema,
   PublishSchema,
   SaveVariantSchema,
   ScheduleSchema,
-  VariantContentSchema,
 } from '../../editorial/index.js';
 import { isWellFormedLocale } from '../../platform/locale.js';
 import { SourceDateSchema } from '../../stories/index.js';
@@ -30,20 +30,11 @@ export const CreateStoryBody = CreateStorySchema;
 /** A variant’s whole text: replaces it, or adds the locale’s variant (a translation). */
 export const PutVariantBody = SaveVariantSchema.omit({ storyId: true, locale: true });
 
-const content = VariantContentSchema.shape;
-
 /** Some of a variant’s text; what is left out stays as it is. */
-export const PatchVariantBody = z.object({
-  title: content.title.optional(),
-  slug: content.slug,
-  summary: content.summary.unwrap().optional(),
-  body: content.body.unwrap().optional(),
-  faq: content.faq.unwrap().optional(),
-  heroAlt: content.heroAlt.unwrap().optional(),
-  baseRevision: SaveVariantSchema.shape.baseRevision.describe(
+export const PatchVariantBody = PatchVariantSchema.omit({ storyId: true, locale: true }).extend({
+  baseRevision: PatchVariantSchema.shape.baseRevision.describe(
     'The revision the change is based on; a newer one on file answers 409. Defaults to the current one.',
   ),
-  qaOverride: SaveVariantSchema.shape.qaOverride,
 });
 
 export const PublishBody = PublishSchema.omit({ storyId: true, locale: true });

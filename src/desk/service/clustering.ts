@@ -1,4 +1,4 @@
-import { inTransaction } from '../../stories/index.js';
+import { inTransaction } from '../../platform/database/index.js';
 import { decodeSignature, estimateSimilarity, pickCanonical } from '../cluster/index.js';
 import {
   assignItemToCluster,

@@ -4,8 +4,9 @@ import { createTestApp, TEST_SITE_URL, type TestApp } from '../../../test/suppor
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/database.js';
 import { buildStory, seedTaxonomy, testSite } from '../../../test/support/factories.js';
 import { vnuProblems } from '../../../test/support/vnu.js';
+import { importStories } from '../../editorial/index.js';
 import { htmlLangTag } from '../../publishing/index.js';
-import { importStories, insertMedia } from '../../stories/index.js';
+import { insertMedia } from '../../stories/index.js';
 import {
   type ComposedDigest,
   composeDigest,

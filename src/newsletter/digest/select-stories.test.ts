@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SITE_URL } from '../../../test/support/app.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/database.js';
 import { buildStory, seedTaxonomy, testSite } from '../../../test/support/factories.js';
+import { importStories } from '../../editorial/index.js';
 import { htmlLangTag } from '../../publishing/index.js';
-import { importStories, type StoryInput } from '../../stories/index.js';
+import type { StoryInput } from '../../stories/index.js';
 import { composeDigest, type DigestDeps, type DigestRequest, MAX_DIGEST_STORIES } from './index.js';
 
 // Which stories a digest carries: the period's bounds, the topics, only what readers can see, and

@@ -3,8 +3,8 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { buildStory, seedTaxonomy } from '../../../test/support/factories.js';
 import { addActiveSubscribers, newsletterTestDeps } from '../../../test/support/newsletter.js';
 import { type CountingSink, startCountingSink } from '../../../test/support/smtp-sink.js';
+import { importStories } from '../../editorial/index.js';
 import { ConfigError, loadConfig } from '../../platform/config.js';
-import { importStories } from '../../stories/index.js';
 import { withDigestComposer } from './index.js';
 import { latestDueSlot, startNewsletterScheduler } from './schedule.js';
 

@@ -3,7 +3,7 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/s
 import { buildStory, seedTaxonomy } from '../../../test/support/factories.js';
 import { addActiveSubscribers, newsletterTestDeps } from '../../../test/support/newsletter.js';
 import { type SmtpSink, startCountingSink, startSmtpSink } from '../../../test/support/smtp-sink.js';
-import { importStories } from '../../stories/index.js';
+import { importStories } from '../../editorial/index.js';
 import type { NewsletterDeps } from '../deps.js';
 import { deleteSubscriberData, exportSubscriberData } from '../manage.js';
 import { recordNewsletterEvent, suppressSubscriber } from '../suppression.js';

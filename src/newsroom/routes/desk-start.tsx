@@ -2,13 +2,13 @@ import type { Context, Hono } from 'hono';
 import { type Actor, recordAudit } from '../../accounts/index.js';
 import { type Cluster, type ClusterSource, claimClusterForStory } from '../../desk/index.js';
 import { createStory, InvalidInput } from '../../editorial/index.js';
+import { inTransaction } from '../../platform/database/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { languageName } from '../../platform/i18n.js';
 import {
   type Entity,
   findSiteSettings,
   findStory,
-  inTransaction,
   listEntities,
   listSections,
   SlugTaken,

@@ -3,8 +3,8 @@ import {
   buildQaReport,
   type EditableStory,
   getStory,
-  getTranslationState,
   type QaFinding,
+  translationStateOf,
   translationStatus,
 } from '../../editorial/index.js';
 import { DomainError } from '../../platform/errors.js';
@@ -208,13 +208,13 @@ export async function buildEditorView(
   const can = permissionsOf(ctx);
   const base = `/admin/stories/${story.id}`;
   const translation =
-    variant && locale !== story.sourceLocale
-      ? await getTranslationState(deps.db, ctx.actor, { storyId: story.id, locale })
-      : undefined;
+    variant && locale !== story.sourceLocale ? await translationStateOf(deps.db, story, locale) : undefined;
   const source = story.variants.find((v) => v.locale === story.sourceLocale);
   let qa = extras.qa;
   if (!qa && variant) {
-    qa = (await buildQaReport(deps.db, story, { ...variantContent(variant) })).findings;
+    qa = (
+      await buildQaReport(deps.db, story, variantContent(variant), { enabledLocales: ctx.settings.locales })
+    ).findings;
   }
   const checked = new Set(form.entities);
   const suggestions = suggestEntities(

@@ -10,11 +10,7 @@ import {
   type Outcome,
   PublishBlocked,
   previewMarkdown,
-  publish,
-  saveVariant,
-  schedule,
-  unpublish,
-  updateStoryMeta,
+  submitStory,
   WrongStatus,
 } from '../../editorial/index.js';
 import { DanglingStoryLink, SlugTaken, UnknownReference } from '../../stories/index.js';
@@ -26,7 +22,6 @@ import {
   type EditorForm,
   type FormErrors,
   filledFaq,
-  filledSources,
   publishAtIso,
   readEditorForm,
   rearrangeForm,
@@ -44,6 +39,7 @@ import {
   permissionsOf,
   resolveEntity,
 } from './story-editor-data.js';
+import { submissionOf } from './story-editor-submission.js';
 
 type C = Context<NewsroomEnv>;
 
@@ -57,10 +53,6 @@ const NOTICE: Record<string, string> = {
   schedule: 'scheduled',
   unpublish: 'unpublished',
 };
-
-function sameMeta(a: ReturnType<typeof metaFromStory>, b: ReturnType<typeof metaFromStory>): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 /** Domain refusals become messages on the form (nothing typed is lost); anything else propagates. */
 function failureOf(
@@ -159,7 +151,7 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     };
     if (intent.kind === 'preview') {
       const preview = await previewMarkdown(deps.db, actor, { locale, body: form.body, faq: content.faq });
-      const report = await buildQaReport(deps.db, story, content);
+      const report = await buildQaReport(deps.db, story, content, { enabledLocales: ctx.settings.locales });
       const faq = content.faq.map((item, i) => ({
         question: item.question,
         answerHtml: preview.faqAnswersHtml[i] ?? '',
@@ -192,83 +184,30 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     }
     if (!checked.ok || Object.keys(errors).length > 0) return render(c, ctx, form, { errors }, 422);
 
-    const value = checked.value;
-    const qaOverride = value.qaOverrideReason ? { reason: value.qaOverrideReason } : undefined;
-    const outcomes: Outcome[] = [];
-    let savedRevision: number | undefined;
+    let outcome: Outcome;
     try {
-      if (intent.kind === 'unpublish')
-        outcomes.push(await unpublish(deps.db, actor, { storyId, locale }, { now }));
-      if (can.edit) {
-        const saved = await saveVariant(
-          deps.db,
-          actor,
-          {
-            storyId,
-            locale,
-            title: value.title,
-            slug: value.slug,
-            summary: value.summary,
-            body: value.body,
-            faq: filledFaq(value.faq),
-            heroAlt: value.heroAlt,
-            ...(form.baseRevision ? { baseRevision: Number(form.baseRevision) } : {}),
-            ...(form.translatedFromRevision
-              ? { translatedFromRevision: Number(form.translatedFromRevision) }
-              : {}),
-            ...(qaOverride ? { qaOverride } : {}),
-          },
-          { now },
-        );
-        savedRevision = saved.revision;
-        outcomes.push(saved);
-      }
-      const meta = {
-        section: value.section,
-        entities,
-        sources: value.sources.filter((s) => s.url !== ''),
-        heroMediaId: value.heroMediaId,
-      };
-      if (can.editMeta && !sameMeta(meta, metaFromStory(ctx))) {
-        outcomes.push(
-          await updateStoryMeta(
-            deps.db,
-            actor,
-            {
-              storyId,
-              section: value.section,
-              entities,
-              sources: filledSources(value.sources),
-              heroMediaId: value.heroMediaId === '' ? null : Number(value.heroMediaId),
-            },
-            { now },
-          ),
-        );
-      }
-      if (intent.kind === 'publish')
-        outcomes.push(await publish(deps.db, actor, { storyId, locale, qaOverride }, { now }));
-      if (intent.kind === 'schedule' && publishAt) {
-        outcomes.push(await schedule(deps.db, actor, { storyId, locale, publishAt, qaOverride }, { now }));
-      }
+      outcome = await submitStory(
+        deps.db,
+        actor,
+        submissionOf(ctx, { form, value: checked.value, entities, publishAt }, intent),
+        { now },
+      );
     } catch (error) {
-      // What did go through before the refusal still reaches readers and integrators.
-      for (const outcome of outcomes) await deliverOutcome(outcome, deps);
+      // The submit is one transaction: a refusal stored none of it, so the form keeps what was typed.
       const failure = failureOf(error, t);
       if (!failure) throw error;
+      if (!(error instanceof EditConflict)) return render(c, ctx, form, failure.extras, failure.status);
+      // After a conflict, the next submit starts from what is stored now.
       ctx = await loadEditorContext(deps, actor, storyId, locale);
       const current = ctx.loaded.story.variants.find((v) => v.locale === locale);
-      // After a save that went through, or a conflict, the next submit starts from what is stored now.
-      const next =
-        savedRevision !== undefined || error instanceof EditConflict
-          ? {
-              ...form,
-              baseRevision: String(current?.revision ?? ''),
-              translatedFromRevision: current ? '' : form.translatedFromRevision,
-            }
-          : form;
+      const next = {
+        ...form,
+        baseRevision: String(current?.revision ?? ''),
+        translatedFromRevision: current ? '' : form.translatedFromRevision,
+      };
       return render(c, ctx, next, failure.extras, failure.status);
     }
-    for (const outcome of outcomes) await deliverOutcome(outcome, deps);
+    await deliverOutcome(outcome, deps);
     return c.redirect(`/admin/stories/${storyId}/${locale}?notice=${NOTICE[intent.kind] ?? 'saved'}`, 303);
   });
 

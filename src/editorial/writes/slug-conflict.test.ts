@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
-import { buildStory, seedTaxonomy } from '../../test/support/factories.js';
-import { isUniqueViolation } from '../platform/database/index.js';
-import { SlugTaken } from './errors.js';
-import { importStories, writingSlug } from './save.js';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/database.js';
+import { buildStory, seedTaxonomy } from '../../../test/support/factories.js';
+import { isUniqueViolation } from '../../platform/database/index.js';
+import { SlugTaken } from '../../stories/index.js';
+import { importStories } from '../import.js';
+import { writingSlug } from './render.js';
 
 // A slug found free can be taken before the write commits (two saves at once on PostgreSQL);
 // the database's refusal must be recognised, on either dialect, and become a conflict.
