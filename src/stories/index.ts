@@ -45,11 +45,15 @@ export {
   findStoryIdBySlug,
 } from './queries/stories.js';
 export {
+  countStoriesInSection,
+  deleteEntity,
+  deleteSection,
   findSiteSettings,
   insertMedia,
   listEntities,
   listMedia,
   listSections,
+  listStoryIdsTaggedWith,
   saveSiteSettings,
   upsertEntity,
   upsertSection,
