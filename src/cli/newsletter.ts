@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import {
   countDeliveries,
   createMailer,
+  createNewsletter,
   EMPTY_COUNTS,
   fillDigestLinks,
   listIssues,
@@ -12,11 +13,11 @@ import {
   type SendingDeps,
   type SendTally,
   sendPending,
-  withDigestComposer,
 } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { DigestFrequency } from '../platform/database/index.js';
-import { loadNewsletterDeps } from '../site/index.js';
+import { htmlLangTag } from '../publishing/index.js';
+import { loadSiteName } from '../site/index.js';
 import { findSiteSettings } from '../stories/index.js';
 import { CliError, type DeskCommandIo, quietLog, runCliSafely } from './desk-io.js';
 import { createProgress } from './progress.js';
@@ -92,15 +93,17 @@ async function withNewsletter<T>(io: DeskCommandIo, use: (deps: SendingDeps, con
       throw new CliError(
         'The database holds no site yet: run `velocity serve` once, or `velocity seed` or `velocity import`.',
       );
-    const deps = await loadNewsletterDeps({
+    const newsletter = createNewsletter({
       db: database.db,
       config,
       log,
       secret: loadSecret(config),
       mailer,
       now: io.now,
+      siteName: await loadSiteName(database.db),
+      languageTag: htmlLangTag,
     });
-    return await use(withDigestComposer(deps), config);
+    return await use(newsletter.sending, config);
   } finally {
     mailer.close();
     await database.close();

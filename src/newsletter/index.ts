@@ -56,6 +56,8 @@ export {
   savePreferences,
   unsubscribe,
 } from './manage.js';
+/** The entry point: one object for the site, the admin and the background work (see Newsletter). */
+export { createNewsletter, type Newsletter } from './newsletter.js';
 /** A subscriber's topic: a section key or an entity slug. */
 export type { Topic } from './queries.js';
 /** Digests: planned per list and slot, delivered once per subscriber by claiming senders. */
@@ -92,5 +94,13 @@ export {
 } from './subscribe.js';
 /** Stopping mail to an address, and the audit trail of bounces, complaints and SMTP failures. */
 export { countSoftBounce, recordNewsletterEvent, suppressSubscriber } from './suppression.js';
+/** The admin's digest test sends: one at a time per person, failures as one short line. */
+export {
+  type ComposedDigest,
+  createTestSendLimiter,
+  type DigestChoice,
+  previewPeriod,
+  sendErrorLine,
+} from './test-send.js';
 /** Signed, expiring link tokens. */
 export { signToken, type TokenClaims, type TokenPurpose, verifyToken } from './tokens.js';

@@ -12,7 +12,6 @@ import { issueApiKey } from '../api-keys/index.js';
 import { ingestFeedDocument, listClusters } from '../desk/index.js';
 import { createStory } from '../editorial/index.js';
 import { photo } from '../media/test-images.js';
-import { planDepsOf, planRun, withDigestComposer } from '../newsletter/index.js';
 import {
   findStory,
   importStories,
@@ -741,7 +740,7 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
 
     // A planned digest issue of the published story, for the newsletter's issue pages.
     await addActiveSubscribers(t.database.db, 2, { locale: 'en', frequency: 'daily' });
-    const planned = await planRun(planDepsOf(withDigestComposer(t.site.deps.newsletter)), {
+    const planned = await t.newsletter.admin.planRun({
       frequency: 'daily',
       locale: 'en',
       slot: '2026-11-21',
