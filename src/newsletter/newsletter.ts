@@ -10,7 +10,12 @@ import {
   issueIdsOfDeliveries,
   listTroubledDeliveries,
 } from './admin-issues.js';
-import { eachSubscriber, listSubscribersForAdmin, subscriberCounts } from './admin-queries.js';
+import {
+  eachSubscriber,
+  listActiveLocales,
+  listSubscribersForAdmin,
+  subscriberCounts,
+} from './admin-queries.js';
 import type { NewsletterDeps } from './deps.js';
 import { countNewsletterEvents, createNewsletterWebhooks, listNewsletterEvents } from './events/index.js';
 import type { Mailer } from './mailer.js';
@@ -73,6 +78,7 @@ export interface Newsletter {
     listSubscribers: Bound<typeof listSubscribersForAdmin>;
     eachSubscriber: Bound<typeof eachSubscriber>;
     subscriberCounts: () => ReturnType<typeof subscriberCounts>;
+    listActiveLocales: () => Promise<string[]>;
     importSubscribersCsv: Bound<typeof importSubscribersCsv>;
     /** Plans a run (a list's issue) now or at its slot; the sender delivers it. */
     planRun: (request: Parameters<typeof planRun>[1]) => ReturnType<typeof planRun>;
@@ -136,6 +142,7 @@ export function createNewsletter(options: {
       listSubscribers: (filter, page) => listSubscribersForAdmin(db, filter, page),
       eachSubscriber: (filter, batch) => eachSubscriber(db, filter, batch),
       subscriberCounts: () => subscriberCounts(db),
+      listActiveLocales: () => listActiveLocales(db),
       importSubscribersCsv: (text, importOptions) => importSubscribersCsv(db, text, importOptions),
       planRun: (request) => planRun(planDepsOf(sending), request),
       previewDigest: async (choice) => {
