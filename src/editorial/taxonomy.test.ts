@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allowAuditEntries, refuseAuditEntries } from '../../test/support/audit-faults.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
 import { buildStory, seedTaxonomy } from '../../test/support/factories.js';
 import { type Actor, addUser, listAudit } from '../accounts/index.js';
 import { findMediaById } from '../media/index.js';
-import type { Database, Dialect } from '../platform/database/index.js';
+import type { Database } from '../platform/database/index.js';
 import {
   findSiteSettings,
   findStory,
@@ -51,29 +52,6 @@ const newEntity: EntityFields = {
     en: { name: 'AMD', aliases: '', description: 'A chip maker.' },
   },
 };
-
-/**
- * Makes every insert into the audit log fail, as a full disk or a lost connection would after the
- * change itself was written: the write and its audit entry must then both be missing.
- */
-async function refuseAuditEntries(db: Kysely<Database>, dialect: Dialect): Promise<void> {
-  if (dialect === 'sqlite') {
-    await sql`create trigger refuse_audit before insert on audit_log begin select raise(abort, 'audit refused'); end`.execute(
-      db,
-    );
-    return;
-  }
-  await sql`create or replace function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit refused'; end $$`.execute(
-    db,
-  );
-  await sql`create trigger refuse_audit before insert on audit_log for each row execute function refuse_audit()`.execute(
-    db,
-  );
-}
-
-async function allowAuditEntries(db: Kysely<Database>, dialect: Dialect): Promise<void> {
-  await sql`drop trigger refuse_audit${sql.raw(dialect === 'postgres' ? ' on audit_log' : '')}`.execute(db);
-}
 
 const auditActions = async (db: Kysely<Database>) =>
   (await listAudit(db, {}, { limit: 100, offset: 0 })).entries.map((e) => e.action);
