@@ -73,9 +73,16 @@ describe.each(DIALECTS)('the story page on %s', (dialect) => {
     expect(miss.status).toBe(200);
     expect(miss.queries).toBeGreaterThan(0);
     const hit = await get('/zh/ai-models/flagship');
-    console.info(`story page on ${dialect}: miss ${miss.queries} queries, hit ${hit.queries}`);
     expect(hit).toEqual({ status: 200, location: null, queries: 0 });
   });
+
+  it.each(['/zh/', '/en/ai-models/', '/en/topics/nvidia', '/en/gpus', '/sitemaps/en.xml'])(
+    'answers %s from the cache without a query too',
+    async (path) => {
+      expect((await get(path)).status).toBe(200);
+      expect(await get(path)).toEqual({ status: 200, location: null, queries: 0 });
+    },
+  );
 
   it('keeps 410 for a withdrawn variant and drops the cached page when it is withdrawn', async () => {
     expect((await get('/en/ai-models/withdrawn')).status).toBe(200);
