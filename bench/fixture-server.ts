@@ -4,14 +4,15 @@
 import http from 'node:http';
 import path from 'node:path';
 import { importStories } from '../src/editorial/index.js';
-import { createMailer } from '../src/newsletter/index.js';
+import { createMailer, createNewsletter } from '../src/newsletter/index.js';
 import { loadConfig } from '../src/platform/config.js';
 import { migrateToLatest, openDatabase } from '../src/platform/database/index.js';
 import { createApp } from '../src/platform/http/app.js';
 import { startServer } from '../src/platform/http/server.js';
 import { createLogger } from '../src/platform/logger.js';
 import { RenderCache } from '../src/platform/render-cache.js';
-import { createSite } from '../src/site/index.js';
+import { htmlLangTag } from '../src/publishing/index.js';
+import { createSite, loadSiteName } from '../src/site/index.js';
 import {
   countStories,
   type EntityInput,
@@ -139,16 +140,19 @@ async function serve(dataDir: string): Promise<void> {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RENDER_CACHE_ENTRIES: '20000' });
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES, config.RENDER_CACHE_BYTES);
   const log = createLogger('silent');
-  const site = await createSite({
+  const secret = 'bench-secret-0123456789';
+  const newsletter = createNewsletter({
     db: handle.db,
     config,
-    cache,
     log,
-    secret: 'bench-secret-0123456789',
+    secret,
     // No SMTP configured: any newsletter mail goes to DATA_DIR/outbox.
     mailer: createMailer(config, log),
     now: () => now,
+    siteName: await loadSiteName(handle.db),
+    languageTag: htmlLangTag,
   });
+  const site = await createSite({ db: handle.db, config, cache, log, secret, newsletter, now: () => now });
   const app = createApp(log, [site.surface]);
   const server = await startServer(app, cache, { host: '127.0.0.1', port: 0 });
 

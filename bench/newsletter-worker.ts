@@ -6,18 +6,14 @@
 // the figures go back over the IPC channel.
 import fs from 'node:fs';
 import nodemailer from 'nodemailer';
+import { createNewsletter } from '../src/newsletter/index.js';
 import { createMailer } from '../src/newsletter/mailer.js';
-import {
-  latestDueSlot,
-  planDepsOf,
-  planRun,
-  sendPending,
-  withDigestComposer,
-} from '../src/newsletter/sending/index.js';
+import { latestDueSlot, planDepsOf, planRun, sendPending } from '../src/newsletter/sending/index.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/database/index.js';
 import { createLogger } from '../src/platform/logger.js';
-import { loadNewsletterDeps } from '../src/site/index.js';
+import { htmlLangTag } from '../src/publishing/index.js';
+import { loadSiteName } from '../src/site/index.js';
 import {
   MESSAGE_ID_PLACEHOLDER,
   type RawJob,
@@ -82,9 +78,16 @@ async function runSend(job: SendJob): Promise<SendResult> {
   const mailer = createMailer(config, log);
   const offset = new Date(job.startAt).getTime() - Date.now();
   const now = () => new Date(Date.now() + offset);
-  const deps = withDigestComposer(
-    await loadNewsletterDeps({ db: handle.db, config, log, secret: job.secret, mailer, now }),
-  );
+  const deps = createNewsletter({
+    db: handle.db,
+    config,
+    log,
+    secret: job.secret,
+    mailer,
+    now,
+    siteName: await loadSiteName(handle.db),
+    languageTag: htmlLangTag,
+  }).sending;
   try {
     const memory = new MemorySampler();
     const startRssBytes = memory.peakRss;

@@ -19,18 +19,15 @@ import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { importStories } from '../src/editorial/index.js';
+import { createNewsletter } from '../src/newsletter/index.js';
 import { createMailer } from '../src/newsletter/mailer.js';
 import type { Topic } from '../src/newsletter/queries.js';
-import {
-  deliveryCopy,
-  issueMessage,
-  latestDueSlot,
-  withDigestComposer,
-} from '../src/newsletter/sending/index.js';
+import { deliveryCopy, issueMessage, latestDueSlot } from '../src/newsletter/sending/index.js';
 import { loadConfig } from '../src/platform/config.js';
 import { type Database, migrateToLatest, openDatabase } from '../src/platform/database/index.js';
 import { createLogger } from '../src/platform/logger.js';
-import { loadNewsletterDeps } from '../src/site/index.js';
+import { htmlLangTag } from '../src/publishing/index.js';
+import { loadSiteName } from '../src/site/index.js';
 import { buildStory, seedTaxonomy } from '../test/support/factories.js';
 import { addActiveSubscribers } from '../test/support/newsletter.js';
 import { summariseCpuProfile } from './cpu-profile-summary.js';
@@ -192,9 +189,16 @@ async function captureTemplates(target: DatabaseTarget, dir: string): Promise<st
   const now = () => new Date(START_AT);
   const files: string[] = [];
   try {
-    const deps = withDigestComposer(
-      await loadNewsletterDeps({ db: handle.db, config, log, secret: SECRET, mailer, now }),
-    );
+    const deps = createNewsletter({
+      db: handle.db,
+      config,
+      log,
+      secret: SECRET,
+      mailer,
+      now,
+      siteName: await loadSiteName(handle.db),
+      languageTag: htmlLangTag,
+    }).sending;
     for (const locale of LOCALES) {
       for (const topics of TOPIC_SETS) {
         const composed = await deps.compose({

@@ -2,13 +2,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { createApi } from '../api/index.js';
 import { createDeskDeps, type FetchDocument, type Resolve, startDeskScheduler } from '../desk/index.js';
 import { deliverOutcome, startScheduler } from '../editorial/index.js';
-import {
-  createMailer,
-  createNewsletterWebhooks,
-  type Mailer,
-  startNewsletterScheduler,
-  withDigestComposer,
-} from '../newsletter/index.js';
+import { createMailer, createNewsletter, type Mailer, type Newsletter } from '../newsletter/index.js';
 import { createNewsroom, type Newsroom } from '../newsroom/index.js';
 import type { Config } from '../platform/config.js';
 import { type Database, pendingMigrations } from '../platform/database/index.js';
@@ -17,6 +11,7 @@ import { createOpsApp, type ReadinessChecks, requestMetrics, startOpsServer } fr
 import type { Logger } from '../platform/logger.js';
 import { Metrics } from '../platform/metrics.js';
 import type { RenderCache } from '../platform/render-cache.js';
+import { htmlLangTag } from '../publishing/index.js';
 import { createSite, type Site } from '../site/index.js';
 import type { ContentEvent } from '../stories/index.js';
 import { enqueueWebhookDeliveries, startWebhookWorker } from '../webhooks/index.js';
@@ -41,6 +36,7 @@ export interface Platform {
   app: ReturnType<typeof createApp>;
   site: Site;
   newsroom: Newsroom;
+  newsletter: Newsletter;
   /** Newsletter mail; closed by whoever stops the platform. */
   mailer: Mailer;
   /** This process's Prometheus metrics. */
@@ -73,7 +69,21 @@ export async function composePlatform(options: {
 }): Promise<Platform> {
   const now = options.now ?? (() => new Date());
   const mailer = createMailer(options.config, options.log);
-  const site = await createSite({ ...options, mailer, now });
+  // The newsletter's mail names the site as its pages do (the site's names, reloaded whenever the
+  // settings change), and the site's pages use the newsletter: the name is looked up only when a
+  // mail is written, once both exist.
+  let site: Site | undefined;
+  const newsletter = createNewsletter({
+    db: options.db,
+    config: options.config,
+    log: options.log,
+    secret: options.secret,
+    mailer,
+    now,
+    siteName: (locale) => site?.siteName(locale) ?? '',
+    languageTag: htmlLangTag,
+  });
+  site = await createSite({ ...options, newsletter, now });
   const contentChanged = site.contentChanged.bind(site);
   const emit = async (event: ContentEvent) => {
     options.onEvent?.(event);
@@ -98,9 +108,8 @@ export async function composePlatform(options: {
     now,
     ...options.desk,
   });
-  const newsroom = createNewsroom({ ...shared, desk, newsletter: site.deps.newsletter });
+  const newsroom = createNewsroom({ ...shared, desk, newsletter });
   const api = createApi(shared);
-  const bounces = createNewsletterWebhooks({ db: options.db, config: options.config, log: options.log, now });
   const metrics = new Metrics({ cache: options.cache, queues: () => queueDepths(options.db, now()) });
   let background: { running: string[] } | 'stopped' | undefined;
   const readiness: ReadinessChecks = {
@@ -122,7 +131,7 @@ export async function composePlatform(options: {
   const ops = createOpsApp({ metrics, checks: readiness, token: options.config.METRICS_TOKEN });
   const app = createApp(
     options.log,
-    [{ path: '/', app: ops }, newsroom.surface, api.surface, bounces, site.surface],
+    [{ path: '/', app: ops }, newsroom.surface, api.surface, newsletter.webhooks, site.surface],
     {
       observe: requestMetrics(metrics),
       bodyLimits: bodyLimits(options.config),
@@ -133,6 +142,7 @@ export async function composePlatform(options: {
     app,
     site,
     newsroom,
+    newsletter,
     mailer,
     metrics,
     readiness,
@@ -159,7 +169,7 @@ export async function composePlatform(options: {
           })
         : { stop: async () => {} };
       const digests = options.config.NEWSLETTER_SEND
-        ? startNewsletterScheduler(withDigestComposer(site.deps.newsletter), {
+        ? newsletter.startScheduler({
             intervalMs: NEWSLETTER_INTERVAL_MS,
             onProgress: (delta) => metrics.newsletterProgress(delta),
           })

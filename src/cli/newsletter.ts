@@ -1,22 +1,17 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
-  countDeliveries,
   createMailer,
+  createNewsletter,
   EMPTY_COUNTS,
   fillDigestLinks,
-  listIssues,
-  planDepsOf,
-  planDueRuns,
-  planRun,
-  type SendingDeps,
+  type Newsletter,
   type SendTally,
-  sendPending,
-  withDigestComposer,
 } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { DigestFrequency } from '../platform/database/index.js';
-import { loadNewsletterDeps } from '../site/index.js';
+import { htmlLangTag } from '../publishing/index.js';
+import { loadSiteName } from '../site/index.js';
 import { findSiteSettings } from '../stories/index.js';
 import { CliError, type DeskCommandIo, quietLog, runCliSafely } from './desk-io.js';
 import { createProgress } from './progress.js';
@@ -81,7 +76,10 @@ function topicsOf(input: string | undefined) {
   });
 }
 
-async function withNewsletter<T>(io: DeskCommandIo, use: (deps: SendingDeps, config: Config) => Promise<T>) {
+async function withNewsletter<T>(
+  io: DeskCommandIo,
+  use: (newsletter: Newsletter, config: Config) => Promise<T>,
+) {
   const config = io.config();
   const database = await io.openDatabase(config);
   const log = (io.log ?? quietLog)(config);
@@ -92,15 +90,17 @@ async function withNewsletter<T>(io: DeskCommandIo, use: (deps: SendingDeps, con
       throw new CliError(
         'The database holds no site yet: run `velocity serve` once, or `velocity seed` or `velocity import`.',
       );
-    const deps = await loadNewsletterDeps({
+    const newsletter = createNewsletter({
       db: database.db,
       config,
       log,
       secret: loadSecret(config),
       mailer,
       now: io.now,
+      siteName: await loadSiteName(database.db),
+      languageTag: htmlLangTag,
     });
-    return await use(withDigestComposer(deps), config);
+    return await use(newsletter, config);
   } finally {
     mailer.close();
     await database.close();
@@ -114,28 +114,24 @@ function summary(tally: SendTally): string {
   return `Deliveries: ${parts.join(', ')}.`;
 }
 
-async function outstanding(deps: SendingDeps): Promise<number> {
+async function outstanding(newsletter: Newsletter): Promise<number> {
   let total = 0;
-  for (const counts of (await countDeliveries(deps.db)).values()) total += counts.pending + counts.sending;
+  for (const counts of (await newsletter.admin.countDeliveries()).values())
+    total += counts.pending + counts.sending;
   return total;
 }
 
-async function send(deps: SendingDeps, io: DeskCommandIo, opts: Record<string, unknown>): Promise<number> {
+async function send(
+  newsletter: Newsletter,
+  io: DeskCommandIo,
+  opts: Record<string, unknown>,
+): Promise<number> {
   if (opts.now) {
     const frequency = frequencyOf(opts.frequency as string | undefined);
-    const locales = opts.locale
-      ? [opts.locale as string]
-      : (
-          await deps.db
-            .selectFrom('subscribers')
-            .select('locale')
-            .where('state', '=', 'active')
-            .distinct()
-            .execute()
-        ).map((row) => row.locale);
+    const locales = opts.locale ? [opts.locale as string] : await newsletter.admin.listActiveLocales();
     const dueAt = io.now();
     for (const locale of locales) {
-      const outcome = await planRun(planDepsOf(deps), {
+      const outcome = await newsletter.admin.planRun({
         frequency,
         locale,
         kind: 'manual',
@@ -147,9 +143,9 @@ async function send(deps: SendingDeps, io: DeskCommandIo, opts: Record<string, u
       );
     }
   } else {
-    await planDueRuns(deps);
+    await newsletter.planDueRuns();
   }
-  const total = await outstanding(deps);
+  const total = await outstanding(newsletter);
   if (total === 0) {
     io.out('Nothing to send: no delivery is pending.');
     return 0;
@@ -158,7 +154,7 @@ async function send(deps: SendingDeps, io: DeskCommandIo, opts: Record<string, u
   progress.start(total);
   let tally: SendTally;
   try {
-    tally = await sendPending(deps, {
+    tally = await newsletter.sendPending({
       untilIdle: true,
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (t) => progress.update(t.sent + t.failed + t.suppressed),
@@ -167,21 +163,22 @@ async function send(deps: SendingDeps, io: DeskCommandIo, opts: Record<string, u
     progress.stop();
   }
   io.out(summary(tally));
-  const left = await outstanding(deps);
+  const left = await outstanding(newsletter);
   if (left > 0)
     io.out(`${left} deliveries are still pending (retries or pacing); the scheduler sends them when due.`);
   return tally.failed > 0 ? 1 : 0;
 }
 
-async function status(deps: SendingDeps, io: DeskCommandIo, opts: Record<string, unknown>): Promise<number> {
+async function status(
+  newsletter: Newsletter,
+  io: DeskCommandIo,
+  opts: Record<string, unknown>,
+): Promise<number> {
   const limit = opts.limit === undefined ? 20 : Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
     throw new CliError(`--limit takes a whole number from 1 to 1000, not "${String(opts.limit)}".`, 2);
-  const issues = await listIssues(deps.db, { limit });
-  const counts = await countDeliveries(
-    deps.db,
-    issues.map((i) => i.id),
-  );
+  const issues = await newsletter.admin.listIssues({ limit });
+  const counts = await newsletter.admin.countDeliveries(issues.map((i) => i.id));
   const rows = issues.map((issue) => ({
     id: issue.id,
     slot: issue.slot,
@@ -235,24 +232,26 @@ async function status(deps: SendingDeps, io: DeskCommandIo, opts: Record<string,
   return 0;
 }
 
-async function preview(deps: SendingDeps, io: DeskCommandIo, opts: Record<string, unknown>): Promise<number> {
+async function preview(
+  newsletter: Newsletter,
+  config: Config,
+  io: DeskCommandIo,
+  opts: Record<string, unknown>,
+): Promise<number> {
   const locale = opts.locale as string | undefined;
   if (!locale) throw new CliError('preview needs --locale, such as --locale zh.', 2);
   const frequency = frequencyOf(opts.frequency as string | undefined);
-  const until = io.now();
-  const since = new Date(until.getTime() - (frequency === 'daily' ? 1 : 7) * 86_400_000);
-  const composed = await deps.compose({
+  const { period, digest: composed } = await newsletter.admin.previewDigest({
     locale,
     frequency,
     topics: topicsOf(opts.topics as string | undefined),
-    since: since.toISOString(),
-    until: until.toISOString(),
+    days: frequency === 'daily' ? 1 : 7,
   });
   if (!composed) {
-    io.err(`No story was published for this list since ${since.toISOString()}: there would be no digest.`);
+    io.err(`No story was published for this list since ${period.since}: there would be no digest.`);
     return 1;
   }
-  const signup = `${deps.config.siteUrl}/${locale}/newsletter`;
+  const signup = `${config.siteUrl}/${locale}/newsletter`;
   const filled = fillDigestLinks(composed, { preferencesUrl: signup, unsubscribeUrl: signup });
   const body = opts.text ? filled.text : filled.html;
   const output = opts.output as string | undefined;
@@ -296,12 +295,12 @@ export async function runNewsletterCommand(args: string[], io: DeskCommandIo): P
     if (subcommand === 'send' && !opts.now && (opts.frequency || opts.locale))
       throw new CliError('--frequency and --locale go with --now.', 2);
     if (subcommand === 'preview') topicsOf(opts.topics as string | undefined);
-    return withNewsletter(io, (deps) =>
+    return withNewsletter(io, (newsletter, config) =>
       subcommand === 'send'
-        ? send(deps, io, opts)
+        ? send(newsletter, io, opts)
         : subcommand === 'status'
-          ? status(deps, io, opts)
-          : preview(deps, io, opts),
+          ? status(newsletter, io, opts)
+          : preview(newsletter, config, io, opts),
     );
   });
 }

@@ -19,10 +19,26 @@ export {
 export { type DiffPart, diffContent, type FieldDiff } from './diff.js';
 /** Typed errors: NotAllowed (403), InvalidInput and PublishBlocked (422), EditConflict (409)… */
 export * from './errors.js';
+/** Field-level checks with UI string keys, shared with the admin's forms; InvalidFields (422). */
+export {
+  ALWAYS,
+  checkFields,
+  type FieldErrors,
+  type FieldMessage,
+  type FieldsResult,
+  InvalidFields,
+  requiredText,
+  splitList,
+  text,
+} from './fields.js';
 /** Loading content written elsewhere: whole stories, or an export document into an empty site. */
 export { type ImportedStories, importContent, importStories } from './import.js';
 /** Markdown rendered as the site renders it, for previews; dangling `story:` links reported. */
 export { previewMarkdown, type RenderedPreview } from './links.js';
+/** The media library's writes: upload and credit line, each with its audit entry. */
+export { CreditSchema, checkCredit, MAX_CREDIT_CHARS, updateCredit, uploadMedia } from './media.js';
+/** Writes to the names on every page: the site reloads them when the outcome is delivered. */
+export { deliverNamesOutcome, type NamesOutcome } from './names.js';
 /** What a write means for readers and integrators, and how to hand it on. */
 export { deliverOutcome, NOTHING_PUBLIC, type Outcome } from './outcome.js';
 /** Private, expiring preview links to unpublished text. */
@@ -58,10 +74,36 @@ export {
 } from './scheduler.js';
 /** Input schemas and their types, for callers that validate at their own edge too. */
 export * from './schema.js';
+/** The site settings: saved with the audit entry of what changed. */
+export { changedSettings, saveSettings } from './settings.js';
+/** The settings' rules: locales, default, navigation, fallbacks. */
+export { checkSettings, type SettingsFields } from './settings-rules.js';
 /** A story's details (section, entities, sources, hero image, hero alt texts), and deletion. */
 export { deleteStory, updateStoryMeta } from './story-details.js';
 /** The editor's submit of the story form: text, details and status in one transaction. */
 export { type SubmittedStory, submitStory } from './submit.js';
+/** Sections and entities: save and delete, each in one transaction with its audit entry. */
+export {
+  deleteEntity,
+  deleteSection,
+  type SavedRecord,
+  SectionInUse,
+  saveEntity,
+  saveSection,
+  siteSettingsOrThrow,
+} from './taxonomy.js';
+/** The rules of sections and entities, as pure checks over what a person typed. */
+export {
+  checkEntity,
+  checkSection,
+  ENTITY_KINDS,
+  type EntityFields,
+  formLocales,
+  isWellFormedSlug,
+  RESERVED_SECTION_SLUGS,
+  type SectionFields,
+  type TaxonomyContext,
+} from './taxonomy-rules.js';
 /** Translations against the source variant: stale marking, the source's diff, confirmation. */
 export {
   confirmTranslation,

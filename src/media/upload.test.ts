@@ -93,17 +93,26 @@ describe.each(DIALECTS)('media uploads on %s', (dialect) => {
     });
 
     it('a file whose row cannot be written: the renditions already on disk are removed again', async () => {
-      const failing = new Proxy(database.db, {
-        get(target, property) {
-          if (property === 'insertInto') {
-            return () => {
-              throw new Error('disk full');
-            };
-          }
-          const value = Reflect.get(target, property, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
+      // Every insert fails, also inside the transaction the row is written in.
+      const failingInserts = (db: Kysely<Database>): Kysely<Database> =>
+        new Proxy(db, {
+          get(target, property) {
+            if (property === 'insertInto') {
+              return () => {
+                throw new Error('disk full');
+              };
+            }
+            if (property === 'transaction') {
+              return () => ({
+                execute: <T>(work: (trx: Kysely<Database>) => Promise<T>) =>
+                  target.transaction().execute((trx) => work(failingInserts(trx))),
+              });
+            }
+            const value = Reflect.get(target, property, target);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        });
+      const failing = failingInserts(database.db);
       const png = await (await photo(900, 500)).png().toBuffer();
       await expect(upload(png, LIMITS, failing)).rejects.toThrow('disk full');
       expect(filesInFolder()).toEqual([]);

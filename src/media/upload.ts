@@ -15,10 +15,16 @@ const HASH_HEX_DIGITS = 16;
  * Adds an uploaded image to the library: checks it by content, renders WebP and AVIF renditions,
  * writes them atomically and records the media row. A refused or failed upload leaves no file and
  * no row behind. The same image uploaded again gives back the existing record (`created: false`).
+ * `onCreated` runs in the transaction that inserts the row (the caller's audit entry), so if it
+ * fails the row and the files go too.
  */
 export async function storeUpload(
   db: Kysely<Database>,
-  options: { mediaDir: string; limits: UploadLimits },
+  options: {
+    mediaDir: string;
+    limits: UploadLimits;
+    onCreated?: (trx: Kysely<Database>, media: Media) => Promise<void>;
+  },
   input: { bytes: Uint8Array; credit: string },
   now: Date,
 ): Promise<{ media: Media; created: boolean }> {
@@ -38,19 +44,24 @@ export async function storeUpload(
 
   await writeFilesAtomically(options.mediaDir, files);
   try {
-    const id = await insertMedia(
-      db,
-      {
-        fileName,
-        mimeType: 'image/webp',
-        width: image.width,
-        height: image.height,
-        renditions,
-        credit: input.credit,
-      },
-      now,
-    );
-    return { media: (await findMediaById(db, id)) as Media, created: true };
+    const media = await db.transaction().execute(async (trx) => {
+      const id = await insertMedia(
+        trx,
+        {
+          fileName,
+          mimeType: 'image/webp',
+          width: image.width,
+          height: image.height,
+          renditions,
+          credit: input.credit,
+        },
+        now,
+      );
+      const inserted = (await findMediaById(trx, id)) as Media;
+      await options.onCreated?.(trx, inserted);
+      return inserted;
+    });
+    return { media, created: true };
   } catch (error) {
     // The same image, uploaded at the same moment by someone else, won the insert: its row now
     // points at these very files, so they stay.

@@ -165,7 +165,13 @@ function readRows(
 export async function importSubscribersCsv(
   db: Db,
   text: string,
-  options: { locales: readonly string[]; defaultLocale: string; now: Date },
+  options: {
+    locales: readonly string[];
+    defaultLocale: string;
+    now: Date;
+    /** Runs in the import's transaction with its report (the admin's audit entry), or undoes it. */
+    onImported?: (trx: Db, report: ImportReport) => Promise<void>;
+  },
 ): Promise<ImportReport> {
   const { rows, invalid } = readRows(text, options.locales);
   const report: ImportReport = { created: 0, updated: 0, active: 0, pending: 0, unchanged: 0, invalid };
@@ -222,6 +228,7 @@ export async function importSubscribersCsv(
       else if (state === 'pending') report.pending += 1;
       else report.unchanged += 1;
     }
+    await options.onImported?.(trx, report);
   });
   return report;
 }

@@ -174,3 +174,15 @@ export async function subscriberCounts(db: Db): Promise<SubscriberCounts> {
     byState,
   };
 }
+
+/** The locales that have at least one active subscriber (a manual send plans one run per locale). */
+export async function listActiveLocales(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('subscribers')
+    .select('locale')
+    .where('state', '=', 'active')
+    .distinct()
+    .orderBy('locale')
+    .execute();
+  return rows.map((row) => row.locale);
+}

@@ -8,8 +8,7 @@ import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { buildStory } from '../../test/support/factories.js';
 import { addActiveSubscribers } from '../../test/support/newsletter.js';
 import { type SmtpSink, startSmtpSink } from '../../test/support/smtp-sink.js';
-import { planDueRuns, sendPending, withDigestComposer } from './sending/index.js';
-import { requestSubscription } from './subscribe.js';
+import { planDueRuns, sendPending } from './sending/index.js';
 
 // The digest and the confirmation mail, as the platform sends them, scored by the real
 // SpamAssassin (Debian's package) with local tests only: no DNS, no network, no Bayes history.
@@ -71,13 +70,13 @@ describe.skipIf(!SPAMASSASSIN)(TITLE, { timeout: 120_000 }, () => {
       { env: { SMTP_URL: sink.url, NEWSLETTER_DOMAIN_PER_MINUTE: '0' } },
     );
     await addActiveSubscribers(t.database.db, 1, { locale: 'en' });
-    const deps = withDigestComposer(t.site.deps.newsletter);
+    const deps = t.newsletter.sending;
     await planDueRuns(deps);
     await sendPending(deps, { untilIdle: true });
     const [sent] = await sink.waitFor(1);
     digest = sent?.raw ?? '';
     digestHtml = String(sent?.parsed.html);
-    const outcome = await requestSubscription(t.site.deps.newsletter, {
+    const outcome = await t.newsletter.requestSubscription({
       email: 'new-reader@example.org',
       locale: 'en',
       frequency: 'weekly',

@@ -7,7 +7,6 @@ import { addActiveSubscribers } from '../../test/support/newsletter.js';
 import { signedInAs } from '../../test/support/people.js';
 import { vnuProblems } from '../../test/support/vnu.js';
 import { issueSetupToken } from '../accounts/index.js';
-import { planDepsOf, planRun, withDigestComposer } from '../newsletter/index.js';
 import { createWebhook } from '../webhooks/index.js';
 
 // The admin's page kinds that admin-html.test.ts does not cover (signing in, the setup link, the
@@ -63,7 +62,7 @@ describe('admin pages for signing in, stories, API keys and webhooks', () => {
     webhookId = webhook.id;
     // A planned digest with a failed delivery and a bounce, so the newsletter pages show their tables.
     await addActiveSubscribers(t.database.db, 3, { locale: 'en', frequency: 'daily' });
-    const planned = await planRun(planDepsOf(withDigestComposer(t.site.deps.newsletter)), {
+    const planned = await t.newsletter.admin.planRun({
       frequency: 'daily',
       locale: 'en',
       slot: '2026-11-21',

@@ -13,8 +13,14 @@ import { type Actor, issueSetupToken, type User } from '../accounts/index.js';
 import { issueApiKey } from '../api-keys/index.js';
 import { ingestFeedDocument, listClusters } from '../desk/index.js';
 import { createStory, importStories } from '../editorial/index.js';
-import { planDepsOf, planRun, withDigestComposer } from '../newsletter/index.js';
-import { findStory, listEntities, listMedia, listSections } from '../stories/index.js';
+import {
+  findStory,
+  listEntities,
+  listMedia,
+  listSections,
+  upsertEntity,
+  upsertSection,
+} from '../stories/index.js';
 import { createWebhook, listDeliveries } from '../webhooks/index.js';
 
 // The authorization matrix: every admin route and every API endpoint, tried by nobody and by each
@@ -174,6 +180,30 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
       )
     ).id;
   const freshPerson = async () => (await addPerson(t, 'author')).id;
+  const freshSection = async () => {
+    const n = next();
+    return upsertSection(
+      t.database.db,
+      {
+        key: `doomed-${n}`,
+        position: 90 + n,
+        translations: { zh: { name: `待删${n}`, slug: `doomed-${n}`, description: '' } },
+      },
+      new Date(),
+    );
+  };
+  const freshEntity = async () => {
+    const n = next();
+    return upsertEntity(
+      t.database.db,
+      {
+        slug: `doomed-entity-${n}`,
+        kind: 'topic',
+        translations: { zh: { name: `待删${n}`, aliases: [], description: '' } },
+      },
+      new Date(),
+    );
+  };
   const feedBytes = new TextEncoder().encode(
     '<rss version="2.0"><channel><title>Matrix feed</title><item><title>Matrix item</title>' +
       '<link>https://feeds.example.test/item</link></item></channel></rss>',
@@ -368,12 +398,24 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
     'POST /sections/:id': [
       { allowed: EDITORIAL, build: () => ({ path: `/sections/${sectionId}`, body: section(0, false) }) },
     ],
+    'POST /sections/:id/delete': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({ path: `/sections/${await freshSection()}/delete`, body: {} }),
+      },
+    ],
     'GET /entities': [{ allowed: EDITORIAL, build: () => ({ path: '/entities' }) }],
     'GET /entities/new': [{ allowed: EDITORIAL, build: () => ({ path: '/entities/new' }) }],
     'POST /entities': [{ allowed: EDITORIAL, build: () => ({ path: '/entities', body: entity(next()) }) }],
     'GET /entities/:id': [{ allowed: EDITORIAL, build: () => ({ path: `/entities/${entityId}` }) }],
     'POST /entities/:id': [
       { allowed: EDITORIAL, build: () => ({ path: `/entities/${entityId}`, body: entity(0) }) },
+    ],
+    'POST /entities/:id/delete': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({ path: `/entities/${await freshEntity()}/delete`, body: {} }),
+      },
     ],
     'GET /settings': [{ allowed: OWNER, build: () => ({ path: '/settings' }) }],
     'POST /settings': [
@@ -697,7 +739,7 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
 
     // A planned digest issue of the published story, for the newsletter's issue pages.
     await addActiveSubscribers(t.database.db, 2, { locale: 'en', frequency: 'daily' });
-    const planned = await planRun(planDepsOf(withDigestComposer(t.site.deps.newsletter)), {
+    const planned = await t.newsletter.admin.planRun({
       frequency: 'daily',
       locale: 'en',
       slot: '2026-11-21',

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DeskDeps } from '../desk/index.js';
-import type { NewsletterDeps } from '../newsletter/index.js';
+import type { Newsletter } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Logger } from '../platform/logger.js';
@@ -22,7 +22,7 @@ export interface NewsroomDeps {
   mediaDir: string;
   /** The source desk: followed feeds and clusters, with its fetcher. */
   desk: DeskDeps;
-  /** The site's newsletter services: the mailer and names the digest previews and test sends use. */
-  newsletter: NewsletterDeps;
+  /** The newsletter (createNewsletter): its issues, subscribers, events, previews and test sends. */
+  newsletter: Newsletter;
   assets: { css: { path: string; body: Buffer }; js: { path: string; body: Buffer } };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DeskDeps } from '../desk/index.js';
-import type { NewsletterDeps } from '../newsletter/index.js';
+import type { Newsletter } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Surface } from '../platform/http/app.js';
@@ -38,7 +38,7 @@ export function createNewsroom(options: {
   contentChanged: (change: ContentChange, options?: { taxonomy?: boolean }) => Promise<void>;
   emit: (event: ContentEvent) => Promise<void>;
   desk: DeskDeps;
-  newsletter: NewsletterDeps;
+  newsletter: Newsletter;
 }): Newsroom {
   const assets = loadAdminAssets();
   const deps = {

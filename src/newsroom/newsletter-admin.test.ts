@@ -5,7 +5,6 @@ import { DIALECTS } from '../../test/support/database.js';
 import { buildStory } from '../../test/support/factories.js';
 import { addActiveSubscribers } from '../../test/support/newsletter.js';
 import { signedInAs } from '../../test/support/people.js';
-import { planDepsOf, planRun, withDigestComposer } from '../newsletter/index.js';
 
 // The newsletter admin over a planned issue whose deliveries sit in every state: the counts on
 // the page and in counts.json, the failed and retrying deliveries and the bounce events shown
@@ -49,7 +48,7 @@ describe.each(DIALECTS)('the newsletter admin on %s', (dialect) => {
 
   it('counts deliveries in every state, on the page and in counts.json', async () => {
     const ids = await addActiveSubscribers(db(), 6, { locale: 'en', frequency: 'daily' });
-    const outcome = await planRun(planDepsOf(withDigestComposer(t.site.deps.newsletter)), {
+    const outcome = await t.newsletter.admin.planRun({
       frequency: 'daily',
       locale: 'en',
       slot: '2026-11-28',

@@ -5,7 +5,7 @@ import { DIALECTS } from '../../test/support/database.js';
 import { buildStory } from '../../test/support/factories.js';
 import { signedInAs } from '../../test/support/people.js';
 import { type SmtpSink, startSmtpSink } from '../../test/support/smtp-sink.js';
-import { createTestSendLimiter, sendErrorLine } from './newsletter-test-send.js';
+import { createTestSendLimiter, sendErrorLine } from '../newsletter/index.js';
 
 // The digest preview for a chosen list and period, and the test send of it through a real SMTP
 // server: one address, a translated [Test] marker, its own Message-ID, links to the signup page,

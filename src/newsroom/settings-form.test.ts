@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkSettings } from '../editorial/index.js';
 import type { Section, SiteSettings } from '../stories/index.js';
-import { parseSettingsForm, type SettingsFormValues, settingsToFormValues } from './settings-form.js';
+import { type SettingsFormValues, settingsToFormValues } from './settings-form.js';
 
 const sections: Section[] = ['ai-models', 'chips', 'industry'].map((key, i) => ({
   id: i + 1,
@@ -24,13 +25,13 @@ const form = (change: (v: SettingsFormValues) => void = () => {}) => {
   return values;
 };
 
-describe('parseSettingsForm', () => {
+describe('checkSettings', () => {
   it('gives back the saved settings unchanged', () => {
-    expect(parseSettingsForm(form(), { sections })).toEqual({ ok: true, value: saved });
+    expect(checkSettings(form(), { sections })).toEqual({ ok: true, value: saved });
   });
 
   it('orders the navigation by the numbers typed, unnumbered ticked sections last', () => {
-    const result = parseSettingsForm(
+    const result = checkSettings(
       form((v) => {
         v.navigation = [
           { key: 'ai-models', checked: true, order: '' },
@@ -44,7 +45,7 @@ describe('parseSettingsForm', () => {
   });
 
   it('refuses a fallback to a locale just removed from the list', () => {
-    const result = parseSettingsForm(
+    const result = checkSettings(
       form((v) => {
         v.locales = 'zh';
       }),
@@ -57,7 +58,7 @@ describe('parseSettingsForm', () => {
   });
 
   it('adds a locale typed into the list, and drops texts of a locale no longer enabled', () => {
-    const result = parseSettingsForm(
+    const result = checkSettings(
       form((v) => {
         v.locales = 'zh，ja';
         v.name.ja = 'コードベロシティ';
@@ -149,7 +150,7 @@ describe('parseSettingsForm', () => {
     ],
   ])('refuses %s', (_, change, name, key) => {
     const values = form(change);
-    const result = parseSettingsForm(values, { sections });
+    const result = checkSettings(values, { sections });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors[name]?.key).toBe(key);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminClient } from '../../test/support/admin-client.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
+import { allowAuditEntries, refuseAuditEntries } from '../../test/support/audit-faults.js';
 import { DIALECTS } from '../../test/support/database.js';
 import { signedInAs } from '../../test/support/people.js';
 import { type SmtpSink, startSmtpSink } from '../../test/support/smtp-sink.js';
@@ -184,6 +185,17 @@ describe.each(DIALECTS)('the subscribers page on %s', (dialect) => {
     // No locale: the site's default.
     expect(await subscriber('frank@example.test')).toMatchObject({ state: 'pending', locale: 'zh' });
     expect(sink.received).toHaveLength(0);
+  });
+
+  it('imports nothing when its audit entry cannot be written', async () => {
+    await refuseAuditEntries(t.database.db, dialect);
+    try {
+      const response = await upload(csv([HEADER, 'unaudited@example.test,en,weekly,2026-11-01,']));
+      expect(response.status).toBe(500);
+    } finally {
+      await allowAuditEntries(t.database.db, dialect);
+    }
+    expect(await subscriber('unaudited@example.test')).toBeUndefined();
   });
 
   it('refuses a file that is not a readable CSV, or too large, importing nothing', async () => {

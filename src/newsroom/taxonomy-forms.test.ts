@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { checkEntity, checkSection } from '../editorial/index.js';
 import { KIND_HUBS } from '../site/routes/lists.js';
 import type { Entity, Section } from '../stories/index.js';
 import { splitList } from './forms.js';
 import {
   type EntityFormValues,
   matchesEntitySearch,
-  parseEntityForm,
-  parseSectionForm,
   RESERVED_SECTION_SLUGS,
   type SectionFormValues,
 } from './taxonomy-forms.js';
@@ -62,9 +61,9 @@ function sectionValues(overrides: Partial<Record<string, string>> = {}): Section
   };
 }
 
-describe('parseSectionForm', () => {
+describe('checkSection', () => {
   it('makes missing slugs from the names and puts a new section last', () => {
-    const result = parseSectionForm(sectionValues(), { ...context, sections });
+    const result = checkSection(sectionValues(), { ...context, sections });
     expect(result).toEqual({
       ok: true,
       value: {
@@ -79,7 +78,7 @@ describe('parseSectionForm', () => {
   });
 
   it('leaves out a locale whose fields are all empty', () => {
-    const result = parseSectionForm(sectionValues({ nameEn: '' }), { ...context, sections });
+    const result = checkSection(sectionValues({ nameEn: '' }), { ...context, sections });
     expect(result.ok && Object.keys(result.value.translations)).toEqual(['zh']);
   });
 
@@ -108,19 +107,19 @@ describe('parseSectionForm', () => {
     ['a position that is not a number', { position: 'first' }, 'position', 'taxonomy.error.position'],
     ['a name of 121 characters', { nameEn: 'x'.repeat(121) }, 'name.en', 'settings.error.tooLong'],
   ])('refuses %s', (_, overrides, name, key) => {
-    const result = parseSectionForm(sectionValues(overrides), { ...context, sections });
+    const result = checkSection(sectionValues(overrides), { ...context, sections });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors[name]?.key).toBe(key);
   });
 
   it('suggests a well-formed slug', () => {
-    const result = parseSectionForm(sectionValues({ slugEn: 'Big News' }), { ...context, sections });
+    const result = checkSection(sectionValues({ slugEn: 'Big News' }), { ...context, sections });
     expect(!result.ok && result.errors['slug.en']?.values).toMatchObject({ suggestion: 'big-news' });
   });
 
   it('keeps the key of the section being edited, and lets it keep its own slugs', () => {
     const editing = sections[0] as Section;
-    const result = parseSectionForm(
+    const result = checkSection(
       sectionValues({
         key: 'renamed',
         nameZh: 'AI模型',
@@ -154,9 +153,9 @@ function entityValues(
   };
 }
 
-describe('parseEntityForm', () => {
+describe('checkEntity', () => {
   it('splits aliases on commas (also full-width) and new lines, keeping each once', () => {
-    const result = parseEntityForm(entityValues(), { ...context, entities: [nvidia] });
+    const result = checkEntity(entityValues(), { ...context, entities: [nvidia] });
     expect(result.ok && result.value).toEqual({
       slug: 'amd',
       kind: 'company',
@@ -181,12 +180,12 @@ describe('parseEntityForm', () => {
       'taxonomy.error.tooManyAliases',
     ],
   ])('refuses %s', (_, overrides, name, key) => {
-    const result = parseEntityForm(entityValues(overrides), { ...context, entities: [nvidia] });
+    const result = checkEntity(entityValues(overrides), { ...context, entities: [nvidia] });
     expect(!result.ok && result.errors[name]?.key).toBe(key);
   });
 
   it('keeps the slug of the entity being edited', () => {
-    const result = parseEntityForm(entityValues({ slug: 'other' }), {
+    const result = checkEntity(entityValues({ slug: 'other' }), {
       ...context,
       entities: [nvidia],
       editing: nvidia,

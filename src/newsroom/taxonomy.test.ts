@@ -222,6 +222,47 @@ describe.each(DIALECTS)('sections, entities and site settings in the admin on %s
     });
   });
 
+  describe('deleting', () => {
+    it('refuses a section that holds stories, and deletes an empty one with its pages', async () => {
+      const sections = await listSections(t.database.db);
+      const inUse = sections.find((s) => s.key === 'ai-models');
+      expect((await editor.post(`/admin/sections/${inUse?.id}/delete`, {})).status).toBe(409);
+      await editor.post('/admin/sections', {
+        key: 'short-lived',
+        position: '',
+        'name.zh': '短命',
+        'name.en': 'Brief',
+      });
+      const empty = (await listSections(t.database.db)).find((s) => s.key === 'short-lived');
+      await editor.get(`/admin/sections/${empty?.id}`);
+      expect(editor.lastHtml).toContain(`action="/admin/sections/${empty?.id}/delete"`);
+      expect((await t.get('/en/brief/')).status).toBe(200);
+      const response = await editor.post(`/admin/sections/${empty?.id}/delete`, {});
+      expect(response.headers.get('location')).toBe('/admin/sections?notice=deleted');
+      expect((await t.get('/en/brief/')).status).toBe(404);
+      expect((await auditActions(t, 'section.delete')).map((e) => e.summary)).toEqual(['short-lived']);
+    });
+
+    it('deletes an entity: its hub page goes, and the cached story page no longer lists it', async () => {
+      await editor.post('/admin/entities', {
+        slug: 'fleeting',
+        kind: 'topic',
+        'name.zh': '转瞬',
+        'name.en': 'Fleeting',
+      });
+      const fleeting = (await listEntities(t.database.db)).find((e) => e.slug === 'fleeting');
+      expect((await t.get('/en/topics/fleeting')).status).toBe(200);
+      const nvidia = (await listEntities(t.database.db)).find((e) => e.slug === 'nvidia');
+      const story = await (await t.get('/en/ai-models/one')).text();
+      expect(story).toContain('/en/topics/nvidia');
+      await editor.post(`/admin/entities/${fleeting?.id}/delete`, {});
+      await editor.post(`/admin/entities/${nvidia?.id}/delete`, {});
+      expect((await t.get('/en/topics/fleeting')).status).toBe(404);
+      expect(await (await t.get('/en/ai-models/one')).text()).not.toContain('/en/topics/nvidia');
+      expect((await auditActions(t, 'entity.delete')).map((e) => e.summary)).toEqual(['fleeting', 'nvidia']);
+    });
+  });
+
   describe('site settings', () => {
     it('are for owners only', async () => {
       for (const browser of [editor, author, translator]) {

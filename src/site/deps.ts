@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { NewsletterDeps } from '../newsletter/index.js';
+import type { Newsletter } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Logger } from '../platform/logger.js';
@@ -36,8 +36,8 @@ export interface SiteDeps {
   assets: SiteAssets;
   mediaDir: string;
   now: () => Date;
-  /** The newsletter's services, over the same database, with the platform's mailer. */
-  newsletter: NewsletterDeps;
+  /** The newsletter (createNewsletter): signup, confirmation, the subscription pages. */
+  newsletter: Newsletter;
 }
 
 export function absoluteUrl(deps: SiteDeps, path: string): string {

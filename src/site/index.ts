@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Mailer, NewsletterDeps } from '../newsletter/index.js';
+import type { Newsletter } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Surface } from '../platform/http/app.js';
 import type { Logger } from '../platform/logger.js';
 import type { RenderCache } from '../platform/render-cache.js';
-import { htmlLangTag } from '../publishing/index.js';
 import type { ContentChange } from '../stories/index.js';
 import { loadSiteAssets } from './assets.js';
 import { StoryCardCache } from './card-cache.js';
@@ -27,39 +26,23 @@ export interface Site {
    * run every SHARE_COUNT_REFRESH_MINUTES by the background work. Returns the stories refreshed.
    */
   refreshShareCounts(): number[];
+  /** The site's name in a locale, as its pages show it (the newsletter's mail uses it too). */
+  siteName(locale: string): string;
   deps: SiteDeps;
 }
 
-interface NewsletterOptions {
-  db: Kysely<Database>;
-  config: Config;
-  log: Logger;
-  secret: string;
-  mailer: Mailer;
-  now: () => Date;
-}
-
-function newsletterDepsOver(catalog: Catalog, options: NewsletterOptions): NewsletterDeps {
-  return {
-    db: options.db,
-    config: options.config,
-    mailer: options.mailer,
-    log: options.log,
-    secret: options.secret,
-    now: options.now,
-    siteName: (locale) => catalog.pick(catalog.settings.name, locale)?.value ?? '',
-    languageTag: htmlLangTag,
-  };
-}
-
 /**
- * The newsletter's deps with the site's names and language tags, for processes that send mail
- * without serving pages (`velocity newsletter …`).
+ * The site's name in a locale, as its pages show it (with the settings' fallbacks), for processes
+ * that write mail without serving pages (`velocity newsletter …`).
  */
-export async function loadNewsletterDeps(options: NewsletterOptions): Promise<NewsletterDeps> {
-  const catalog = new Catalog(options.db);
+export async function loadSiteName(db: Kysely<Database>): Promise<(locale: string) => string> {
+  const catalog = new Catalog(db);
   await catalog.reload();
-  return newsletterDepsOver(catalog, options);
+  return (locale) => siteNameIn(catalog, locale);
+}
+
+function siteNameIn(catalog: Catalog, locale: string): string {
+  return catalog.pick(catalog.settings.name, locale)?.value ?? '';
 }
 
 /** Builds the public reader site over the store; returns the surface createApp mounts. */
@@ -69,8 +52,8 @@ export async function createSite(options: {
   cache: RenderCache;
   log: Logger;
   secret: string;
-  /** Where newsletter mail goes (SMTP, or the outbox folder). */
-  mailer: Mailer;
+  /** The newsletter the signup box and the subscription pages use. */
+  newsletter: Newsletter;
   now?: () => Date;
 }): Promise<Site> {
   const catalog = new Catalog(options.db);
@@ -79,19 +62,18 @@ export async function createSite(options: {
   const mediaDir = path.join(options.config.dataDir, 'media');
   fs.mkdirSync(mediaDir, { recursive: true });
   const now = options.now ?? (() => new Date());
-  const { mailer, ...rest } = options;
   const deps: SiteDeps = {
-    ...rest,
+    ...options,
     catalog,
     cards,
     assets: loadSiteAssets(),
     mediaDir,
     now,
-    newsletter: newsletterDepsOver(catalog, { ...options, mailer, now }),
   };
   const shares = new ShareTally(options.config.SHARE_RATE_LIMIT_PER_MINUTE);
   return {
     deps,
+    siteName: (locale) => siteNameIn(catalog, locale),
     refreshShareCounts: () => shares.refresh(options.cache),
     surface: {
       path: '/',

@@ -22,7 +22,9 @@ function toResponse(answer: CachedAnswer): Response {
 }
 
 /**
- * Answers from the render cache, or renders, stores under the page's tags and answers. Every page
+ * Answers from the render cache, or renders, stores under the page's tags and answers. `render`
+ * may answer otherwise (a redirect it returns, a 404 or 410 it throws): such answers are never
+ * stored, so a route can leave every lookup to `render` and a hit runs no query at all. Every page
  * gets an ETag, Cache-Control and Vary, and a matching If-None-Match gets a 304. `query` lists the
  * parameters the route reads: tracking parameters are the same page, any other parameter gets a
  * 301 to the page's own address (see `pageKey`).
@@ -30,7 +32,7 @@ function toResponse(answer: CachedAnswer): Response {
 export async function cachedPage(
   c: Context,
   deps: SiteDeps,
-  render: () => Promise<RenderedResponse>,
+  render: () => Promise<RenderedResponse | Response>,
   options: { store?: boolean; query?: readonly QueryParameter[] } = {},
 ): Promise<Response> {
   const url = new URL(c.req.url);
@@ -47,6 +49,7 @@ export async function cachedPage(
   if (hit) return toResponse(answerPage(hit, request));
   const version = deps.cache.version;
   const rendered = await render();
+  if (rendered instanceof Response) return rendered;
   const page = uncompressedPage(200, Buffer.from(rendered.body), {
     ...SECURITY_HEADERS,
     'content-type': rendered.contentType,

@@ -53,11 +53,15 @@ export {
   updateVariant,
 } from './queries/stories.js';
 export {
+  countStoriesInSection,
+  deleteEntity,
+  deleteSection,
   findSiteSettings,
   insertMedia,
   listEntities,
   listMedia,
   listSections,
+  listStoryIdsTaggedWith,
   saveSiteSettings,
   upsertEntity,
   upsertSection,

@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { manageLinks, requestSubscription } from '../../src/newsletter/index.js';
 import {
   type DemoSite,
   LOCALES,
@@ -51,10 +50,10 @@ beforeAll(async () => {
   // The browser first: without Chromium the file fails at once, before seeding anything.
   browser = await launchBrowser();
   site = await startDemoSite();
-  const newsletter = site.testApp.site.deps.newsletter;
+  const newsletter = site.testApp.newsletter;
   for (const locale of LOCALES) {
     const email = `a11y-${locale}@example.org`;
-    await requestSubscription(newsletter, {
+    await newsletter.requestSubscription({
       email,
       locale,
       frequency: 'weekly',
@@ -67,7 +66,7 @@ beforeAll(async () => {
       .select(['id', 'locale'])
       .where('email', '=', email)
       .executeTakeFirstOrThrow();
-    const links = manageLinks(newsletter, subscriber);
+    const links = newsletter.manageLinks(subscriber);
     linkedPaths.set(`newsletterPreferences-${locale}`, new URL(links.preferencesUrl).pathname);
     linkedPaths.set(`newsletterUnsubscribe-${locale}`, new URL(links.unsubscribeUrl).pathname);
   }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { composePlatform } from '../../src/cli/compose.js';
 import type { FetchDocument, Resolve } from '../../src/desk/index.js';
 import { importStories } from '../../src/editorial/index.js';
+import type { Newsletter } from '../../src/newsletter/index.js';
 import type { Newsroom } from '../../src/newsroom/index.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Database, Dialect } from '../../src/platform/database/index.js';
@@ -19,6 +20,8 @@ export interface TestApp {
   app: Hono;
   site: Site;
   newsroom: Newsroom;
+  /** The platform's newsletter (createNewsletter), over the same database and mailer. */
+  newsletter: Newsletter;
   /** Content events the platform emitted (what webhooks would deliver), in order. */
   events: ContentEvent[];
   cache: RenderCache;
@@ -63,7 +66,7 @@ export async function createTestApp(
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES, config.RENDER_CACHE_BYTES);
   const log = createLogger('silent');
   const events: ContentEvent[] = [];
-  const { app, site, newsroom, mailer } = await composePlatform({
+  const { app, site, newsroom, newsletter, mailer } = await composePlatform({
     db: extra.instrument ? extra.instrument(database.db) : database.db,
     config,
     cache,
@@ -77,6 +80,7 @@ export async function createTestApp(
     app,
     site,
     newsroom,
+    newsletter,
     events,
     cache,
     database,

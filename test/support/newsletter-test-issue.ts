@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type NewsletterDeps, planDepsOf, planRun, withDigestComposer } from '../../src/newsletter/index.js';
+import type { Newsletter } from '../../src/newsletter/index.js';
 import type { Database } from '../../src/platform/database/index.js';
 
 // A test fixture of the newsletter admin's page checks (vnu, axe, screenshots), not shipped code's
@@ -10,7 +10,7 @@ const AT = '2026-11-19T00:30:00.000Z';
 
 export async function plantNewsletterIssue(app: {
   database: { db: Kysely<Database> };
-  site: { deps: { newsletter: NewsletterDeps } };
+  newsletter: Newsletter;
 }): Promise<number> {
   const { db } = app.database;
   const confirmed = '2026-11-01T00:00:00.000Z';
@@ -30,7 +30,7 @@ export async function plantNewsletterIssue(app: {
     )
     .returning('id')
     .execute();
-  const planned = await planRun(planDepsOf(withDigestComposer(app.site.deps.newsletter)), {
+  const planned = await app.newsletter.admin.planRun({
     frequency: 'weekly',
     locale: 'zh',
     slot: '2026-W47',

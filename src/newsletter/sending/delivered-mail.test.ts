@@ -5,7 +5,6 @@ import { buildStory, testSite } from '../../../test/support/factories.js';
 import { addActiveSubscribers } from '../../../test/support/newsletter.js';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../../../test/support/smtp-sink.js';
 import { saveSiteSettings } from '../../stories/index.js';
-import { withDigestComposer } from './index.js';
 import { planDueRuns } from './schedule.js';
 import { sendPending } from './sender.js';
 
@@ -51,7 +50,7 @@ describe.each(DIALECTS)('a delivered digest on %s', (dialect) => {
     await t.site.contentChanged({ storyIds: [], sectionIds: [], entityIds: [] }, { taxonomy: true });
     await addActiveSubscribers(t.database.db, 1, { locale: 'zh', prefix: 'zh' });
     await addActiveSubscribers(t.database.db, 1, { locale: 'en', prefix: 'en' });
-    const deps = withDigestComposer(t.site.deps.newsletter);
+    const deps = t.newsletter.sending;
     await planDueRuns(deps);
     await sendPending(deps, { untilIdle: true });
     await sink.waitFor(2);

@@ -1,14 +1,18 @@
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
-import { recordAudit } from '../../accounts/index.js';
+import {
+  checkCredit,
+  deliverNamesOutcome,
+  InvalidFields,
+  MAX_CREDIT_CHARS,
+  updateCredit,
+  uploadMedia,
+} from '../../editorial/index.js';
 import {
   findMediaById,
   listMediaLibrary,
   listStoryIdsUsingMedia,
   type MediaLibraryItem,
-  storeUpload,
   UploadRefused,
-  updateMediaCredit,
 } from '../../media/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { STATUS_BY_KIND } from '../../platform/http/errors.js';
@@ -29,18 +33,8 @@ import {
 type C = Context<NewsroomEnv>;
 
 const PAGE_SIZE = 48;
-const MAX_CREDIT_CHARS = 300;
 
-const CreditInput = z.object({
-  credit: z
-    .string()
-    .trim()
-    .max(MAX_CREDIT_CHARS)
-    .default('')
-    .transform((s) => s.replace(/\s+/g, ' ')),
-});
-
-const NO_CHANGE = { storyIds: [], sectionIds: [], entityIds: [] };
+const creditError = (t: C['var']['t']) => t('media.error.creditTooLong', { max: MAX_CREDIT_CHARS });
 
 function limitsOf(deps: NewsroomDeps) {
   return {
@@ -155,24 +149,24 @@ export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
     const actor = requirePermission(c, { action: 'media.upload' });
     const t = c.get('t');
     const body = await c.req.parseBody();
-    const credit = CreditInput.safeParse({ credit: typeof body.credit === 'string' ? body.credit : '' });
-    if (!credit.success) {
-      return renderLibrary(
-        c,
-        deps,
-        { credit: '', error: t('media.error.creditTooLong', { max: MAX_CREDIT_CHARS }) },
-        422,
-      );
+    const typedCredit = typeof body.credit === 'string' ? body.credit : '';
+    let credit: string;
+    try {
+      credit = checkCredit(typedCredit);
+    } catch (error) {
+      if (!(error instanceof InvalidFields)) throw error;
+      return renderLibrary(c, deps, { credit: '', error: creditError(t) }, 422);
     }
     const file = body.file;
     // A form sent without choosing a file still has the part: an empty file without a name.
     if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
-      return renderLibrary(c, deps, { credit: credit.data.credit, error: t('media.error.noFile') }, 422);
+      return renderLibrary(c, deps, { credit, error: t('media.error.noFile') }, 422);
     }
-    let stored: Awaited<ReturnType<typeof storeUpload>>;
+    let uploaded: Awaited<ReturnType<typeof uploadMedia>>;
     try {
-      stored = await storeUpload(
+      uploaded = await uploadMedia(
         deps.db,
+        actor,
         {
           mediaDir: deps.mediaDir,
           limits: {
@@ -180,7 +174,7 @@ export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
             maxPixels: deps.config.MEDIA_MAX_PIXELS,
           },
         },
-        { bytes: new Uint8Array(await file.arrayBuffer()), credit: credit.data.credit },
+        { bytes: new Uint8Array(await file.arrayBuffer()), credit, originalName: file.name },
         deps.now(),
       );
     } catch (error) {
@@ -189,32 +183,12 @@ export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
       return renderLibrary(
         c,
         deps,
-        { credit: credit.data.credit, error: t(`media.error.${error.problem}`, error.values) },
+        { credit, error: t(`media.error.${error.problem}`, error.values) },
         STATUS_BY_KIND[error.kind] as 413 | 415 | 422,
       );
     }
-    const { media, created } = stored;
-    if (created) {
-      await recordAudit(
-        deps.db,
-        {
-          actor,
-          action: 'media.upload',
-          subject: { kind: 'media', id: media.id },
-          summary: media.fileName,
-          details: {
-            originalName: file.name.slice(0, 200),
-            bytes: file.size,
-            width: media.width,
-            height: media.height,
-            renditions: media.renditions.map((r) => r.width),
-          },
-        },
-        deps.now(),
-      );
-      // The site keeps media in memory with the other names; a story can only show what it has.
-      await deps.contentChanged(NO_CHANGE, { taxonomy: true });
-    }
+    const { media, created, outcome } = uploaded;
+    if (outcome) await deliverNamesOutcome(outcome, deps);
     return c.redirect(`/admin/media/${media.id}?notice=${created ? 'uploaded' : 'saved'}`, 303);
   });
 
@@ -230,36 +204,16 @@ export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
   app.post('/media/:id', async (c) => {
     const actor = requirePermission(c, { action: 'media.upload' });
     const t = c.get('t');
-    const media = await mediaOrThrow(deps, idParam(c));
+    const id = idParam(c);
     const body = await c.req.parseBody();
-    const raw = typeof body.credit === 'string' ? body.credit : '';
-    const input = CreditInput.safeParse({ credit: raw });
-    if (!input.success) {
-      return renderDetail(
-        c,
-        deps,
-        media,
-        { credit: raw, error: t('media.error.creditTooLong', { max: MAX_CREDIT_CHARS }) },
-        422,
-      );
+    const credit = typeof body.credit === 'string' ? body.credit : '';
+    try {
+      const outcome = await updateCredit(deps.db, actor, { id, credit }, deps.now());
+      if (outcome) await deliverNamesOutcome(outcome, deps);
+    } catch (error) {
+      if (!(error instanceof InvalidFields)) throw error;
+      return renderDetail(c, deps, await mediaOrThrow(deps, id), { credit, error: creditError(t) }, 422);
     }
-    const { credit } = input.data;
-    if (credit !== media.credit) {
-      await updateMediaCredit(deps.db, media.id, credit);
-      await recordAudit(
-        deps.db,
-        {
-          actor,
-          action: 'media.update',
-          subject: { kind: 'media', id: media.id },
-          summary: media.fileName,
-          details: { credit: { from: media.credit, to: credit } },
-        },
-        deps.now(),
-      );
-      const storyIds = await listStoryIdsUsingMedia(deps.db, media.id);
-      await deps.contentChanged({ ...NO_CHANGE, storyIds }, { taxonomy: true });
-    }
-    return c.redirect(`/admin/media/${media.id}?notice=saved`, 303);
+    return c.redirect(`/admin/media/${id}?notice=saved`, 303);
   });
 }

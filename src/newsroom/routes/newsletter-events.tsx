@@ -1,12 +1,10 @@
 import type { Hono } from 'hono';
-import { countNewsletterEvents, listNewsletterEvents } from '../../newsletter/index.js';
 import type { NewsletterEventKind } from '../../platform/database/index.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
 import { pageParam, pagerLinks } from '../http/params.js';
 import { adminChrome, renderAdmin } from '../http/render.js';
-import { issueIdsOfDeliveries } from '../newsletter-queries.js';
 import { type EventsView, NewsletterEventsPage } from '../views/newsletter-events-page.js';
 import { timeOf } from './newsletter-data.js';
 
@@ -35,11 +33,10 @@ export function newsletterEventsRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDep
     const filter = { kind, provider, email: q || undefined };
     const { page, limit, offset } = pageParam(c, PAGE_SIZE);
     const [events, total] = await Promise.all([
-      listNewsletterEvents(deps.db, { ...filter, limit, offset }),
-      countNewsletterEvents(deps.db, filter),
+      deps.newsletter.admin.listEvents({ ...filter, limit, offset }),
+      deps.newsletter.admin.countEvents(filter),
     ]);
-    const issueOf = await issueIdsOfDeliveries(
-      deps.db,
+    const issueOf = await deps.newsletter.admin.issueIdsOfDeliveries(
       events.flatMap((e) => (e.deliveryId === null ? [] : [e.deliveryId])),
     );
     const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));

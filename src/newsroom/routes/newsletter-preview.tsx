@@ -1,10 +1,14 @@
 import type { Context, Hono } from 'hono';
 import {
+  type ComposedDigest,
+  createTestSendLimiter,
+  type DigestChoice,
   fillDigestLinks,
   InvalidEmailAddress,
   normaliseEmailAddress,
+  previewPeriod,
+  sendErrorLine,
   type Topic,
-  withDigestComposer,
 } from '../../newsletter/index.js';
 import { languageName } from '../../platform/i18n.js';
 import { findSiteSettings } from '../../stories/index.js';
@@ -13,14 +17,6 @@ import { type FormBody, field, fieldValues } from '../forms.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
 import { adminChrome, renderAdmin } from '../http/render.js';
-import {
-  buildTestMail,
-  type ComposedDigest,
-  createTestSendLimiter,
-  type DigestChoice,
-  previewPeriod,
-  sendErrorLine,
-} from '../newsletter-test-send.js';
 import type { AdminChrome } from '../views/admin-layout.js';
 import { NewsletterPreviewPage, type PreviewView } from '../views/newsletter-preview-page.js';
 import {
@@ -86,18 +82,16 @@ function previewQuery(choice: Choice): string {
 
 /** The digest preview for any list and period, and a test of it sent to one address. */
 export function newsletterPreviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
-  const composer = withDigestComposer(deps.newsletter);
   const limiter = createTestSendLimiter(TEST_SEND_LIMIT);
 
   const load = async (input: { locale: string; frequency: string; days: string; topics: string[] }) => {
     const [settings, taxonomy] = await Promise.all([findSiteSettings(deps.db), loadTaxonomy(deps)]);
     const locales = settings?.locales ?? ['en'];
     const choice = readChoice(input, locales, settings?.defaultLocale ?? 'en', taxonomy);
-    const period = previewPeriod(deps.now(), choice.days);
     // No site settings means no site to compose for: nothing to preview yet.
-    const digest: ComposedDigest | null = settings
-      ? await composer.compose({ ...choice, since: period.since, until: period.until })
-      : null;
+    const { period, digest } = settings
+      ? await deps.newsletter.admin.previewDigest(choice)
+      : { period: previewPeriod(deps.now(), choice.days), digest: null };
     return { locales, taxonomy, choice, period, digest };
   };
 
@@ -195,12 +189,11 @@ export function newsletterPreviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDe
       return render(c, loaded, { to, notice: failure(t(`newsletterAdmin.testSend.${slot}`)) }, 429);
     }
     try {
-      const mail = buildTestMail(deps.newsletter, loaded.digest, {
+      await deps.newsletter.admin.sendTestDigest(loaded.digest, {
         locale: loaded.choice.locale,
         to,
         signupUrl: signupUrl(deps, loaded.choice.locale),
       });
-      await deps.newsletter.mailer.send(mail);
     } catch (error) {
       deps.log.warn({ err: error }, 'newsletter test send failed');
       const reason = sendErrorLine(error);

@@ -1,15 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { can } from '../../accounts/index.js';
-import {
-  countDeliveries,
-  fillDigestLinks,
-  findIssueById,
-  type IssueRow,
-  listIssues,
-  planDepsOf,
-  planRun,
-  withDigestComposer,
-} from '../../newsletter/index.js';
+import { fillDigestLinks, type IssueRow } from '../../newsletter/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { languageName } from '../../platform/i18n.js';
 import { findSiteSettings } from '../../stories/index.js';
@@ -18,7 +9,6 @@ import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
 import { idParam, pageParam, pagerLinks } from '../http/params.js';
 import { adminChrome, renderAdmin } from '../http/render.js';
-import { anyIssueSending, countIssues, listTroubledDeliveries } from '../newsletter-queries.js';
 import { NewsletterIssuePage } from '../views/newsletter-issue-page.js';
 import { ISSUE_STATE_BADGE, NewsletterIssuesPage } from '../views/newsletter-issues-page.js';
 import {
@@ -62,15 +52,16 @@ function liveIds(c: C): number[] {
 
 /** Issues, their delivery counts, and the one-off send of a list; the other pages hang off here. */
 export function newsletterRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
+  const { admin } = deps.newsletter;
   app.get('/newsletter', async (c) => {
     const actor = requirePermission(c, VIEW);
     const t = c.get('t');
     const { page, limit, offset } = pageParam(c, ISSUES_PER_PAGE);
     const [issues, total, all, active, taxonomy, settings] = await Promise.all([
-      listIssues(deps.db, { limit, offset }),
-      countIssues(deps.db),
-      countDeliveries(deps.db),
-      anyIssueSending(deps.db),
+      admin.listIssues({ limit, offset }),
+      admin.countIssues(),
+      admin.countDeliveries(),
+      admin.anyIssueSending(),
       loadTaxonomy(deps),
       findSiteSettings(deps.db),
     ]);
@@ -116,9 +107,9 @@ export function newsletterRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): vo
     const t = c.get('t');
     const ids = liveIds(c);
     const [all, active, issues] = await Promise.all([
-      countDeliveries(deps.db),
-      anyIssueSending(deps.db),
-      Promise.all(ids.map((id) => findIssueById(deps.db, id))),
+      admin.countDeliveries(),
+      admin.anyIssueSending(),
+      Promise.all(ids.map((id) => admin.findIssue(id))),
     ]);
     const perIssue: Record<
       string,
@@ -144,8 +135,8 @@ export function newsletterRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): vo
     const issue = await findIssueOrThrow(deps, idParam(c));
     const { page, limit, offset } = pageParam(c, DELIVERIES_PER_PAGE);
     const [counts, troubled, taxonomy] = await Promise.all([
-      countDeliveries(deps.db, [issue.id]),
-      listTroubledDeliveries(deps.db, issue.id, { limit, offset }),
+      admin.countDeliveries([issue.id]),
+      admin.listTroubledDeliveries(issue.id, { limit, offset }),
       loadTaxonomy(deps),
     ]);
     const totalPages = Math.max(1, Math.ceil(troubled.total / DELIVERIES_PER_PAGE));
@@ -208,7 +199,7 @@ export function newsletterRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): vo
     }
     const minute = new Date(Math.floor(deps.now().getTime() / 60_000) * 60_000);
     const slot = `manual-${minute.toISOString().slice(0, 16)}`;
-    const outcome = await planRun(planDepsOf(withDigestComposer(deps.newsletter)), {
+    const outcome = await admin.planRun({
       frequency,
       locale,
       slot,
@@ -229,7 +220,7 @@ export function newsletterRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): vo
 }
 
 async function findIssueOrThrow(deps: NewsroomDeps, id: number): Promise<IssueRow> {
-  const issue = await findIssueById(deps.db, id);
+  const issue = await deps.newsletter.admin.findIssue(id);
   if (!issue) throw new DomainError('not-found', `No newsletter issue #${id}.`);
   return issue;
 }

@@ -14,6 +14,7 @@ import {
   SETUP_LINK_HOURS,
   type User,
 } from '../../accounts/index.js';
+import { siteSettingsOrThrow } from '../../editorial/index.js';
 import { DomainError, isDomainError } from '../../platform/errors.js';
 import type { NewsroomDeps } from '../deps.js';
 import { translateErrors } from '../forms.js';
@@ -34,7 +35,7 @@ import {
   PersonPage,
   type PersonRowView,
 } from '../views/people-pages.js';
-import { localeLabels, siteSettingsOrThrow } from './taxonomy-context.js';
+import { localeLabels } from './taxonomy-records.js';
 
 type C = Context<NewsroomEnv>;
 
@@ -51,7 +52,7 @@ async function formView(
   errors: Record<string, string>,
 ): Promise<PersonFormView> {
   const t = c.get('t');
-  const settings = await siteSettingsOrThrow(deps);
+  const settings = await siteSettingsOrThrow(deps.db);
   return {
     values,
     errors,

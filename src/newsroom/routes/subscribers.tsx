@@ -3,14 +3,10 @@ import { recordAudit } from '../../accounts/index.js';
 import {
   type AdminSubscriber,
   csvLine,
-  eachSubscriber,
   type ImportReport,
-  importSubscribersCsv,
-  listSubscribersForAdmin,
   SUBSCRIBER_STATES,
   SubscriberCsvRefused,
   type SubscriberFilter,
-  subscriberCounts,
 } from '../../newsletter/index.js';
 import type { SubscriberState } from '../../platform/database/index.js';
 import { languageName } from '../../platform/i18n.js';
@@ -83,8 +79,8 @@ export function subscribersRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     const filter = readFilter(c, locales);
     const { page, limit, offset } = pageParam(c, PAGE_SIZE);
     const [{ subscribers, total }, counts] = await Promise.all([
-      listSubscribersForAdmin(deps.db, filter, { limit, offset }),
-      subscriberCounts(deps.db),
+      deps.newsletter.admin.listSubscribers(filter, { limit, offset }),
+      deps.newsletter.admin.subscriberCounts(),
     ]);
     const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const query = { q: filter.q, state: filter.state, locale: filter.locale };
@@ -141,7 +137,8 @@ export function subscribersRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     const { locales } = await siteLocales(deps);
     const filter = readFilter(c, locales);
     let body = csvLine(EXPORT_COLUMNS);
-    for await (const batch of eachSubscriber(deps.db, filter)) for (const s of batch) body += exportRow(s);
+    for await (const batch of deps.newsletter.admin.eachSubscriber(filter))
+      for (const s of batch) body += exportRow(s);
     const day = deps.now().toISOString().slice(0, 10);
     return c.body(body, 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -172,7 +169,25 @@ export function subscribersRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     const { locales, defaultLocale } = await siteLocales(deps);
     let report: ImportReport;
     try {
-      report = await importSubscribersCsv(deps.db, text, { locales, defaultLocale, now: deps.now() });
+      report = await deps.newsletter.admin.importSubscribersCsv(text, {
+        locales,
+        defaultLocale,
+        now: deps.now(),
+        onImported: (trx, imported) => {
+          const { invalid, ...counts } = imported;
+          return recordAudit(
+            trx,
+            {
+              actor,
+              action: 'subscriber.import',
+              subject: { kind: 'subscriber', id: null },
+              summary: file.name.slice(0, 200),
+              details: { ...counts, invalid: invalid.length },
+            },
+            deps.now(),
+          );
+        },
+      });
     } catch (error) {
       if (!(error instanceof SubscriberCsvRefused)) throw error;
       const message =
@@ -182,17 +197,6 @@ export function subscribersRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
       return render(c, { importError: message }, 422);
     }
     const { invalid, ...counts } = report;
-    await recordAudit(
-      deps.db,
-      {
-        actor,
-        action: 'subscriber.import',
-        subject: { kind: 'subscriber', id: null },
-        summary: file.name.slice(0, 200),
-        details: { ...counts, invalid: invalid.length },
-      },
-      deps.now(),
-    );
     return render(c, {
       report: {
         ...counts,

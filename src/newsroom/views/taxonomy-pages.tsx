@@ -20,6 +20,27 @@ function FormErrorSummary({ t, errors }: { t: Translator; errors: Record<string,
   );
 }
 
+/** Below an existing record's form: deleting it, after the browser asks to confirm. */
+function DeleteRecordForm({
+  t,
+  action,
+  csrfToken,
+}: {
+  t: Translator;
+  action: string;
+  csrfToken: string | undefined;
+}) {
+  return (
+    <form method="post" action={`${action}/delete`} class="panel" data-confirm={t('taxonomy.deleteConfirm')}>
+      <CsrfField token={csrfToken} />
+      <p>{t('taxonomy.deleteHint')}</p>
+      <button type="submit" class="button">
+        {t('taxonomy.delete')}
+      </button>
+    </form>
+  );
+}
+
 // --- Sections ----------------------------------------------------------------------------------
 
 export interface SectionListView {
@@ -165,6 +186,7 @@ export function SectionFormPage({ view }: { view: SectionFormView }) {
           {t('taxonomy.save')}
         </button>
       </form>
+      {view.isNew ? null : <DeleteRecordForm t={t} action={view.action} csrfToken={view.csrfToken} />}
     </>
   );
 }
@@ -333,6 +355,7 @@ export function EntityFormPage({ view }: { view: EntityFormView }) {
           {t('taxonomy.save')}
         </button>
       </form>
+      {view.isNew ? null : <DeleteRecordForm t={t} action={view.action} csrfToken={view.csrfToken} />}
     </>
   );
 }

@@ -1,15 +1,5 @@
 import type { Context } from 'hono';
-import {
-  checkUnsubscribeLink,
-  deleteSubscriberData,
-  exportSubscriberData,
-  InvalidSignup,
-  loadPreferences,
-  preferencesPath,
-  savePreferences,
-  unsubscribe,
-  unsubscribePath,
-} from '../../newsletter/index.js';
+import { InvalidSignup, preferencesPath, unsubscribePath } from '../../newsletter/index.js';
 import type { SiteDeps } from '../deps.js';
 import { renderNewsletterPreferencesPage } from '../views/newsletter-pages.js';
 import { requireLocale } from './locale.js';
@@ -32,7 +22,7 @@ async function preferencesPage(
   link: { locale: string; token: string },
   options: { notice?: string; status: 200 | 422; choices?: NewsletterChoiceInput },
 ): Promise<Response> {
-  const preferences = await loadPreferences(deps.newsletter, link.token);
+  const preferences = await deps.newsletter.loadPreferences(link.token);
   const chrome = newsletterChrome(deps, link.locale, '');
   const { t } = chrome;
   chrome.title = `${t('newsletterPage.preferences.title')} · ${chrome.siteName}`;
@@ -75,7 +65,7 @@ export function savePreferencesRoute(c: Context, deps: SiteDeps): Promise<Respon
       const notice = t('newsletterPage.invalid', { problem: t('newsletterPage.invalidChoice') });
       return preferencesPage(c, deps, link, { notice, status: 422 });
     }
-    await savePreferences(deps.newsletter, link.token, choices);
+    await deps.newsletter.savePreferences(link.token, choices);
     return preferencesPage(c, deps, link, { notice: t('newsletterPage.preferences.saved'), status: 200 });
   });
 }
@@ -93,7 +83,7 @@ export function preferencesUnsubscribeRoute(c: Context, deps: SiteDeps): Promise
   const link = linkParams(c, deps);
   refuseCrossSite(c, deps, { signedLink: true });
   return behindLink(c, deps, link.locale, async () => {
-    await unsubscribe(deps.newsletter, link.token, 'preferences');
+    await deps.newsletter.unsubscribe(link.token, 'preferences');
     return unsubscribedPage(c, deps, link.locale);
   });
 }
@@ -103,7 +93,7 @@ export function exportDataRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const link = linkParams(c, deps);
   refuseCrossSite(c, deps, { signedLink: true });
   return behindLink(c, deps, link.locale, async () => {
-    const data = await exportSubscriberData(deps.newsletter, link.token);
+    const data = await deps.newsletter.exportSubscriberData(link.token);
     return c.body(`${JSON.stringify(data, null, 2)}\n`, 200, {
       'content-type': 'application/json; charset=utf-8',
       'content-disposition': 'attachment; filename="newsletter-data.json"',
@@ -116,7 +106,7 @@ export function deleteDataRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const link = linkParams(c, deps);
   refuseCrossSite(c, deps, { signedLink: true });
   return behindLink(c, deps, link.locale, async () => {
-    await deleteSubscriberData(deps.newsletter, link.token);
+    await deps.newsletter.deleteSubscriberData(link.token);
     return messagePage(c, deps, link.locale, 200, (chrome) => ({
       heading: chrome.t('newsletterPage.deleted.title'),
       text: chrome.t('newsletterPage.deleted.text'),
@@ -128,7 +118,7 @@ export function deleteDataRoute(c: Context, deps: SiteDeps): Promise<Response> {
 export function unsubscribePageRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const link = linkParams(c, deps);
   return behindLink(c, deps, link.locale, async () => {
-    await checkUnsubscribeLink(deps.newsletter, link.token);
+    await deps.newsletter.checkUnsubscribeLink(link.token);
     return messagePage(c, deps, link.locale, 200, (chrome) => ({
       heading: chrome.t('newsletterPage.unsubscribe.title'),
       text: chrome.t('newsletterPage.unsubscribe.text'),
@@ -148,7 +138,7 @@ export function unsubscribePageRoute(c: Context, deps: SiteDeps): Promise<Respon
 export function oneClickUnsubscribeRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const link = linkParams(c, deps);
   return behindLink(c, deps, link.locale, async () => {
-    await unsubscribe(deps.newsletter, link.token, 'unsubscribe');
+    await deps.newsletter.unsubscribe(link.token, 'unsubscribe');
     return unsubscribedPage(c, deps, link.locale);
   });
 }

@@ -1,11 +1,8 @@
 import type { Context } from 'hono';
 import {
-  checkConfirmation,
   confirmPath,
-  confirmSubscription,
   InvalidEmailAddress,
   InvalidSignup,
-  requestSubscription,
   SignupRateLimited,
   signupPath,
 } from '../../newsletter/index.js';
@@ -71,7 +68,7 @@ export async function signupRoute(c: Context, deps: SiteDeps): Promise<Response>
   let choices: NewsletterChoiceInput = { locale, frequency: 'weekly', topics: [] };
   try {
     choices = parseChoices(deps, body, locale);
-    await requestSubscription(deps.newsletter, {
+    await deps.newsletter.requestSubscription({
       email,
       ...choices,
       honeypot: formValue(body, 'website'),
@@ -114,7 +111,7 @@ export function confirmPageRoute(c: Context, deps: SiteDeps): Promise<Response> 
   const locale = requireLocale(deps, c.req.param('locale'));
   const token = c.req.param('token') ?? '';
   return behindLink(c, deps, locale, async () => {
-    await checkConfirmation(deps.newsletter, token);
+    await deps.newsletter.checkConfirmation(token);
     return messagePage(c, deps, locale, 200, (chrome) => ({
       heading: chrome.t('newsletterPage.confirm.title'),
       text: chrome.t('newsletterPage.confirm.text'),
@@ -128,7 +125,7 @@ export function confirmRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const locale = requireLocale(deps, c.req.param('locale'));
   refuseCrossSite(c, deps, { signedLink: true });
   return behindLink(c, deps, locale, async () => {
-    await confirmSubscription(deps.newsletter, {
+    await deps.newsletter.confirmSubscription({
       token: c.req.param('token') ?? '',
       ip: clientAddress(c, deps.config),
       userAgent: c.req.header('user-agent') ?? '',

@@ -50,36 +50,19 @@ async function findRequestedStory(deps: SiteDeps, locale: string, slug: string):
   return undefined;
 }
 
+/**
+ * A story page. The cache is asked first, by path alone: every lookup (slug, redirects, status)
+ * runs only on a miss, so a hit costs no query. A page is stored only when it is the story's own
+ * address; redirects, 404 and 410 are answered fresh each time, and the page's tags (its story,
+ * section, entities, related stories) drop it when any of them changes.
+ */
 export async function storyRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const locale = requireLocale(deps, c.req.param('locale'));
   const sectionParam = c.req.param('section') ?? '';
   const slug = c.req.param('slug') ?? '';
-  const story = await findRequestedStory(deps, locale, slug);
-  if (!story) {
-    const movedId = await findRedirect(deps.db, locale, slug);
-    const moved = movedId === undefined ? undefined : await findStory(deps.db, movedId);
-    const target = moved && readerPath(deps, moved, locale);
-    if (target) return movedTo(c, target);
-    throw new DomainError('not-found', `No story at ${c.req.path}`);
-  }
-  const own = story.variants.find((v) => v.locale === locale);
-  if (own && !isPublished(own)) {
-    const wasPublished = own.status === 'unpublished';
-    const elsewhere = story.variants.some(isPublished);
-    if (wasPublished || (own.publishedAt && !elsewhere))
-      throw new DomainError('gone', 'This story was withdrawn.');
-    if (!elsewhere) throw new DomainError('not-found', `No story at ${c.req.path}`);
-  }
-  const target = readerPath(deps, story, locale);
-  if (!target) {
-    if (story.variants.some((v) => v.status === 'unpublished'))
-      throw new DomainError('gone', 'This story was withdrawn.');
-    throw new DomainError('not-found', `No story at ${c.req.path}`);
-  }
-  const requestedPath = storyPath(locale, sectionParam, slug);
-  if (target !== requestedPath) return movedTo(c, target);
-
   return cachedPage(c, deps, async () => {
+    const story = await publishedStoryAt(c, deps, { locale, sectionParam, slug });
+    if (story instanceof Response) return story;
     const chosen = chooseVariant(deps, story, locale) as { variant: Variant; isFallback: boolean };
     const [relatedIds, shareCount] = await Promise.all([
       listRelatedStoryIds(deps.db, story, RELATED_STORIES, deps.catalog.storiesByEntity),
@@ -108,6 +91,42 @@ export async function storyRoute(c: Context, deps: SiteDeps): Promise<Response> 
       ],
     };
   });
+}
+
+/**
+ * The story whose page this address is, or the answer when it is not one: a redirect to where the
+ * story lives now (old slug, other section, other locale's slug), or a thrown 404 or 410.
+ */
+async function publishedStoryAt(
+  c: Context,
+  deps: SiteDeps,
+  address: { locale: string; sectionParam: string; slug: string },
+): Promise<Story | Response> {
+  const { locale, sectionParam, slug } = address;
+  const story = await findRequestedStory(deps, locale, slug);
+  if (!story) {
+    const movedId = await findRedirect(deps.db, locale, slug);
+    const moved = movedId === undefined ? undefined : await findStory(deps.db, movedId);
+    const target = moved && readerPath(deps, moved, locale);
+    if (target) return movedTo(c, target);
+    throw new DomainError('not-found', `No story at ${c.req.path}`);
+  }
+  const own = story.variants.find((v) => v.locale === locale);
+  if (own && !isPublished(own)) {
+    const wasPublished = own.status === 'unpublished';
+    const elsewhere = story.variants.some(isPublished);
+    if (wasPublished || (own.publishedAt && !elsewhere))
+      throw new DomainError('gone', 'This story was withdrawn.');
+    if (!elsewhere) throw new DomainError('not-found', `No story at ${c.req.path}`);
+  }
+  const target = readerPath(deps, story, locale);
+  if (!target) {
+    if (story.variants.some((v) => v.status === 'unpublished'))
+      throw new DomainError('gone', 'This story was withdrawn.');
+    throw new DomainError('not-found', `No story at ${c.req.path}`);
+  }
+  if (target !== storyPath(locale, sectionParam, slug)) return movedTo(c, target);
+  return story;
 }
 
 interface StoryPageInput {

@@ -161,3 +161,34 @@ export async function listMedia(db: Db): Promise<Media[]> {
     createdAt: m.created_at,
   }));
 }
+
+/** How many stories are in the section (a section with stories cannot be removed). */
+export async function countStoriesInSection(db: Db, sectionId: number): Promise<number> {
+  const row = await db
+    .selectFrom('stories')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('section_id', '=', sectionId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Removes a section and its translations; the caller has checked that no story is in it. */
+export async function deleteSection(db: Db, sectionId: number): Promise<void> {
+  await db.deleteFrom('sections').where('id', '=', sectionId).execute();
+}
+
+/** The stories tagged with the entity. */
+export async function listStoryIdsTaggedWith(db: Db, entityId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('story_entities')
+    .select('story_id')
+    .where('entity_id', '=', entityId)
+    .orderBy('story_id')
+    .execute();
+  return rows.map((row) => row.story_id);
+}
+
+/** Removes an entity with its translations and its tags on stories (the foreign keys cascade). */
+export async function deleteEntity(db: Db, entityId: number): Promise<void> {
+  await db.deleteFrom('entities').where('id', '=', entityId).execute();
+}

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { NewsletterDeps, OutgoingMail, Topic } from '../newsletter/index.js';
-import { fillDigestLinks, fromHeader } from '../newsletter/index.js';
 import { createTranslator } from '../platform/i18n.js';
+import type { NewsletterDeps } from './deps.js';
+import { fillDigestLinks } from './digest/index.js';
+import { fromHeader } from './from-header.js';
+import type { OutgoingMail } from './mailer.js';
+import type { Topic } from './queries.js';
 
 // A digest previewed in the admin and sent once to one person to look at in their own mail
 // client. It is not a delivery: no row records it, the subscriber links go to the signup page, and

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database/index.js';
 
-// The newsletter admin's own reads, next to the pages that need them: the newsletter feature's
-// queries serve the sender, these serve people looking at what the sender did.
+// The admin's reads of issues and deliveries: the sender's queries serve sending, these serve
+// people looking at what the sender did.
 
 type Db = Kysely<Database>;
 

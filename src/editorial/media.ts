@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { type Actor, recordAudit } from '../accounts/index.js';
+import {
+  findMediaById,
+  listStoryIdsUsingMedia,
+  storeUpload,
+  type UploadLimits,
+  updateMediaCredit,
+} from '../media/index.js';
+import type { Database } from '../platform/database/index.js';
+import { DomainError } from '../platform/errors.js';
+import type { Media } from '../stories/index.js';
+import { assertCan } from './access.js';
+import { checkFields, valueOrThrow } from './fields.js';
+import { type NamesOutcome, namesChanged } from './names.js';
+
+// The media library's writes: an upload and a credit edit. Alt text is a story's (per variant,
+// saved with the story), not the image's. Each write and its audit entry share one transaction.
+
+type Db = Kysely<Database>;
+
+export const MAX_CREDIT_CHARS = 300;
+
+/** A credit line as typed: trimmed, runs of white space made one space. */
+export const CreditSchema = z.object({
+  credit: z
+    .string()
+    .trim()
+    .max(MAX_CREDIT_CHARS, 'media.error.creditTooLong')
+    .default('')
+    .transform((s) => s.replace(/\s+/g, ' ')),
+});
+
+const UPLOAD = { action: 'media.upload' } as const;
+
+/** Checks a credit line; refused, it throws InvalidFields on `credit`. */
+export function checkCredit(credit: string): string {
+  return valueOrThrow(checkFields(CreditSchema, { credit })).credit;
+}
+
+/**
+ * Adds an image to the library (see media's `storeUpload`) with its audit entry. The same image
+ * uploaded again gives back the existing record, `created: false`, and writes nothing.
+ * UploadRefused says why an image was refused (too large, not an image…).
+ */
+export async function uploadMedia(
+  db: Db,
+  actor: Actor,
+  options: { mediaDir: string; limits: UploadLimits },
+  upload: { bytes: Uint8Array; credit: string; originalName: string },
+  now: Date,
+): Promise<{ media: Media; created: boolean; outcome: NamesOutcome | null }> {
+  assertCan(actor, UPLOAD);
+  const credit = checkCredit(upload.credit);
+  const { media, created } = await storeUpload(
+    db,
+    {
+      ...options,
+      onCreated: (trx, inserted) =>
+        recordAudit(
+          trx,
+          {
+            actor,
+            action: 'media.upload',
+            subject: { kind: 'media', id: inserted.id },
+            summary: inserted.fileName,
+            details: {
+              originalName: upload.originalName.slice(0, 200),
+              bytes: upload.bytes.byteLength,
+              width: inserted.width,
+              height: inserted.height,
+              renditions: inserted.renditions.map((r) => r.width),
+            },
+          },
+          now,
+        ),
+    },
+    { bytes: upload.bytes, credit },
+    now,
+  );
+  // The site keeps media in memory with the other names; a story can only show what it has.
+  return { media, created, outcome: created ? namesChanged({}) : null };
+}
+
+/** Changes an image's credit line; the stories showing it are dropped from the cache. */
+export async function updateCredit(
+  db: Db,
+  actor: Actor,
+  request: { id: number; credit: string },
+  now: Date,
+): Promise<NamesOutcome | null> {
+  assertCan(actor, UPLOAD);
+  const credit = checkCredit(request.credit);
+  return db.transaction().execute(async (trx) => {
+    const media = await findMediaById(trx, request.id);
+    if (!media) throw new DomainError('not-found', `No image #${request.id} in the library.`);
+    if (credit === media.credit) return null;
+    await updateMediaCredit(trx, media.id, credit);
+    await recordAudit(
+      trx,
+      {
+        actor,
+        action: 'media.update',
+        subject: { kind: 'media', id: media.id },
+        summary: media.fileName,
+        details: { credit: { from: media.credit, to: credit } },
+      },
+      now,
+    );
+    return namesChanged({ storyIds: await listStoryIdsUsingMedia(trx, media.id) });
+  });
+}
