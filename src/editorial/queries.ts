@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, VariantStatus } from '../platform/database/index.js';
-import type { FaqItem } from '../stories/index.js';
+import { type FaqItem, updateFirstPublished } from '../stories/index.js';
 
 type Db = Kysely<Database>;
 
@@ -207,7 +207,10 @@ export async function listDueVariantIds(db: Db, now: Date, limit: number): Promi
  * Publishes one due variant if it is still scheduled and due. The condition sits in the UPDATE
  * itself, so of two schedulers (two processes, or two ticks) racing for the same variant exactly
  * one gets a row back; the other's UPDATE matches nothing. Timestamps are ISO strings in UTC, so
- * `publish_at <= now` compares as text on both dialects.
+ * `publish_at <= now` compares as text on both dialects. The winner then updates the story's
+ * place in lists. That is not one transaction with the claim (as the audit row is not): on SQLite
+ * a second connection blocks its whole process while it waits for a lock held across awaits.
+ * Each step recomputes from the variants, so any later write of the story repairs a lost one.
  */
 export async function claimDueVariant(
   db: Db,
@@ -215,6 +218,16 @@ export async function claimDueVariant(
   now: Date,
 ): Promise<{ storyId: number; locale: string } | undefined> {
   const nowIso = now.toISOString();
+  const claimed = await claimScheduledVariant(db, variantId, nowIso);
+  if (claimed) await updateFirstPublished(db, [claimed.storyId]);
+  return claimed;
+}
+
+async function claimScheduledVariant(
+  db: Db,
+  variantId: number,
+  nowIso: string,
+): Promise<{ storyId: number; locale: string } | undefined> {
   const row = await db
     .updateTable('story_variants')
     .set({

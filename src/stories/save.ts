@@ -11,6 +11,7 @@ import { markdownTopLevelTexts, renderMarkdown } from '../publishing/markdown.js
 import { readingMinutes } from '../publishing/reading-time.js';
 import { DanglingStoryLink, SlugTaken, StoryNotFound, UnknownReference } from './errors.js';
 import type { Story, Variant } from './model.js';
+import { updateFirstPublished } from './queries/listing.js';
 import { setShareCount } from './queries/shares.js';
 import {
   findStories,
@@ -282,6 +283,10 @@ export async function importStories(
         });
       }
     }
+    await updateFirstPublished(
+      trx,
+      created.map((c) => c.storyId),
+    );
     const stories = await findStories(
       trx,
       created.map((c) => c.storyId),
@@ -386,6 +391,7 @@ export async function setVariantStatus(
       options.now,
     );
     await updateVariant(trx, variant.id, { ...fields, updated_at: options.now.toISOString() });
+    await updateFirstPublished(trx, [storyId]);
     return changeOf(story);
   });
 }
