@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database, VariantStatus } from '../platform/database/index.js';
+import { containsText, type Database, type VariantStatus } from '../platform/database/index.js';
 import { type FaqItem, updateFirstPublished } from '../stories/index.js';
 
 type Db = Kysely<Database>;
@@ -259,11 +259,6 @@ export interface DeskQuery {
   offset: number;
 }
 
-/** `%`, `_` and the escape character itself are literal in a search. */
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 // Stories matching the desk's filters. Translation state is per non-source variant: stale when it
 // was made from an older revision of the source variant than the current one (or from an unknown
 // one); missing when an enabled locale (the chosen one, or any) has no variant; current when
@@ -288,14 +283,14 @@ function deskStories(db: Db, filter: DeskQuery) {
     );
   }
   if (filter.query) {
-    const pattern = likePattern(filter.query);
+    const text = filter.query;
     query = query.where((eb) =>
       eb.exists(
         eb
           .selectFrom('story_variants as v')
           .select('v.id')
           .whereRef('v.story_id', '=', 'stories.id')
-          .where(sql<boolean>`lower(v.title) like ${pattern} escape '\\'`),
+          .where(containsText(db, 'v.title', text)),
       ),
     );
   }
