@@ -5,6 +5,8 @@ export interface ArchiveOptions {
   stories: number;
   /** The newest story's first publication; each older one is a few minutes earlier. */
   newest: Date;
+  /** Archive stories seeded already: the new ones continue below them in time. */
+  skip?: number;
   /** Scheduled (not yet live) variants added on top, for the scheduler's query. */
   scheduled?: number;
   /** Rows per INSERT statement (SQLite allows 32,766 bound values per statement). */
@@ -35,7 +37,9 @@ export async function seedArchive(db: Kysely<Database>, options: ArchiveOptions)
     for (let start = 0; start < options.stories; start += batchSize) {
       const count = Math.min(batchSize, options.stories - start);
       const numbers = Array.from({ length: count }, (_, i) => start + i);
-      const publishedAt = (n: number) => new Date(options.newest.getTime() - n * 7 * MINUTE).toISOString();
+      const skip = options.skip ?? 0;
+      const publishedAt = (n: number) =>
+        new Date(options.newest.getTime() - (skip + n) * 7 * MINUTE).toISOString();
       const inserted = await trx
         .insertInto('stories')
         .values(
