@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../platform/database/index.js';
 import { rankRelatedStories, type StoriesByEntity } from '../related.js';
 
@@ -76,7 +76,10 @@ export async function updateFirstPublished(db: Db, storyIds: readonly number[]):
 function keyset(filter: Pick<ListingFilter, 'before' | 'after'>, idColumn: string) {
   const at = sql.ref('listed.first_published_at');
   const id = sql.ref(idColumn);
-  const conditions = [sql<boolean>`${at} is not null`];
+  // A row comparison is false for a null first publication, so with a cursor it says "listed" too;
+  // alone, it leaves SQLite one range on the index instead of two to choose from.
+  const conditions: RawBuilder<boolean>[] = [];
+  if (!filter.before && !filter.after) conditions.push(sql<boolean>`${at} is not null`);
   if (filter.before) {
     conditions.push(
       sql<boolean>`(${at}, ${id}) < (${filter.before.firstPublishedAt}, ${filter.before.storyId})`,
