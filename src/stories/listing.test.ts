@@ -11,6 +11,7 @@ import {
   type ListedStory,
   type ListingFilter,
   listPublishedStories,
+  listPublishedVariantRefs,
   setVariantStatus,
 } from './index.js';
 
@@ -154,6 +155,13 @@ describe.each(DIALECTS)('story lists on %s', (dialect) => {
         expect(plan).not.toMatch(/Sort/);
         expect(plan).not.toMatch(/story_variants/);
       }
+    });
+
+    it("finds the sitemap index's latest variant by its index", async () => {
+      const [plan] = await plansOf(database, (db) => listPublishedVariantRefs(db, { limit: 1 }));
+      expect(plan).toContain('story_variants_published');
+      if (dialect === 'sqlite') expect(plan).not.toMatch(sqliteSorts);
+      else expect(plan).not.toMatch(/Sort/);
     });
 
     it('finds due scheduled variants by their index', async () => {
