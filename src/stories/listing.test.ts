@@ -7,6 +7,7 @@ import type { Database } from '../platform/database/index.js';
 import {
   countPublishedStories,
   countStoriesPerEntity,
+  editStory,
   importStories,
   type ListedStory,
   type ListingFilter,
@@ -217,6 +218,26 @@ describe.each(DIALECTS)('first publication on %s', (dialect) => {
     await setVariantStatus(database.db, storyId, 'zh', { status: 'published' }, { now });
     expect(await listedAt()).toEqual({ front: zhPublished, hub: zhPublished });
     expect((await countStoriesPerEntity(database.db)).get(nvidia.id)).toBe(1);
+  });
+
+  it("puts a published story on a new entity's hub and moves it with its section", async () => {
+    const { storyIds } = await importStories(
+      database.db,
+      [buildStory('retagged', { entities: ['nvidia'] })],
+      {
+        now,
+      },
+    );
+    const storyId = storyIds[0] as number;
+    await editStory(database.db, storyId, { entities: ['h200'], section: 'chips' }, now);
+    const [h200, chips] = await Promise.all([
+      database.db.selectFrom('entities').select('id').where('slug', '=', 'h200').executeTakeFirstOrThrow(),
+      database.db.selectFrom('sections').select('id').where('key', '=', 'chips').executeTakeFirstOrThrow(),
+    ]);
+    const onHub = await listPublishedStories(database.db, { entityId: h200.id, limit: 10 });
+    expect(onHub.map((l) => l.storyId)).toContain(storyId);
+    const inSection = await listPublishedStories(database.db, { sectionId: chips.id, limit: 10 });
+    expect(inSection.map((l) => l.storyId)).toContain(storyId);
   });
 
   it('stores an imported time with an offset in the canonical UTC form', async () => {
