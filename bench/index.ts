@@ -12,6 +12,13 @@ const BENCHES: Record<string, { title: string; run: () => Promise<void> }> = {
       await import('./story-page.bench.js');
     },
   },
+  archive: {
+    title: 'front, section and entity pages at 10,000 and 100,000 stories (render cache off)',
+    run: async () => {
+      // A script, like the story-page one.
+      await import('./archive.bench.js');
+    },
+  },
   memory: {
     title: 'server memory (rss after the first start, a restart, and saves; target < 250 MB)',
     run: async () => {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database, VariantStatus } from '../platform/database/index.js';
-import type { FaqItem } from '../stories/index.js';
+import { containsText, type Database, type VariantStatus } from '../platform/database/index.js';
+import { type FaqItem, updateFirstPublished } from '../stories/index.js';
 
 type Db = Kysely<Database>;
 
@@ -207,7 +207,10 @@ export async function listDueVariantIds(db: Db, now: Date, limit: number): Promi
  * Publishes one due variant if it is still scheduled and due. The condition sits in the UPDATE
  * itself, so of two schedulers (two processes, or two ticks) racing for the same variant exactly
  * one gets a row back; the other's UPDATE matches nothing. Timestamps are ISO strings in UTC, so
- * `publish_at <= now` compares as text on both dialects.
+ * `publish_at <= now` compares as text on both dialects. The winner then updates the story's
+ * place in lists. That is not one transaction with the claim (as the audit row is not): on SQLite
+ * a second connection blocks its whole process while it waits for a lock held across awaits.
+ * Each step recomputes from the variants, so any later write of the story repairs a lost one.
  */
 export async function claimDueVariant(
   db: Db,
@@ -215,6 +218,16 @@ export async function claimDueVariant(
   now: Date,
 ): Promise<{ storyId: number; locale: string } | undefined> {
   const nowIso = now.toISOString();
+  const claimed = await claimScheduledVariant(db, variantId, nowIso);
+  if (claimed) await updateFirstPublished(db, [claimed.storyId]);
+  return claimed;
+}
+
+async function claimScheduledVariant(
+  db: Db,
+  variantId: number,
+  nowIso: string,
+): Promise<{ storyId: number; locale: string } | undefined> {
   const row = await db
     .updateTable('story_variants')
     .set({
@@ -246,11 +259,6 @@ export interface DeskQuery {
   offset: number;
 }
 
-/** `%`, `_` and the escape character itself are literal in a search. */
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 // Stories matching the desk's filters. Translation state is per non-source variant: stale when it
 // was made from an older revision of the source variant than the current one (or from an unknown
 // one); missing when an enabled locale (the chosen one, or any) has no variant; current when
@@ -275,14 +283,14 @@ function deskStories(db: Db, filter: DeskQuery) {
     );
   }
   if (filter.query) {
-    const pattern = likePattern(filter.query);
+    const text = filter.query;
     query = query.where((eb) =>
       eb.exists(
         eb
           .selectFrom('story_variants as v')
           .select('v.id')
           .whereRef('v.story_id', '=', 'stories.id')
-          .where(sql<boolean>`lower(v.title) like ${pattern} escape '\\'`),
+          .where(containsText(db, 'v.title', text)),
       ),
     );
   }

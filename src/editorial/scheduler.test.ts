@@ -6,7 +6,7 @@ import { seedTaxonomy } from '../../test/support/factories.js';
 import { type Actor, addUser, listAudit } from '../accounts/index.js';
 import { type Database, openDatabase } from '../platform/database/index.js';
 import { createLogger } from '../platform/logger.js';
-import { findStory } from '../stories/index.js';
+import { findStory, listPublishedStories } from '../stories/index.js';
 import { createStory, publishDueVariants, type SchedulerRun, schedule, startScheduler } from './index.js';
 
 const t0 = new Date('2026-11-28T09:00:00Z');
@@ -58,6 +58,8 @@ describe.each(DIALECTS)('the scheduler on %s', (dialect) => {
       publishDueVariants(database.db, at(10)),
     ]);
     expect(runs.flatMap((r) => r.published)).toEqual([{ storyId: due, locale: 'zh' }]);
+    const listed = await listPublishedStories(database.db, { limit: 10 });
+    expect(listed).toEqual([{ storyId: due, firstPublishedAt: at(10).toISOString() }]);
     expect(runs.flatMap((r) => r.events)).toEqual([
       { type: 'story.published', storyId: due, locale: 'zh', at: at(10).toISOString() },
     ]);

@@ -1,9 +1,10 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
-import type {
-  Database,
-  DigestFrequency,
-  SubscriberState,
-  SubscribersTable,
+import type { Kysely, Selectable } from 'kysely';
+import {
+  containsText,
+  type Database,
+  type DigestFrequency,
+  type SubscriberState,
+  type SubscribersTable,
 } from '../platform/database/index.js';
 import type { Topic } from './queries.js';
 
@@ -34,17 +35,10 @@ export interface AdminSubscriber {
   confirmedAt: string | null;
 }
 
-/** `%`, `_` and the escape itself stand for themselves in the search. */
-function likePattern(search: string): string {
-  return `%${search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 function filtered(db: Db, filter: SubscriberFilter) {
   let query = db.selectFrom('subscribers');
   const search = filter.search?.trim();
-  // Addresses are stored in lower case, so lower-casing the search is a case-insensitive match
-  // on both SQLite and PostgreSQL.
-  if (search) query = query.where(sql<boolean>`email like ${likePattern(search)} escape '\\'`);
+  if (search) query = query.where(containsText(db, 'email', search));
   if (filter.state) query = query.where('state', '=', filter.state);
   if (filter.locale) query = query.where('locale', '=', filter.locale);
   return query;

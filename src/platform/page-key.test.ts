@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH, normalisePath, type PageKey, pageKey, type QueryParameter } from './page-key.js';
 
 const LIST: QueryParameter[] = [{ name: 'page', default: '1' }];
+const CURSOR: QueryParameter[] = [{ name: 'before', pattern: /^[a-z]\d$/ }];
 const page = (key: string): PageKey => ({ kind: 'page', key });
 const redirect = (location: string): PageKey => ({ kind: 'redirect', location });
 
@@ -28,6 +29,9 @@ describe('pageKey', () => {
       page('/en/ai-models/?page=2'),
     ],
     ['an empty name', '/en/?&=x&', [], page('/en/')],
+    ['a value its pattern accepts', '/en/x/?before=a1', CURSOR, page('/en/x/?before=a1')],
+    ['a value its pattern refuses', '/en/x/?before=%3Cjunk%3E', CURSOR, { kind: 'uncached' }],
+    ['a refused value beside an unknown parameter', '/en/x/?sort=new&before=!', CURSOR, { kind: 'uncached' }],
     ['an unknown parameter', '/en/feed.xml?x=1', [], redirect('/en/feed.xml')],
     [
       'an unknown parameter beside a declared one',

@@ -9,6 +9,11 @@ export interface QueryParameter {
   name: string;
   /** The value that shows the same page as leaving the parameter out (`page=1`). */
   default?: string;
+  /**
+   * The values the route accepts. Any other value is never a page: the request is neither stored
+   * nor redirected, and the route answers it (with its 404), so junk cannot fill the cache.
+   */
+  pattern?: RegExp;
 }
 
 /**
@@ -57,7 +62,10 @@ export type PageKey =
   | { kind: 'page'; key: string }
   /** The request carries parameters the route does not read: 301 to `location`, the page's own address. */
   | { kind: 'redirect'; location: string }
-  /** A path that cannot be redirected to safely: render it, but neither store nor redirect. */
+  /**
+   * A path that cannot be redirected to safely, or a parameter value its route refuses: render
+   * it, but neither store nor redirect.
+   */
   | { kind: 'uncached' };
 
 export function isTrackingParameter(name: string): boolean {
@@ -107,6 +115,11 @@ export function pageKey(target: string, declared: readonly QueryParameter[]): Pa
       unknown = true;
     }
   }
+  const malformed = declared.some((parameter) => {
+    const value = values.get(parameter.name);
+    return value !== undefined && parameter.pattern !== undefined && !parameter.pattern.test(value);
+  });
+  if (malformed) return { kind: 'uncached' };
   const kept = declared.flatMap((parameter) => {
     const value = values.get(parameter.name);
     return value === undefined || value === parameter.default

@@ -131,14 +131,34 @@ describe.each(DIALECTS)('public routes on %s', (dialect) => {
     );
   });
 
-  it('paginates sections and refuses pages that do not exist', async () => {
+  it('pages sections by cursor and refuses pages that do not exist', async () => {
     const first = await t.get('/en/chips/');
     expect(first.status).toBe(200);
-    expect(await first.text()).toContain('href="/en/chips/?page=2"');
-    expect((await t.get('/en/chips/?page=2')).status).toBe(200);
+    const next = /rel="next" href="(\/en\/chips\/\?before=\d{8}T\d{6}\.\d{3}Z_\d+)"/.exec(
+      await first.text(),
+    )?.[1];
+    if (!next) throw new Error('the first page links no older page');
+    const second = await t.get(next);
+    expect(second.status).toBe(200);
+    const html = await second.text();
+    expect(html).toContain('rel="prev" href="/en/chips/"');
+    expect(html).not.toContain('rel="next"');
+    expect(html).toContain(`rel="canonical" href="https://news.example.test${next}"`);
+    expect((await t.get('/en/chips/?before=19700101T000000.000Z_1')).status).toBe(404);
+    expect((await t.get('/en/chips/?before=20261301T000000.000Z_1')).status).toBe(404);
+    expect((await t.get('/en/chips/?before=junk')).status).toBe(404);
+    expect((await t.get('/en/chips')).status).toBe(301);
+  });
+
+  it('sends numbered page links to the page that starts there now', async () => {
+    const first = await t.get('/en/chips/');
+    const next = /rel="next" href="([^"]+)"/.exec(await first.text())?.[1];
+    const legacy = await t.get('/en/chips/?page=2');
+    expect(legacy.status).toBe(302);
+    expect(legacy.headers.get('location')).toBe(next);
+    expect((await t.get('/en/chips/?page=1')).headers.get('location')).toBe('/en/chips/');
     expect((await t.get('/en/chips/?page=9')).status).toBe(404);
     expect((await t.get('/en/chips/?page=abc')).status).toBe(404);
-    expect((await t.get('/en/chips')).status).toBe(301);
   });
 
   it('serves entity and kind hubs', async () => {

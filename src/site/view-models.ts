@@ -100,11 +100,12 @@ export interface StoryCardView {
   image?: ImageView;
 }
 
+/** Links to the neighbouring pages of a list; lists page by cursor, so there is no page count. */
 export interface Pagination {
-  page: number;
-  totalPages: number;
   previousHref?: string;
   nextHref?: string;
+  /** On a page after the first: the date its newest story was first published before, formatted. */
+  startsBefore?: string;
 }
 
 export interface EntityTagView extends LinkView {

@@ -13,12 +13,15 @@ export {
   countPublishedStories,
   countStoriesPerEntity,
   type ListedStory,
+  type ListingCursor,
   type ListingFilter,
+  listLocaleFeedStories,
   listPublishedStories,
   listPublishedVariantRefs,
   listRelatedStoryIds,
   loadStoriesByEntity,
   type PublishedVariantRef,
+  updateFirstPublished,
 } from './queries/listing.js';
 export {
   deleteShareVisitsBefore,

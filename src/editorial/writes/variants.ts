@@ -21,6 +21,7 @@ import {
   setStorySources,
   slugify,
   UnknownReference,
+  updateFirstPublished,
   updateStory,
   updateVariant,
   type Variant,
@@ -117,6 +118,10 @@ export async function insertStories(
       });
     }
   }
+  await updateFirstPublished(
+    trx,
+    created.map((c) => c.storyId),
+  );
   const stories = await findStories(
     trx,
     created.map((c) => c.storyId),
@@ -184,6 +189,7 @@ export async function writeVariantStatus(
     now,
   );
   await updateVariant(trx, variant.id, { ...fields, updated_at: now.toISOString() });
+  await updateFirstPublished(trx, [variant.storyId]);
 }
 
 /** The story and its variant in `locale` as stored now, inside the caller's transaction. */

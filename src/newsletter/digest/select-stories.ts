@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database/index.js';
 import type { Topic } from '../queries.js';
 
@@ -21,23 +21,19 @@ export function normaliseInstant(value: string, name: string): string {
 
 /**
  * Ids of the stories first published in the period that match the topics, newest first.
- * "First published" is the earliest published variant, as on the site's lists: a translation
+ * "First published" is the story's `first_published_at`, as on the site's lists: a translation
  * published later does not bring an old story back into a digest. A story matches when its
  * section's key is a section topic or one of its entities' slugs is an entity topic; no topics
- * means every story.
+ * means every story. The period is a range of the `stories_listing` index.
  */
 export async function listDigestStoryIds(db: Db, period: DigestPeriod): Promise<number[]> {
   const sectionKeys = period.topics.filter((t) => t.kind === 'section').map((t) => t.key);
   const entitySlugs = period.topics.filter((t) => t.kind === 'entity').map((t) => t.key);
-  const firstPublishedAt = sql<string>`min(story_variants.published_at)`;
   let query = db
-    .selectFrom('story_variants')
-    .innerJoin('stories', 'stories.id', 'story_variants.story_id')
-    .where('story_variants.status', '=', 'published')
-    .groupBy('story_variants.story_id')
-    .having(firstPublishedAt, '>=', period.since)
-    .having(firstPublishedAt, '<', period.until)
-    .select(['story_variants.story_id', firstPublishedAt.as('first_published_at')]);
+    .selectFrom('stories')
+    .select('stories.id as story_id')
+    .where('stories.first_published_at', '>=', period.since)
+    .where('stories.first_published_at', '<', period.until);
   if (period.topics.length > 0) {
     query = query.where((eb) =>
       eb.or([
@@ -66,8 +62,8 @@ export async function listDigestStoryIds(db: Db, period: DigestPeriod): Promise<
     );
   }
   const rows = await query
-    .orderBy('first_published_at', 'desc')
-    .orderBy('story_variants.story_id', 'desc')
+    .orderBy('stories.first_published_at', 'desc')
+    .orderBy('stories.id', 'desc')
     .execute();
   return rows.map((row) => row.story_id);
 }

@@ -1,5 +1,10 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database, NewsletterEventAction, NewsletterEventKind } from '../../platform/database/index.js';
+import type { Kysely } from 'kysely';
+import {
+  containsText,
+  type Database,
+  type NewsletterEventAction,
+  type NewsletterEventKind,
+} from '../../platform/database/index.js';
 
 type Db = Kysely<Database>;
 
@@ -47,19 +52,12 @@ export interface NewsletterEventRecord {
   receivedAt: string;
 }
 
-/** `%`, `_` and the escape itself stand for themselves in the search. */
-function likePattern(search: string): string {
-  return `%${search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 function filtered(db: Db, filter: NewsletterEventFilter) {
   let query = db.selectFrom('newsletter_events');
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.provider) query = query.where('provider', '=', filter.provider);
   const email = filter.email?.trim();
-  // Stored addresses are lower case (unreadable ones are kept escaped), so a lower-cased pattern
-  // matches case-insensitively on SQLite and PostgreSQL alike.
-  if (email) query = query.where(sql<boolean>`email like ${likePattern(email)} escape '\\'`);
+  if (email) query = query.where(containsText(db, 'email', email));
   return query;
 }
 

@@ -6,6 +6,7 @@ import { newsletterMigration } from './migration-0005-newsletter.js';
 import { newsletterSendingMigration } from './migration-0006-newsletter-sending.js';
 import { webhookLogMigration } from './migration-0007-webhook-log.js';
 import { accountsHardeningMigration } from './migration-0008-accounts.js';
+import { listingOrderMigration } from './migration-0009-listing-order.js';
 
 // Migrations are code, so the same list runs on SQLite and PostgreSQL. The only dialect
 // difference is how an auto-incrementing key is spelled, kept in `withId`.
@@ -175,6 +176,7 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
     '0006_newsletter_sending': newsletterSendingMigration(withId),
     '0007_webhook_delivery_log': webhookLogMigration,
     '0008_accounts_hardening': accountsHardeningMigration(),
+    '0009_listing_order': listingOrderMigration(),
   };
 }
 

@@ -54,6 +54,11 @@ export interface StoriesTable {
   updated_at: string;
   /** Who created the story (authors may edit only their own); null for imported content. */
   author_id: Generated<number | null>;
+  /**
+   * The earliest publication among the variants live now; null while none is. Lists order by it,
+   * and only `updateFirstPublished` (stories/queries/listing.ts) writes it.
+   */
+  first_published_at: Generated<string | null>;
 }
 
 export interface StoryVariantsTable {
@@ -102,6 +107,8 @@ export interface StoryEntitiesTable {
   story_id: number;
   entity_id: number;
   position: number;
+  /** The story's `first_published_at`, copied so an entity hub reads its stories in index order. */
+  first_published_at: Generated<string | null>;
 }
 
 export interface SourcesTable {

@@ -10,8 +10,7 @@ import {
 import {
   entityPath,
   findStories,
-  type ListingFilter,
-  listPublishedStories,
+  listLocaleFeedStories,
   type Story,
   sectionPath,
   sectionSlug,
@@ -41,7 +40,7 @@ export const FEED_FILES = Object.entries(FORMATS).map(([format, { file }]) => ({
 }));
 
 interface FeedScope {
-  filter: Omit<ListingFilter, 'limit' | 'offset' | 'locale'>;
+  filter: { sectionId?: number; entityId?: number };
   /** Path of the HTML page the feed mirrors, ending in `/`. */
   basePath: string;
   htmlPath: string;
@@ -95,12 +94,7 @@ function feedItems(deps: SiteDeps, stories: Story[], locale: string): FeedInput[
 
 async function serveFeed(c: Context, deps: SiteDeps, locale: string, scope: FeedScope, format: FeedFormat) {
   return cachedPage(c, deps, async () => {
-    const listed = await listPublishedStories(deps.db, {
-      ...scope.filter,
-      locale,
-      limit: FEED_ITEMS,
-      offset: 0,
-    });
+    const listed = await listLocaleFeedStories(deps.db, { ...scope.filter, locale, limit: FEED_ITEMS });
     const stories = await findStories(
       deps.db,
       listed.map((l) => l.storyId),

@@ -1,12 +1,13 @@
 import type { Context } from 'hono';
 import type { EntityKind } from '../../platform/database/index.js';
 import { DomainError } from '../../platform/errors.js';
-import type { QueryParameter } from '../../platform/page-key.js';
+import { pageKey, type QueryParameter } from '../../platform/page-key.js';
 import { breadcrumbListJsonLd } from '../../publishing/index.js';
 import {
-  countPublishedStories,
   countStoriesPerEntity,
   entityPath,
+  type ListedStory,
+  type ListingCursor,
   type ListingFilter,
   listPublishedStories,
   sectionPath,
@@ -15,6 +16,7 @@ import {
 import { storyCards } from '../cards.js';
 import { buildChrome, feedLinksFor } from '../chrome.js';
 import { absoluteUrl, type SiteDeps } from '../deps.js';
+import { formatDate } from '../format.js';
 import { cachedPage, HTML, type RenderedResponse } from '../respond.js';
 import { tag } from '../tags.js';
 import type { LinkView, Pagination } from '../view-models.js';
@@ -22,9 +24,13 @@ import { renderEntityHub } from '../views/entity-hub.js';
 import { renderFrontPage } from '../views/front-page.js';
 import { renderKindHub } from '../views/kind-hub.js';
 import { renderSectionPage } from '../views/section-page.js';
+import { formatListCursor, LIST_CURSOR_PATTERN, parseListCursor } from './list-cursor.js';
 import { requireLocale, requirePage } from './locale.js';
 
 const PAGE_SIZE = 12;
+
+const withStart = (pagination: Pagination, locale: string, before: ListingCursor | undefined): Pagination =>
+  before ? { ...pagination, startsBefore: formatDate(before.firstPublishedAt, locale) } : pagination;
 const FRONT_LATEST = 7;
 const FRONT_PER_SECTION = 4;
 
@@ -40,33 +46,100 @@ export const KIND_HUBS: Record<string, EntityKind> = {
 const everyLocale = (deps: SiteDeps, path: (locale: string) => string) =>
   deps.catalog.settings.locales.map((locale) => ({ locale, path: path(locale) }));
 
-async function loadPage(deps: SiteDeps, filter: Omit<ListingFilter, 'limit' | 'offset'>, page: number) {
-  const [listed, total] = await Promise.all([
-    listPublishedStories(deps.db, { ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    countPublishedStories(deps.db, filter),
-  ]);
-  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (page > totalPages) throw new DomainError('not-found', 'No such page.');
-  const stories = await deps.cards.get(listed.map((l) => l.storyId));
-  return { stories, totalPages };
-}
+type ListFilter = Pick<ListingFilter, 'sectionId' | 'entityId'>;
 
-function pagination(basePath: string, page: number, totalPages: number): Pagination {
-  const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`);
-  return {
-    page,
-    totalPages,
-    ...(page > 1 ? { previousHref: href(page - 1) } : {}),
-    ...(page < totalPages ? { nextHref: href(page + 1) } : {}),
+/**
+ * One page of a list: the first (`before` unset) or the one after a cursor. One story more than a
+ * page is read to know whether an older page exists; for the newer page's link, the stories just
+ * above this page are read upwards, so both links are cursors too. A cursor past the end is a 404,
+ * as a page number past the last page was.
+ */
+async function loadPage(deps: SiteDeps, filter: ListFilter, basePath: string, before?: ListingCursor) {
+  const rows = await listPublishedStories(deps.db, {
+    ...filter,
+    limit: PAGE_SIZE + 1,
+    ...(before ? { before } : {}),
+  });
+  const listed = rows.slice(0, PAGE_SIZE);
+  const first = listed[0];
+  if (before && !first) throw new DomainError('not-found', 'No such page.');
+  const last = listed[listed.length - 1];
+  const href = (cursor: ListingCursor) => `${basePath}?before=${formatListCursor(cursor)}`;
+  let previousHref: string | undefined;
+  if (before && first) {
+    const newer = await listPublishedStories(deps.db, {
+      ...filter,
+      limit: PAGE_SIZE + 1,
+      after: cursorOf(first),
+    });
+    const start = newer[PAGE_SIZE];
+    previousHref = start ? href(cursorOf(start)) : basePath;
+  }
+  const pagination: Pagination = {
+    ...(previousHref ? { previousHref } : {}),
+    ...(rows.length > PAGE_SIZE && last ? { nextHref: href(cursorOf(last)) } : {}),
   };
+  const stories = await deps.cards.get(listed.map((l) => l.storyId));
+  return { stories, pagination };
 }
 
-const pageSuffix = (page: number) => (page > 1 ? `?page=${page}` : '');
+const cursorOf = (listed: ListedStory): ListingCursor => ({
+  firstPublishedAt: listed.firstPublishedAt,
+  storyId: listed.storyId,
+});
 
-/** The one query parameter lists read (`requirePage`); page 1 is the list's bare address. */
-const LIST_QUERY: readonly QueryParameter[] = [{ name: 'page', default: '1' }];
+/** `?before=<cursor>`, parsed; a malformed one is a 404, as a malformed page number is. */
+function requireCursor(value: string | undefined): ListingCursor | undefined {
+  if (value === undefined) return undefined;
+  const cursor = parseListCursor(value);
+  if (!cursor) throw new DomainError('not-found', 'No such page.');
+  return cursor;
+}
+
+/**
+ * Lists were numbered (`?page=3`) before they paged by cursor. Such a link is sent to the page
+ * that now starts where page 3 does, with a 302: which stories a number means changes with every
+ * publication. Reading up to it costs an offset scan of the index, paid only by old links.
+ */
+async function legacyPageRedirect(c: Context, deps: SiteDeps, filter: ListFilter, basePath: string) {
+  const page = requirePage(c.req.query('page'));
+  if (c.req.query('before') !== undefined) throw new DomainError('not-found', 'No such page.');
+  if (page === 1) return c.redirect(basePath, 302);
+  const [end, next] = await listPublishedStories(deps.db, {
+    ...filter,
+    limit: 2,
+    offset: (page - 1) * PAGE_SIZE - 1,
+  });
+  if (!end || !next) throw new DomainError('not-found', 'No such page.');
+  return c.redirect(`${basePath}?before=${formatListCursor(cursorOf(end))}`, 302);
+}
+
+/** The parameters lists read: the cursor, and the page number of older links (answered with a redirect). */
+const LIST_QUERY: readonly QueryParameter[] = [
+  { name: 'before', pattern: LIST_CURSOR_PATTERN },
+  { name: 'page', pattern: /^[1-9]\d{0,5}$/ },
+];
+/** `?page=N` and nothing else the list ignores (stray parameters are redirected away first). */
+function isNumberedPage(c: Context): boolean {
+  const url = new URL(c.req.url);
+  return (
+    c.req.query('page') !== undefined &&
+    pageKey(`${url.pathname}${url.search}`, LIST_QUERY).kind !== 'redirect'
+  );
+}
+
 const cachedList = (c: Context, deps: SiteDeps, render: () => Promise<RenderedResponse>) =>
   cachedPage(c, deps, render, { query: LIST_QUERY });
+
+/** A page after the first names its start in the title, so no two pages of a list share one. */
+function listTitle(name: string, locale: string, before: ListingCursor | undefined): string {
+  return before ? `${name} (${formatDate(before.firstPublishedAt, locale)})` : name;
+}
+
+const cursorSuffix = (c: Context) => {
+  const before = c.req.query('before');
+  return before === undefined ? '' : `?before=${before}`;
+};
 
 export async function frontRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const locale = requireLocale(deps, c.req.param('locale'));
@@ -78,9 +151,9 @@ export async function frontRoute(c: Context, deps: SiteDeps): Promise<Response> 
     const bySection = await Promise.all(
       catalog.sections.map(async (section) => ({
         section,
-        ids: (
-          await listPublishedStories(deps.db, { sectionId: section.id, limit: FRONT_PER_SECTION, offset: 0 })
-        ).map((l) => l.storyId),
+        ids: (await listPublishedStories(deps.db, { sectionId: section.id, limit: FRONT_PER_SECTION })).map(
+          (l) => l.storyId,
+        ),
       })),
     );
     const allIds = [...new Set([...latestIds, ...bySection.flatMap((s) => s.ids)])];
@@ -121,18 +194,21 @@ export async function sectionRoute(c: Context, deps: SiteDeps): Promise<Response
   const locale = requireLocale(deps, c.req.param('locale'));
   const section = deps.catalog.sectionBySlugIn(locale, c.req.param('section') ?? '');
   if (!section) throw new DomainError('not-found', 'No such section.');
-  const page = requirePage(c.req.query('page'));
+  const filter = { sectionId: section.id };
+  const basePath = sectionPath(locale, sectionSlug(section, locale));
+  if (isNumberedPage(c)) return legacyPageRedirect(c, deps, filter, basePath);
+  const before = requireCursor(c.req.query('before'));
   return cachedList(c, deps, async () => {
-    const { stories, totalPages } = await loadPage(deps, { sectionId: section.id }, page);
+    const { stories, pagination } = await loadPage(deps, filter, basePath, before);
     const localized = deps.catalog.pick(section.translations, locale)?.value;
     const name = localized?.name ?? section.key;
-    const basePath = sectionPath(locale, sectionSlug(section, locale));
+    const suffix = cursorSuffix(c);
     const chrome = buildChrome(deps, {
       locale,
-      title: page > 1 ? `${name} (${page})` : name,
+      title: listTitle(name, locale, before),
       description: localized?.description ?? '',
-      canonicalPath: `${basePath}${pageSuffix(page)}`,
-      alternates: everyLocale(deps, (l) => `${sectionPath(l, sectionSlug(section, l))}${pageSuffix(page)}`),
+      canonicalPath: `${basePath}${suffix}`,
+      alternates: everyLocale(deps, (l) => `${sectionPath(l, sectionSlug(section, l))}${suffix}`),
       currentSectionId: section.id,
       feeds: feedLinksFor(basePath, name),
     });
@@ -149,7 +225,7 @@ export async function sectionRoute(c: Context, deps: SiteDeps): Promise<Response
         section: { name, description: localized?.description ?? '' },
         breadcrumbs,
         stories: storyCards(deps, stories, locale),
-        pagination: pagination(basePath, page, totalPages),
+        pagination: withStart(pagination, locale, before),
       }),
       contentType: HTML,
       headers: { 'content-language': chrome.htmlLang },
@@ -162,18 +238,21 @@ export async function entityRoute(c: Context, deps: SiteDeps): Promise<Response>
   const locale = requireLocale(deps, c.req.param('locale'));
   const entity = deps.catalog.entityBySlugValue(c.req.param('entity') ?? '');
   if (!entity) throw new DomainError('not-found', 'No such topic.');
-  const page = requirePage(c.req.query('page'));
+  const filter = { entityId: entity.id };
+  const basePath = entityPath(locale, entity.slug);
+  if (isNumberedPage(c)) return legacyPageRedirect(c, deps, filter, basePath);
+  const before = requireCursor(c.req.query('before'));
   return cachedList(c, deps, async () => {
-    const { stories, totalPages } = await loadPage(deps, { entityId: entity.id }, page);
+    const { stories, pagination } = await loadPage(deps, filter, basePath, before);
     const picked = deps.catalog.pick(entity.translations, locale);
     const name = picked?.value.name ?? entity.slug;
-    const basePath = entityPath(locale, entity.slug);
+    const suffix = cursorSuffix(c);
     const chrome = buildChrome(deps, {
       locale,
-      title: page > 1 ? `${name} (${page})` : name,
+      title: listTitle(name, locale, before),
       description: picked?.value.description ?? '',
-      canonicalPath: `${basePath}${pageSuffix(page)}`,
-      alternates: everyLocale(deps, (l) => `${entityPath(l, entity.slug)}${pageSuffix(page)}`),
+      canonicalPath: `${basePath}${suffix}`,
+      alternates: everyLocale(deps, (l) => `${entityPath(l, entity.slug)}${suffix}`),
       feeds: feedLinksFor(`${basePath}/`, name),
     });
     const breadcrumbs: LinkView[] = [
@@ -196,7 +275,7 @@ export async function entityRoute(c: Context, deps: SiteDeps): Promise<Response>
         },
         breadcrumbs,
         stories: storyCards(deps, stories, locale),
-        pagination: pagination(basePath, page, totalPages),
+        pagination: withStart(pagination, locale, before),
       }),
       contentType: HTML,
       headers: { 'content-language': chrome.htmlLang },
@@ -213,9 +292,7 @@ export async function kindHubRoute(c: Context, deps: SiteDeps, segment: string):
     const { catalog } = deps;
     const entities = catalog.entities.filter((e) => kind === undefined || e.kind === kind);
     const counts = await countStoriesPerEntity(deps.db);
-    const listed = kind
-      ? await listPublishedStories(deps.db, { entityKind: kind, limit: PAGE_SIZE, offset: 0 })
-      : [];
+    const listed = kind ? await listPublishedStories(deps.db, { entityKind: kind, limit: PAGE_SIZE }) : [];
     const stories = await deps.cards.get(listed.map((l) => l.storyId));
     const path = (l: string) => (kind ? `/${l}/${segment}` : `/${l}/topics/`);
     const chrome = buildChrome(deps, {

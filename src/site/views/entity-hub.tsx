@@ -37,7 +37,7 @@ export function EntityHub({ chrome, entity, breadcrumbs, stories, pagination }: 
           pageLang={chrome.htmlLang}
           headingLevel={3}
           variant="grid"
-          eager={pagination.page === 1}
+          eager={pagination.previousHref === undefined}
         />
       </section>
       <PaginationNav pagination={pagination} t={t} />

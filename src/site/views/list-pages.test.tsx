@@ -85,16 +85,18 @@ describe('renderSectionPage', () => {
   it('links the neighbouring pages with rel=prev and rel=next', () => {
     expect(en).toContain('<nav class="pagination" aria-label="Pages">');
     expect(en).toContain('<a class="pagination-previous" rel="prev" href="/en/chips/">Newer stories</a>');
-    expect(en).toContain('<a class="pagination-next" rel="next" href="/en/chips/?page=3">Older stories</a>');
-    expect(en).toContain('Page 2 of 3');
+    expect(en).toContain(
+      '<a class="pagination-next" rel="next" href="/en/chips/?before=20261101T080000.000Z_28">Older stories</a>',
+    );
+    expect(en).toContain('Stories published before November 20, 2026');
     const zh = renderSectionPage(buildSectionPageData('zh'));
-    expect(zh).toContain('第2页，共3页');
+    expect(zh).toContain('2026年11月20日之前发布的报道');
   });
 
   it('marks its navigation entry and breadcrumb: the page itself on page 1, the section after', () => {
     expect(en).toContain('<a href="/en/chips/" aria-current="true">Chips</a>');
     expect(en).toContain('<li><a href="/en/chips/">Chips</a></li></ol>');
-    const first = buildSectionPageData('en', { pagination: { page: 1, totalPages: 1 } });
+    const first = buildSectionPageData('en', { pagination: {} });
     first.chrome.canonicalUrl = 'https://news.example.test/en/chips/';
     const html = renderSectionPage(first);
     expect(html).toContain('<a href="/en/chips/" aria-current="page">Chips</a>');
@@ -102,7 +104,7 @@ describe('renderSectionPage', () => {
   });
 
   it('has no pagination when one page holds everything', () => {
-    const html = renderSectionPage(buildSectionPageData('en', { pagination: { page: 1, totalPages: 1 } }));
+    const html = renderSectionPage(buildSectionPageData('en', { pagination: {} }));
     expect(html).not.toContain('class="pagination"');
     expect(html).not.toContain('rel="next"');
   });
@@ -121,7 +123,7 @@ describe('renderEntityHub', () => {
     expect(zh).toContain('<p class="kicker">公司</p><h1>英伟达</h1>');
     expect(zh).toContain('<span class="aliases-label">又称</span><span class="alias">Nvidia</span>');
     expect(zh).toContain('<h2 id="entity_stories">英伟达相关报道</h2>');
-    expect(zh).toContain('rel="next" href="/zh/topics/nvidia?page=2"');
+    expect(zh).toContain('rel="next" href="/zh/topics/nvidia?before=20261101T080000.000Z_28"');
     expect(zh).not.toContain('rel="prev"');
     expect(attributeValues(zh, 'link[^>]*rel="canonical"', 'href')).toEqual([
       'https://news.example.test/zh/topics/nvidia',

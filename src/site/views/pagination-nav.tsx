@@ -2,7 +2,7 @@ import type { Pagination, Translator } from '../view-models.js';
 
 /** Newer/older page links with rel=prev/next; nothing when everything fits on one page. */
 export function PaginationNav({ pagination, t }: { pagination: Pagination; t: Translator }) {
-  if (pagination.totalPages <= 1) return null;
+  if (!pagination.previousHref && !pagination.nextHref) return null;
   return (
     <nav class="pagination" aria-label={t('pagination.label')}>
       {pagination.previousHref ? (
@@ -10,9 +10,6 @@ export function PaginationNav({ pagination, t }: { pagination: Pagination; t: Tr
           {t('pagination.previous')}
         </a>
       ) : null}
-      <span class="pagination-status">
-        {t('pagination.status', { page: pagination.page, total: pagination.totalPages })}
-      </span>
       {pagination.nextHref ? (
         <a class="pagination-next" rel="next" href={pagination.nextHref}>
           {t('pagination.next')}

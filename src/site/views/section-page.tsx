@@ -13,10 +13,8 @@ export function SectionPage({ chrome, section, breadcrumbs, stories, pagination 
       <header class="page-header">
         <h1>{section.name}</h1>
         {section.description ? <p class="page-description">{section.description}</p> : null}
-        {pagination.totalPages > 1 ? (
-          <p class="page-count">
-            {t('pagination.status', { page: pagination.page, total: pagination.totalPages })}
-          </p>
+        {pagination.startsBefore ? (
+          <p class="page-count">{t('pagination.before', { date: pagination.startsBefore })}</p>
         ) : null}
       </header>
       <StoryList
@@ -26,7 +24,7 @@ export function SectionPage({ chrome, section, breadcrumbs, stories, pagination 
         headingLevel={2}
         variant="grid"
         hideSection
-        eager={pagination.page === 1}
+        eager={pagination.previousHref === undefined}
       />
       <PaginationNav pagination={pagination} t={t} />
     </Layout>

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../platform/database/index.js';
 import { rankRelatedStories, type StoriesByEntity } from '../related.js';
 
@@ -9,10 +9,19 @@ export interface ListingFilter {
   entityId?: number;
   /** Entity kind: stories tagged with any entity of that kind. */
   entityKind?: string;
-  /** Only stories with a published variant in this locale (feeds). */
-  locale?: string;
   limit: number;
-  offset: number;
+  /** Only stories listed after this one (older), for the next page of a list. */
+  before?: ListingCursor;
+  /** Only stories listed before this one (newer), nearest first: what the previous page holds. */
+  after?: ListingCursor;
+  /** For the Content API's numbered pages; the site pages with cursors instead. */
+  offset?: number;
+}
+
+/** A position in a list: lists are ordered by first publication, then story id, both descending. */
+export interface ListingCursor {
+  firstPublishedAt: string;
+  storyId: number;
 }
 
 export interface ListedStory {
@@ -20,29 +29,100 @@ export interface ListedStory {
   firstPublishedAt: string;
 }
 
-// A story is listed in every locale as soon as any of its variants is published: readers of a
-// locale it lacks see it through the fallback rule. It is ordered by its first publication, so a
-// translation published later does not push an old story back to the top.
-function publishedStories(db: Db, filter: Omit<ListingFilter, 'limit' | 'offset'>) {
-  let query = db
+/**
+ * Keeps `first_published_at` of the given stories and of their entity tags true to their variants.
+ * Every write that publishes, schedules, unpublishes or imports variants calls it in its
+ * transaction. A story is listed in every locale once any variant is live (readers of a locale
+ * it lacks see it through the fallback rule), at its first publication, so a translation published
+ * later does not push an old story back to the top. The earliest instant is chosen as a date and
+ * stored in the canonical UTC form, since lists compare the column as text.
+ */
+export async function updateFirstPublished(db: Db, storyIds: readonly number[]): Promise<void> {
+  if (storyIds.length === 0) return;
+  const live = await db
     .selectFrom('story_variants')
-    .innerJoin('stories', 'stories.id', 'story_variants.story_id')
-    .where('story_variants.status', '=', 'published')
-    .groupBy('story_variants.story_id');
-  if (filter.sectionId !== undefined) query = query.where('stories.section_id', '=', filter.sectionId);
-  if (filter.locale !== undefined) query = query.where('story_variants.locale', '=', filter.locale);
-  if (filter.entityId !== undefined) {
-    const entityId = filter.entityId;
+    .select(['story_id', 'published_at', 'updated_at'])
+    .where('story_id', 'in', [...storyIds])
+    .where('status', '=', 'published')
+    .execute();
+  const earliest = new Map<number, number>();
+  for (const row of live) {
+    const instant = Date.parse(row.published_at ?? row.updated_at);
+    const known = earliest.get(row.story_id);
+    if (!Number.isNaN(instant) && (known === undefined || instant < known))
+      earliest.set(row.story_id, instant);
+  }
+  for (const storyId of new Set(storyIds)) {
+    const instant = earliest.get(storyId);
+    const firstPublishedAt = instant === undefined ? null : new Date(instant).toISOString();
+    await db
+      .updateTable('stories')
+      .set({ first_published_at: firstPublishedAt })
+      .where('id', '=', storyId)
+      .execute();
+    await db
+      .updateTable('story_entities')
+      .set({ first_published_at: firstPublishedAt })
+      .where('story_id', '=', storyId)
+      .execute();
+  }
+}
+
+// Lists read `first_published_at` off an index in order and stop after one page: the front page
+// walks `stories_listing`, a section `stories_section_listing`, an entity hub
+// `story_entities_listing`. A page starts after a cursor (keyset paging) rather than at an
+// offset, so a deep page costs what the first one does. The row-value comparison keeps the scan
+// a range of the index on both dialects.
+function keyset(filter: Pick<ListingFilter, 'before' | 'after'>, idColumn: string) {
+  const at = sql.ref('listed.first_published_at');
+  const id = sql.ref(idColumn);
+  // A row comparison is false for a null first publication, so with a cursor it says "listed" too;
+  // alone, it leaves SQLite one range on the index instead of two to choose from.
+  const conditions: RawBuilder<boolean>[] = [];
+  if (!filter.before && !filter.after) conditions.push(sql<boolean>`${at} is not null`);
+  if (filter.before) {
+    conditions.push(
+      sql<boolean>`(${at}, ${id}) < (${filter.before.firstPublishedAt}, ${filter.before.storyId})`,
+    );
+  }
+  if (filter.after) {
+    conditions.push(
+      sql<boolean>`(${at}, ${id}) > (${filter.after.firstPublishedAt}, ${filter.after.storyId})`,
+    );
+  }
+  const direction: 'asc' | 'desc' = filter.after ? 'asc' : 'desc';
+  return { conditions, at, id, direction };
+}
+
+function entityListing(db: Db, entityId: number, filter: Omit<ListingFilter, 'limit' | 'offset'>) {
+  const { conditions, at, id, direction } = keyset(filter, 'listed.story_id');
+  let query = db
+    .selectFrom('story_entities as listed')
+    .select(['listed.story_id as story_id', 'listed.first_published_at as first_published_at'])
+    .where('listed.entity_id', '=', entityId);
+  for (const condition of conditions) query = query.where(condition);
+  if (filter.sectionId !== undefined) {
+    const sectionId = filter.sectionId;
     query = query.where((eb) =>
       eb.exists(
         eb
-          .selectFrom('story_entities')
-          .select('story_entities.story_id')
-          .whereRef('story_entities.story_id', '=', 'stories.id')
-          .where('story_entities.entity_id', '=', entityId),
+          .selectFrom('stories')
+          .select('stories.id')
+          .whereRef('stories.id', '=', 'listed.story_id')
+          .where('stories.section_id', '=', sectionId),
       ),
     );
   }
+  return { query, order: [at, id] as const, direction };
+}
+
+function storyListing(db: Db, filter: Omit<ListingFilter, 'limit' | 'offset'>) {
+  const { conditions, at, id, direction } = keyset(filter, 'listed.id');
+  let query = db
+    .selectFrom('stories as listed')
+    .select(['listed.id as story_id', 'listed.first_published_at as first_published_at']);
+  for (const condition of conditions) query = query.where(condition);
+  if (filter.sectionId !== undefined) query = query.where('listed.section_id', '=', filter.sectionId);
   if (filter.entityKind !== undefined) {
     const kind = filter.entityKind;
     query = query.where((eb) =>
@@ -51,37 +131,89 @@ function publishedStories(db: Db, filter: Omit<ListingFilter, 'limit' | 'offset'
           .selectFrom('story_entities')
           .innerJoin('entities', 'entities.id', 'story_entities.entity_id')
           .select('story_entities.story_id')
-          .whereRef('story_entities.story_id', '=', 'stories.id')
+          .whereRef('story_entities.story_id', '=', 'listed.id')
           .where('entities.kind', '=', kind as never),
       ),
     );
   }
-  return query;
+  return { query, order: [at, id] as const, direction };
 }
 
+const toListed = (rows: { story_id: number; first_published_at: string | null }[]): ListedStory[] =>
+  rows.map((r) => ({ storyId: r.story_id, firstPublishedAt: r.first_published_at ?? '' }));
+
+/**
+ * Published stories, newest first by first publication (with `after`: the newer ones, nearest
+ * first). See `updateFirstPublished` for what "published" and "first" mean here.
+ */
 export async function listPublishedStories(db: Db, filter: ListingFilter): Promise<ListedStory[]> {
-  const rows = await publishedStories(db, filter)
-    .select([
-      'story_variants.story_id',
-      sql<string>`min(story_variants.published_at)`.as('first_published_at'),
-    ])
-    .orderBy('first_published_at', 'desc')
-    .orderBy('story_variants.story_id', 'desc')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
-  return rows.map((r) => ({ storyId: r.story_id, firstPublishedAt: r.first_published_at }));
+  if (filter.entityId !== undefined) {
+    const { query, order, direction } = entityListing(db, filter.entityId, filter);
+    const paged = query.orderBy(order[0], direction).orderBy(order[1], direction).limit(filter.limit);
+    return toListed(await (filter.offset ? paged.offset(filter.offset) : paged).execute());
+  }
+  const { query, order, direction } = storyListing(db, filter);
+  const paged = query.orderBy(order[0], direction).orderBy(order[1], direction).limit(filter.limit);
+  return toListed(await (filter.offset ? paged.offset(filter.offset) : paged).execute());
 }
 
 export async function countPublishedStories(
   db: Db,
-  filter: Omit<ListingFilter, 'limit' | 'offset'>,
+  filter: Pick<ListingFilter, 'sectionId' | 'entityId' | 'entityKind'>,
 ): Promise<number> {
+  const { query } =
+    filter.entityId !== undefined ? entityListing(db, filter.entityId, filter) : storyListing(db, filter);
   const row = await db
-    .selectFrom(publishedStories(db, filter).select('story_variants.story_id').as('listed'))
+    .selectFrom(query.as('counted'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * A feed in one locale: the stories published in it, newest first by that variant's publication,
+ * so a story reaches a locale's feed when it is published in that locale (the variant index
+ * `story_variants_listing` walks them in order).
+ */
+export async function listLocaleFeedStories(
+  db: Db,
+  filter: { locale: string; sectionId?: number; entityId?: number; limit: number },
+): Promise<ListedStory[]> {
+  let query = db
+    .selectFrom('story_variants')
+    .select(['story_variants.story_id', 'story_variants.published_at'])
+    .where('story_variants.locale', '=', filter.locale)
+    .where('story_variants.status', '=', 'published');
+  if (filter.sectionId !== undefined) {
+    const sectionId = filter.sectionId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('stories')
+          .select('stories.id')
+          .whereRef('stories.id', '=', 'story_variants.story_id')
+          .where('stories.section_id', '=', sectionId),
+      ),
+    );
+  }
+  if (filter.entityId !== undefined) {
+    const entityId = filter.entityId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('story_entities')
+          .select('story_entities.story_id')
+          .whereRef('story_entities.story_id', '=', 'story_variants.story_id')
+          .where('story_entities.entity_id', '=', entityId),
+      ),
+    );
+  }
+  const rows = await query
+    .orderBy('story_variants.published_at', 'desc')
+    .orderBy('story_variants.story_id', 'desc')
+    .limit(filter.limit)
+    .execute();
+  return rows.map((r) => ({ storyId: r.story_id, firstPublishedAt: r.published_at ?? '' }));
 }
 
 /** For `rankRelatedStories`: every published story's id under each of its entities, newest first. */
@@ -89,15 +221,7 @@ export async function loadStoriesByEntity(db: Db): Promise<Map<number, number[]>
   const rows = await db
     .selectFrom('story_entities')
     .select(['story_entities.entity_id', 'story_entities.story_id'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('story_variants')
-          .select('story_variants.id')
-          .whereRef('story_variants.story_id', '=', 'story_entities.story_id')
-          .where('story_variants.status', '=', 'published'),
-      ),
-    )
+    .where('story_entities.first_published_at', 'is not', null)
     .orderBy('story_entities.entity_id')
     .orderBy('story_entities.story_id', 'desc')
     .execute();
@@ -185,16 +309,8 @@ export async function listPublishedVariantRefs(
 export async function countStoriesPerEntity(db: Db): Promise<Map<number, number>> {
   const rows = await db
     .selectFrom('story_entities')
-    .select(['entity_id', sql<number>`count(distinct story_entities.story_id)`.as('n')])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('story_variants')
-          .select('story_variants.story_id')
-          .whereRef('story_variants.story_id', '=', 'story_entities.story_id')
-          .where('story_variants.status', '=', 'published'),
-      ),
-    )
+    .select(['entity_id', sql<number>`count(*)`.as('n')])
+    .where('first_published_at', 'is not', null)
     .groupBy('entity_id')
     .execute();
   return new Map(rows.map((r) => [r.entity_id, Number(r.n)]));

@@ -100,13 +100,19 @@ export async function updateVariant(db: Db, id: number, changes: VariantUpdate):
   await db.updateTable('story_variants').set(changes).where('id', '=', id).execute();
 }
 
-/** Replaces the story's entity tags, keeping the given order. */
+/** Replaces the story's entity tags, keeping the given order (and the story's place in lists). */
 export async function setStoryEntities(db: Db, storyId: number, entityIds: number[]): Promise<void> {
   await db.deleteFrom('story_entities').where('story_id', '=', storyId).execute();
+  const story = await db
+    .selectFrom('stories')
+    .select('first_published_at')
+    .where('id', '=', storyId)
+    .executeTakeFirst();
   const rows = [...new Set(entityIds)].map((entityId, position) => ({
     story_id: storyId,
     entity_id: entityId,
     position,
+    first_published_at: story?.first_published_at ?? null,
   }));
   if (rows.length > 0) await db.insertInto('story_entities').values(rows).execute();
 }

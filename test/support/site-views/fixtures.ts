@@ -32,7 +32,7 @@ export function buildSectionPageData(
   const name = SAMPLE_SECTIONS.chips?.[locale] ?? 'chips';
   const chrome = buildChrome(locale, {
     title: `${name} (2) · Code Velocity`,
-    canonicalUrl: `${SITE_URL}/${locale}/chips/?page=2`,
+    canonicalUrl: `${SITE_URL}/${locale}/chips/?before=20261120T080000.000Z_40`,
   });
   chrome.navigation = chrome.navigation.map((item) => ({
     ...item,
@@ -50,10 +50,9 @@ export function buildSectionPageData(
     ],
     stories: [0, 1, 2, 3].map((i) => buildStoryCard(locale, i)),
     pagination: {
-      page: 2,
-      totalPages: 3,
       previousHref: `/${locale}/chips/`,
-      nextHref: `/${locale}/chips/?page=3`,
+      nextHref: `/${locale}/chips/?before=20261101T080000.000Z_28`,
+      startsBefore: locale === 'zh' ? '2026年11月20日' : 'November 20, 2026',
     },
     ...overrides,
   };
@@ -83,7 +82,7 @@ export function buildEntityHubData(
       { href: `/${locale}/topics/nvidia`, label: name },
     ],
     stories: [0, 1, 2].map((i) => buildStoryCard(locale, i)),
-    pagination: { page: 1, totalPages: 2, nextHref: `/${locale}/topics/nvidia?page=2` },
+    pagination: { nextHref: `/${locale}/topics/nvidia?before=20261101T080000.000Z_28` },
     ...overrides,
   };
 }
