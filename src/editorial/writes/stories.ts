@@ -17,21 +17,15 @@ import {
 } from '../../stories/index.js';
 import { changeOfStory, mergeChanges } from '../outcome.js';
 import { findFreeSlug, renderVariant, writingSlug } from './render.js';
+import type { VariantText } from './variants.js';
 
 // The row writes of a story as a whole: a new locale variant, the story's own details, removal.
 // They run inside a use case's transaction, with the rules of render.ts.
 
 type Db = Kysely<Database>;
 
-export interface NewVariantInput {
+export interface NewVariantInput extends VariantText {
   locale: string;
-  title: string;
-  /** Derived from the title when absent; made unique within the locale. */
-  slug?: string | undefined;
-  summary: string;
-  body: string;
-  faq: FaqItem[];
-  heroAlt: string;
   /** The source variant's revision this translation was made from; null for the source itself. */
   translatedFromRevision: number | null;
 }
