@@ -2,11 +2,10 @@ import { CompiledQuery, type Kysely, type RootOperationNode, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedArchive } from '../../test/support/archive.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
-import { buildStory, buildVariant, seedTaxonomy } from '../../test/support/factories.js';
+import { seedTaxonomy } from '../../test/support/factories.js';
 import type { Database } from '../platform/database/index.js';
 import {
   countPublishedStories,
-  countStoriesPerEntity,
   type ListedStory,
   type ListingFilter,
   listPublishedStories,

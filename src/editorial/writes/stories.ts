@@ -3,7 +3,6 @@ import type { Database } from '../../platform/database/index.js';
 import {
   type ContentChange,
   deleteStoryRow,
-  type FaqItem,
   insertVariant,
   listEntities,
   listMedia,
