@@ -70,9 +70,11 @@ export async function composePlatform(options: {
   onEvent?: (event: ContentEvent) => void;
   /** The desk's view of the network, replaced in tests (a resolver answering private addresses). */
   desk?: { resolve?: Resolve; fetchDocument?: FetchDocument };
+  /** Newsletter mail; by default SMTP or the outbox as configured (tests wrap it to see it idle). */
+  mailer?: Mailer;
 }): Promise<Platform> {
   const now = options.now ?? (() => new Date());
-  const mailer = createMailer(options.config, options.log);
+  const mailer = options.mailer ?? createMailer(options.config, options.log);
   const site = await createSite({ ...options, mailer, now });
   const contentChanged = site.contentChanged.bind(site);
   const emit = async (event: ContentEvent) => {

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { composePlatform } from '../../src/cli/compose.js';
 import type { FetchDocument, Resolve } from '../../src/desk/index.js';
+import { createMailer } from '../../src/newsletter/index.js';
 import type { Newsroom } from '../../src/newsroom/index.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Dialect } from '../../src/platform/database/index.js';
@@ -10,6 +11,7 @@ import type { Site } from '../../src/site/index.js';
 import { type ContentEvent, importStories, type StoryInput } from '../../src/stories/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { seedTaxonomy } from './factories.js';
+import { idleAware } from './idle-mailer.js';
 
 export const TEST_SITE_URL = 'https://news.example.test';
 
@@ -23,6 +25,8 @@ export interface TestApp {
   database: TestDatabase;
   /** Builds the app's view of a path: `app.request` with the site's own host. */
   get(path: string, init?: RequestInit): Promise<Response>;
+  /** Resolves once every mail the app has started sending has been accepted or refused. */
+  mailIdle(): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -59,7 +63,8 @@ export async function createTestApp(
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES, config.RENDER_CACHE_BYTES);
   const log = createLogger('silent');
   const events: ContentEvent[] = [];
-  const { app, site, newsroom, mailer } = await composePlatform({
+  const mailer = idleAware(createMailer(config, log));
+  const { app, site, newsroom } = await composePlatform({
     db: database.db,
     config,
     cache,
@@ -67,6 +72,7 @@ export async function createTestApp(
     secret: 'test-secret-key-0123456789',
     now,
     onEvent: (event) => events.push(event),
+    mailer,
     ...(extra.desk ? { desk: extra.desk } : {}),
   });
   return {
@@ -77,6 +83,7 @@ export async function createTestApp(
     cache,
     database,
     get: (path, init) => Promise.resolve(app.request(`${TEST_SITE_URL}${path}`, init)),
+    mailIdle: () => mailer.idle(),
     destroy: async () => {
       mailer.close();
       await database.destroy();
