@@ -16,7 +16,7 @@ export interface QueryParameter {
  * links. They never change what a page shows, so a request carrying them is the same page and is
  * answered from the same cache entry. Every name starting with `utm_` counts too.
  */
-export const TRACKING_PARAMETERS: ReadonlySet<string> = new Set([
+const TRACKING_PARAMETERS: ReadonlySet<string> = new Set([
   'fbclid', // Facebook
   'gclid', // Google Ads
   'gclsrc',
@@ -60,7 +60,7 @@ export type PageKey =
   /** A path that cannot be redirected to safely: render it, but neither store nor redirect. */
   | { kind: 'uncached' };
 
-export function isTrackingParameter(name: string): boolean {
+function isTrackingParameter(name: string): boolean {
   const lower = name.toLowerCase();
   return lower.startsWith(TRACKING_PREFIX) || TRACKING_PARAMETERS.has(lower);
 }
