@@ -5,14 +5,10 @@
 export {
   type ApiCaller,
   ApiKeyNotAllowed,
-  ApiKeyRequired,
   authenticateApiKey,
   bearerToken,
-  type IssuedApiKey,
   issueApiKey,
-  LAST_USED_RESOLUTION_MS,
-  SHOWN_PREFIX_LENGTH,
   shouldRecordUse,
 } from './keys.js';
 /** Listing and revoking keys (the admin's page). */
-export { type ApiKey, findApiKey, listApiKeys, revokeApiKey } from './queries.js';
+export { findApiKey, listApiKeys, revokeApiKey } from './queries.js';

@@ -66,9 +66,11 @@ export async function composePlatform(options: {
   onEvent?: (event: ContentEvent) => void;
   /** The desk's view of the network, replaced in tests (a resolver answering private addresses). */
   desk?: { resolve?: Resolve; fetchDocument?: FetchDocument };
+  /** Newsletter mail; by default SMTP or the outbox as configured (tests wrap it to see it idle). */
+  mailer?: Mailer;
 }): Promise<Platform> {
   const now = options.now ?? (() => new Date());
-  const mailer = createMailer(options.config, options.log);
+  const mailer = options.mailer ?? createMailer(options.config, options.log);
   // The newsletter's mail names the site as its pages do (the site's names, reloaded whenever the
   // settings change), and the site's pages use the newsletter: the name is looked up only when a
   // mail is written, once both exist.

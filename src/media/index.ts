@@ -2,9 +2,9 @@
 // media row, and the library's own queries. The admin (and later the Admin API) build on this.
 
 /** Why an upload was refused (a DomainError: 413, 415 or 422 at the HTTP edge). */
-export { type UploadProblem, UploadRefused } from './errors.js';
+export { UploadRefused } from './errors.js';
 /** Content checks and encoding, for callers that only need one step. */
-export { inspectImage, type UploadLimits } from './process.js';
+export type { UploadLimits } from './process.js';
 /** The library's reads and its one edit. */
 export {
   findMediaById,
@@ -15,8 +15,6 @@ export {
   updateMediaCredit,
 } from './queries.js';
 /** Which widths an image is rendered at, and how tall each rendition is. */
-export { RENDITION_WIDTHS, renditionHeight, renditionWidths } from './renditions.js';
-/** Identifies JPEG, PNG, GIF, WebP and AVIF by their first bytes. */
-export { type ImageFormat, sniffImageFormat } from './sniff.js';
+export { renditionHeight } from './renditions.js';
 /** Checks, renders, stores and records one upload; leaves nothing behind when it fails. */
 export { storeUpload } from './upload.js';

@@ -1,4 +1,4 @@
-import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import type { Metadata, OutputInfo } from 'sharp';
 import type { Rendition } from '../stories/index.js';
 import { UploadRefused } from './errors.js';
 import { renditionFileName } from './renditions.js';
@@ -22,6 +22,14 @@ export interface EncodedFile {
   bytes: Buffer;
 }
 
+// sharp brings libvips (its native library and memory) with it: it is loaded on the first upload,
+// so a process or a test that never handles an image never pays for it.
+let sharpModule: Promise<typeof import('sharp')> | undefined;
+async function loadSharp(): Promise<typeof import('sharp').default> {
+  sharpModule ??= import('sharp');
+  return (await sharpModule).default;
+}
+
 // WebP at 80 and AVIF at 55 look alike for photos; AVIF effort 2 (of 0–9) keeps a 12-megapixel
 // upload's four AVIF renditions under a second, where the default (4) takes several.
 const WEBP = { quality: 80, effort: 4 } as const;
@@ -43,6 +51,7 @@ export async function inspectImage(bytes: Uint8Array, limits: UploadLimits): Pro
     throw UploadRefused.tooManyBytes(bytes.length, limits.maxUploadBytes);
   const format = sniffImageFormat(bytes);
   if (!format) throw new UploadRefused('not-an-image');
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -67,6 +76,7 @@ export async function encodeRenditions(
   bytes: Uint8Array,
   options: { hash: string; widths: number[]; maxPixels: number },
 ): Promise<{ files: EncodedFile[]; renditions: Rendition[] }> {
+  const sharp = await loadSharp();
   const largest = Math.max(...options.widths);
   let decoded: { data: Buffer; info: OutputInfo };
   try {

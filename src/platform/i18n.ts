@@ -88,7 +88,7 @@ export function readLocaleFile(locale: Locale): Record<string, string> {
 }
 
 /** Every message of a locale, parsed once; `undefined` when there is no file for it. */
-export function loadCatalog(locale: Locale): MessageCatalog | undefined {
+function loadCatalog(locale: Locale): MessageCatalog | undefined {
   const cached = catalogs.get(locale);
   if (cached !== undefined) return cached ?? undefined;
   if (!availableUiLocales().includes(locale)) {

@@ -21,7 +21,7 @@ export interface QueryParameter {
  * links. They never change what a page shows, so a request carrying them is the same page and is
  * answered from the same cache entry. Every name starting with `utm_` counts too.
  */
-export const TRACKING_PARAMETERS: ReadonlySet<string> = new Set([
+const TRACKING_PARAMETERS: ReadonlySet<string> = new Set([
   'fbclid', // Facebook
   'gclid', // Google Ads
   'gclsrc',
@@ -68,7 +68,7 @@ export type PageKey =
    */
   | { kind: 'uncached' };
 
-export function isTrackingParameter(name: string): boolean {
+function isTrackingParameter(name: string): boolean {
   const lower = name.toLowerCase();
   return lower.startsWith(TRACKING_PREFIX) || TRACKING_PARAMETERS.has(lower);
 }

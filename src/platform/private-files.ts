@@ -6,8 +6,8 @@ import path from 'node:path';
 // mkdir or open only applies to what is created (and only after the umask), so every helper also
 // chmods, which fixes folders and files left readable by an earlier version.
 
-export const PRIVATE_DIR_MODE = 0o700;
-export const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_FILE_MODE = 0o600;
 
 /** Creates the folder (and its parents) if needed and makes it 0700. */
 export function ensurePrivateDir(dir: string): void {

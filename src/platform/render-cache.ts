@@ -29,7 +29,7 @@ export interface RenderCacheStats {
   evictions: number;
 }
 
-export const DEFAULT_RENDER_CACHE_BYTES = 64 * 1024 * 1024;
+const DEFAULT_RENDER_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** A strong ETag from the bytes themselves, so identical renders validate against each other. */
 export function etagFor(body: Buffer | string): string {

@@ -3,7 +3,7 @@
 // pages and the composition root build on this surface.
 
 /** The retry schedule (pure). */
-export { JITTER_SHARE, MAX_ATTEMPTS, retryDelayMs } from './backoff.js';
+export { MAX_ATTEMPTS } from './backoff.js';
 /** Queuing deliveries for a content event. */
 export { enqueueWebhookDeliveries } from './enqueue.js';
 /** Registering, changing and removing webhooks; the events they can subscribe to. */
@@ -15,28 +15,10 @@ export {
   rotateWebhookSecret,
   saveWebhook,
   WEBHOOK_EVENTS,
-  WebhookInput,
-  type WebhookTargets,
 } from './manage.js';
-/** The body every delivery carries. */
-export { type WebhookPayload, webhookPayload } from './payload.js';
 /** Reads for the admin, and its "retry now". */
-export {
-  type Delivery,
-  listDeliveries,
-  listWebhooks,
-  retryDeliveryNow,
-  type Webhook,
-  type WebhookListing,
-} from './queries.js';
-/** Why an attempt failed, as the delivery log shows it. */
-export { DELIVERY_FAILURES, type DeliveryFailure } from './send.js';
+export { type Delivery, listDeliveries, listWebhooks, retryDeliveryNow, type Webhook } from './queries.js';
 /** The signature scheme (Standard Webhooks), for receivers and tests. */
-export { isLegacySecret, signatureHeaders, verifySignature } from './signature.js';
+export { isLegacySecret, verifySignature } from './signature.js';
 /** The background sender. */
-export {
-  deliverDueWebhooks,
-  startWebhookWorker,
-  type WebhookWorker,
-  type WebhookWorkerOptions,
-} from './worker.js';
+export { deliverDueWebhooks, startWebhookWorker, type WebhookWorkerOptions } from './worker.js';

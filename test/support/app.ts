@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { composePlatform } from '../../src/cli/compose.js';
 import type { FetchDocument, Resolve } from '../../src/desk/index.js';
 import { importStories } from '../../src/editorial/index.js';
-import type { Newsletter } from '../../src/newsletter/index.js';
+import { createMailer, type Newsletter } from '../../src/newsletter/index.js';
 import type { Newsroom } from '../../src/newsroom/index.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Database, Dialect } from '../../src/platform/database/index.js';
@@ -13,6 +13,7 @@ import type { Site } from '../../src/site/index.js';
 import type { ContentEvent, StoryInput } from '../../src/stories/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { seedTaxonomy } from './factories.js';
+import { idleAware } from './idle-mailer.js';
 
 export const TEST_SITE_URL = 'https://news.example.test';
 
@@ -28,6 +29,8 @@ export interface TestApp {
   database: TestDatabase;
   /** Builds the app's view of a path: `app.request` with the site's own host. */
   get(path: string, init?: RequestInit): Promise<Response>;
+  /** Resolves once every mail the app has started sending has been accepted or refused. */
+  mailIdle(): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -66,7 +69,8 @@ export async function createTestApp(
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES, config.RENDER_CACHE_BYTES);
   const log = createLogger('silent');
   const events: ContentEvent[] = [];
-  const { app, site, newsroom, newsletter, mailer } = await composePlatform({
+  const mailer = idleAware(createMailer(config, log));
+  const { app, site, newsroom, newsletter } = await composePlatform({
     db: extra.instrument ? extra.instrument(database.db) : database.db,
     config,
     cache,
@@ -74,6 +78,7 @@ export async function createTestApp(
     secret: 'test-secret-key-0123456789',
     now,
     onEvent: (event) => events.push(event),
+    mailer,
     ...(extra.desk ? { desk: extra.desk } : {}),
   });
   return {
@@ -85,6 +90,7 @@ export async function createTestApp(
     cache,
     database,
     get: (path, init) => Promise.resolve(app.request(`${TEST_SITE_URL}${path}`, init)),
+    mailIdle: () => mailer.idle(),
     destroy: async () => {
       mailer.close();
       await database.destroy();

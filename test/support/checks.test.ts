@@ -4,7 +4,7 @@ import { discoveredLinks, sameSitePath } from './crawl.js';
 import { hreflangProblems, jsonLdProblems } from './seo-checks.js';
 import { feedProblems, readFeed, readSitemap } from './syndication-checks.js';
 
-// The checkers behind src/site/demo-site.test.ts must be able to fail: each is shown a bad sample.
+// The checkers behind src/site/demo-site.http.test.ts must be able to fail: each is shown a bad sample.
 
 const ORIGIN = 'https://news.example.test';
 

@@ -1,7 +1,6 @@
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
-import type { MediaInput } from '../../stories/types.js';
+import type { MediaInput } from '../../stories/index.js';
 
 // Hero illustrations for the demo stories: abstract, calm compositions drawn as SVG in code and
 // rendered with sharp. Everything is derived from the story slug, so the same slug always gives the
@@ -470,6 +469,8 @@ async function renderHero(dir: string, slug: string): Promise<void> {
   }
   if (missing.length === 0) return;
 
+  // Loaded here, on the first missing image, so starting the CLI does not load libvips.
+  const { default: sharp } = await import('sharp');
   // Rasterise the SVG once, then encode every missing size from the same pixels.
   const { data, info } = await sharp(Buffer.from(heroSvg(slug)), { density: 72 })
     .resize(HERO_WIDTH, HERO_HEIGHT)

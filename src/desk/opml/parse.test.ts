@@ -165,9 +165,7 @@ describe('parseOpmlDocument: refusals', () => {
 ]>
 <opml version="2.0"><head><title>&d;</title></head>
 <body><outline text="&d;" xmlUrl="https://a.example/"/></body></opml>`;
-    const started = performance.now();
     expect(() => parseOpmlDocument(utf8(hostile))).toThrow(OpmlRefused);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('an external entity (XXE) is refused', () => {

@@ -33,7 +33,7 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 }
 
 /** Runs every check, each failure caught and reported rather than thrown. */
-export async function runChecks(
+async function runChecks(
   checks: ReadinessChecks,
 ): Promise<{ ready: boolean; checks: Record<string, CheckResult> }> {
   const entries = await Promise.all(

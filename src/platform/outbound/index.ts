@@ -3,7 +3,6 @@
 export {
   type AddressClass,
   AddressNotAllowedError,
-  bareHostname,
   classifyAddress,
   guardAddress,
   isAllowedHost,
@@ -14,7 +13,5 @@ export {
 export {
   defaultResolve,
   guardedRequest,
-  type PinnedRequestInit,
-  pinnedLookup,
   pinnedRequest,
 } from './request.js';

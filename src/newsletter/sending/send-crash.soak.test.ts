@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { eventually } from '../../../test/support/eventually.js';
 import { seedDueDigest } from '../../../test/support/newsletter.js';
 import { type CountingSink, startCountingSink } from '../../../test/support/smtp-sink.js';
 import { spawnVelocity } from '../../../test/support/velocity-process.js';
@@ -27,7 +28,8 @@ interface RunFigures {
   resentInDoubt: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Only to pick a random moment for the next SIGKILL; nothing waits on time to prove a result.
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves once the sink holds `count` messages, or when the sender exits first. */
 async function untilAccepted(sink: CountingSink, count: number, exited: Promise<unknown>) {
@@ -35,7 +37,10 @@ async function untilAccepted(sink: CountingSink, count: number, exited: Promise<
   void exited.then(() => {
     done = true;
   });
-  while (!done && sink.accepted.length < count) await sleep(1);
+  await eventually(() => done || sink.accepted.length >= count, `${count} accepted messages`, {
+    intervalMs: 1,
+    timeoutMs: 120_000,
+  });
 }
 
 async function sendWithKills(database: TestDatabase, sink: CountingSink, run: number): Promise<RunFigures> {
@@ -61,12 +66,12 @@ async function sendWithKills(database: TestDatabase, sink: CountingSink, run: nu
       // Every fourth run is first killed at a random moment of start-up and planning; the other
       // kills land after a random number of the remaining messages have been accepted.
       if (figures.kills === 0 && run % 4 === 0) {
-        await Promise.race([sleep(300 + Math.random() * 2000), exited]);
+        await Promise.race([pause(300 + Math.random() * 2000), exited]);
         if (sink.accepted.length === before) figures.killedBeforeSending += 1;
       } else {
         const remaining = SUBSCRIBERS - new Set(sink.accepted.map((m) => m.recipient)).size;
         await untilAccepted(sink, before + 1 + Math.floor(Math.random() * remaining * 0.5), exited);
-        await sleep(Math.random() * 3);
+        await pause(Math.random() * 3);
       }
       if (child.exitCode === null && child.kill('SIGKILL')) {
         figures.kills += 1;

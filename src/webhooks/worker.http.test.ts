@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
+import { eventually } from '../../test/support/eventually.js';
 import { buildStory, seedTaxonomy } from '../../test/support/factories.js';
 import { importStories } from '../editorial/index.js';
 import { openDatabase } from '../platform/database/index.js';
@@ -559,8 +560,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
         await enqueueWebhookDeliveries({ db: database.db, siteUrl: SITE_URL, now }, event());
         const worker = startWebhookWorker(workerOptions({ intervalMs: 20 }));
         stop = () => worker.stop();
-        for (let i = 0; i < 100 && receiver.received.length === 0; i++)
-          await new Promise((r) => setTimeout(r, 20));
+        await eventually(() => receiver.received.length > 0, 'the delivery to the receiver');
         await worker.stop();
         expect(receiver.received).toHaveLength(1);
         expect((await listDeliveries(database.db, webhook.id, 1))[0]?.status).toBe('delivered');

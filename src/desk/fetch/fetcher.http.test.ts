@@ -280,9 +280,8 @@ describe('fetchDocument: limits', () => {
       const timer = setTimeout(() => res.end('late'), 5000);
       res.on('close', () => clearTimeout(timer));
     });
-    const started = Date.now();
+    // The answer would come after 5 s: a FetchTimeoutError can only be the 150 ms limit's.
     await expect(fetcher({ timeoutMs: 150 })(`${base}/slow`)).rejects.toBeInstanceOf(FetchTimeoutError);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('times out a body that trickles', async () => {

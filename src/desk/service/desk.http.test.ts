@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { corpusFile } from '../../../test/support/corpus.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/database.js';
+import { eventually } from '../../../test/support/eventually.js';
 import { seedTaxonomy } from '../../../test/support/factories.js';
 import { type FeedServer, rss, startFeedServer } from '../../../test/support/feed-server.js';
 import { loadConfig } from '../../platform/config.js';
@@ -306,7 +307,7 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
     });
     const before = server.requests.length;
     const first = refreshFeed(deps, feed.id);
-    while (server.requests.length === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    await eventually(() => server.requests.length > before, 'the first refresh to reach the feed');
     const second = await refreshFeed(deps, feed.id);
     release();
     expect(second.outcome).toBe('busy');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
+import { eventually } from '../../test/support/eventually.js';
 import { seedTaxonomy } from '../../test/support/factories.js';
 import { type Actor, addUser, listAudit } from '../accounts/index.js';
 import { type Database, openDatabase } from '../platform/database/index.js';
@@ -113,24 +114,16 @@ describe.each(DIALECTS)('the scheduler on %s', (dialect) => {
         handed.push(run);
       },
     });
-    await waitFor(() => handed.length === 1);
+    await eventually(() => handed.length === 1, 'the first scheduled publish');
     expect(handed[0]?.published).toEqual([{ storyId: due, locale: 'zh' }]);
     const next = await scheduled(10);
     now = at(11);
-    await waitFor(() => handed.length === 2);
+    await eventually(() => handed.length === 2, 'the second scheduled publish');
     expect(handed[1]?.published).toEqual([{ storyId: next, locale: 'zh' }]);
     await scheduler.stop();
     expect(await statusOf(next)).toBe('published');
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Another connection to the same database, as a second server process would have. */
 async function secondConnection(

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
+import { eventually } from '../../test/support/eventually.js';
 import { buildStory, seedTaxonomy } from '../../test/support/factories.js';
 import { importStories } from '../editorial/index.js';
 import { loadConfig } from '../platform/config.js';
@@ -86,7 +87,7 @@ describe('webhooks in the composed platform', () => {
 
     const background = platform.startBackground();
     try {
-      for (let i = 0; i < 100 && bodies.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      await eventually(() => bodies.length > 0, 'the webhook delivery');
     } finally {
       await background.stop();
     }

@@ -9,7 +9,7 @@ import { vnuProblems } from '../../test/support/vnu.js';
 import { issueSetupToken } from '../accounts/index.js';
 import { createWebhook } from '../webhooks/index.js';
 
-// The admin's page kinds that admin-html.test.ts does not cover (signing in, the setup link, the
+// The admin's page kinds that admin-html.http.test.ts does not cover (signing in, the setup link, the
 // stories pages, API keys, webhooks, the newsletter's issues, preview and events) through the Nu
 // Html Checker in both UI languages, in one run: zero errors and zero warnings. The UI language
 // follows the person's ui_locale.

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edgeSettings } from '../../src/platform/http/edge.js';
 import { type RunningServer, startServer } from '../../src/platform/http/server.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { eventually } from '../support/eventually.js';
 
 // The hostile-request suite for the edge of the server (issue 11): bodies, paths, client
 // addresses, HSTS, 405s and the favicon, all through a real server on a loopback port.
@@ -107,13 +108,11 @@ function heapAndBuffers(): number {
 
 /** Waits until the server holds no connection (a refused upload's socket is closed, not kept). */
 async function connectionsClosed(): Promise<void> {
-  for (;;) {
-    const open = await new Promise<number>((resolve, reject) =>
+  const openConnections = () =>
+    new Promise<number>((resolve, reject) =>
       server.server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
     );
-    if (open === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await eventually(async () => (await openConnections()) === 0, 'every connection to close');
 }
 
 /**

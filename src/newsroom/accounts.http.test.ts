@@ -94,7 +94,7 @@ describe.each(DIALECTS)('accounts and sessions on %s', (dialect) => {
       ).toBe(401);
     }
     // From the same address the right password waits too (it cannot be told from a good guess);
-    // test/hostile/accounts.test.ts shows the owner elsewhere is not held up.
+    // test/hostile/accounts.http.test.ts shows the owner elsewhere is not held up.
     const paused = await browser.post('/admin/sign-in', { email: 'target@example.test', password: PASSWORD });
     expect(paused.status).toBe(429);
     expect(paused.headers.get('retry-after')).toBe('30');

@@ -138,7 +138,7 @@ describe.each(DIALECTS)('the subscribers page on %s', (dialect) => {
     expect((await subscriber('-x@example.test'))?.state).toBe('pending');
     expect(await count()).toBe(4);
     // No confirmation or any other mail went out for the imported list.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await t.mailIdle();
     expect(sink.received).toHaveLength(0);
 
     const audit = await t.database.db

@@ -10,7 +10,7 @@ import { runNewsletterCommand } from './newsletter.js';
 import { openMigratedDatabase } from './runtime.js';
 
 // `velocity newsletter …` called in process, as main.ts calls it, over a SQLite file and a real
-// SMTP server; the kill-and-restart runs of the same command are in send-crash.test.ts.
+// SMTP server; the kill-and-restart runs of the same command are in send-crash.soak.test.ts.
 
 interface Ran {
   code: number;

@@ -30,7 +30,7 @@ describe.each(DIALECTS)('the newsletter preview and test send on %s', (dialect) 
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const quietly = () => new Promise((resolve) => setTimeout(resolve, 300));
+  const quietly = () => t.mailIdle();
   const testSend = (fields: Record<string, string | string[]>, options: { csrf?: string } = {}) =>
     editor.post(
       '/admin/newsletter/test-send',

@@ -55,7 +55,7 @@ describe.each(DIALECTS)('newsletter pages on %s', (dialect) => {
   /** Waits for the mail `count` to arrive and makes sure no other follows it. */
   async function exactlyMail(count: number): Promise<ReceivedMail> {
     const mails = await sink.waitFor(count);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await t.mailIdle();
     expect(sink.received).toHaveLength(count);
     return mails[count - 1] as ReceivedMail;
   }
@@ -160,7 +160,7 @@ describe.each(DIALECTS)('newsletter pages on %s', (dialect) => {
     }
     const badChoice = await post('/en/newsletter', { email: 'x@example.org', section: 'no-such-section' });
     expect(badChoice.status).toBe(422);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await t.mailIdle();
     expect(sink.received).toHaveLength(2);
   });
 

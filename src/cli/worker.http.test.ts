@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../test/support/eventually.js';
 import { seedTaxonomy } from '../../test/support/factories.js';
 import { type FeedServer, rss, startFeedServer } from '../../test/support/feed-server.js';
 import { createDeskDeps, findFeed, generateOpmlDocument, importOpml } from '../desk/index.js';
@@ -57,9 +58,10 @@ describe('velocity worker', { timeout: 30_000 }, () => {
 
     const worker = await startWorker(config, { log });
     try {
-      const deadline = Date.now() + 20_000;
-      while ((await findFeed(database.db, feedId))?.lastSuccessAt == null && Date.now() < deadline)
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      await eventually(
+        async () => (await findFeed(database.db, feedId))?.lastSuccessAt != null,
+        'the worker to refresh the feed',
+      );
     } finally {
       await worker.close();
     }
