@@ -150,6 +150,8 @@ export function deskStartRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): voi
       if (!parsed.ok || Object.keys(errors).length > 0) return render(c, cluster, values, errors, 422);
       const now = deps.now();
       try {
+        // The story, the cluster's claim and the audit entry commit together: editorial owns the
+        // story, the desk its cluster, and neither may import the other.
         const created = await inTransaction(deps.db, async (trx) => {
           const story = await createStory(
             trx,
@@ -166,6 +168,17 @@ export function deskStartRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): voi
           );
           if (!(await claimClusterForStory(trx, cluster.id, story.storyId, now)))
             throw new ClusterAlreadyStarted();
+          await recordAudit(
+            trx,
+            {
+              actor,
+              action: 'cluster.start',
+              subject: { kind: 'cluster', id: cluster.id },
+              summary: cluster.title,
+              details: { storyId: story.storyId, locale: story.locale },
+            },
+            now,
+          );
           return story;
         }).catch(async (error: unknown) => {
           if (!(error instanceof ClusterAlreadyStarted)) throw error;
@@ -176,17 +189,6 @@ export function deskStartRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): voi
           const winner = await startedStory((await findClusterOrThrow(deps, id)) as Cluster);
           return c.redirect(winner === undefined ? `/admin/desk/${id}` : `/admin/stories/${winner}`, 303);
         }
-        await recordAudit(
-          deps.db,
-          {
-            actor,
-            action: 'cluster.start',
-            subject: { kind: 'cluster', id: cluster.id },
-            summary: cluster.title,
-            details: { storyId: created.storyId, locale: created.locale },
-          },
-          now,
-        );
         return c.redirect(`/admin/stories/${created.storyId}/${created.locale}?notice=created`, 303);
       } catch (error) {
         if (error instanceof SlugTaken)
