@@ -104,7 +104,10 @@ export async function saveSection(
 
 /** A section still holding stories; they must move to another section first. */
 export class SectionInUse extends DomainError {
-  constructor(key: string, stories: number) {
+  constructor(
+    key: string,
+    readonly stories: number,
+  ) {
     super('conflict', `Section ${key} still has ${stories} stories: move them to another section first.`, {
       code: 'section-in-use',
       stories,

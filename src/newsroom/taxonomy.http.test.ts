@@ -227,6 +227,9 @@ describe.each(DIALECTS)('sections, entities and site settings in the admin on %s
       const sections = await listSections(t.database.db);
       const inUse = sections.find((s) => s.key === 'ai-models');
       expect((await editor.post(`/admin/sections/${inUse?.id}/delete`, {})).status).toBe(409);
+      // Refused on the section's own form, which still shows the section as it was.
+      expect(editor.lastHtml).toMatch(/still holds \d+ stor(y|ies)/);
+      expect(editor.lastHtml).toContain(`action="/admin/sections/${inUse?.id}/delete"`);
       await editor.post('/admin/sections', {
         key: 'short-lived',
         position: '',

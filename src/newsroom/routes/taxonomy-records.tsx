@@ -8,6 +8,7 @@ import {
   InvalidFields,
   type NamesOutcome,
   type SavedRecord,
+  SectionInUse,
   siteSettingsOrThrow,
 } from '../../editorial/index.js';
 import type { Database } from '../../platform/database/index.js';
@@ -86,7 +87,7 @@ export function recordRoutes<R extends { id: number; translations: Record<Locale
   const render = async (
     c: C,
     form: { values: Fields; editing?: R | undefined; errors?: Record<string, string> },
-    status: 200 | 422 = 200,
+    status: 200 | 409 | 422 = 200,
   ): Promise<Response> => {
     const t = c.get('t');
     const settings = await siteSettingsOrThrow(deps.db);
@@ -150,8 +151,18 @@ export function recordRoutes<R extends { id: number; translations: Record<Locale
 
   app.post(`/${kind.path}/:id/delete`, async (c) => {
     const actor = requirePermission(c, MANAGE);
-    const outcome = await kind.remove(deps.db, actor, idParam(c), deps.now());
-    await deliverNamesOutcome(outcome, deps);
+    const record = await recordOrThrow(idParam(c));
+    try {
+      const outcome = await kind.remove(deps.db, actor, record.id, deps.now());
+      await deliverNamesOutcome(outcome, deps);
+    } catch (error) {
+      if (!(error instanceof SectionInUse)) throw error;
+      // The refusal shows on the record's own form, where the person can act on it.
+      const settings = await siteSettingsOrThrow(deps.db);
+      const locales = formLocales(settings.locales, Object.keys(record.translations));
+      const form = c.get('t')('taxonomy.error.sectionInUse', { count: error.stories });
+      return render(c, { values: kind.toFields(record, locales), editing: record, errors: { form } }, 409);
+    }
     return c.redirect(`${base}?notice=deleted`, 303);
   });
 }

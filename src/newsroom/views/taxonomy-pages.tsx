@@ -23,17 +23,26 @@ function FormErrorSummary({ t, errors }: { t: Translator; errors: Record<string,
 /** Below an existing record's form: deleting it, after the browser asks to confirm. */
 function DeleteRecordForm({
   t,
+  kind,
   action,
   csrfToken,
 }: {
   t: Translator;
+  kind: 'section' | 'entity';
   action: string;
   csrfToken: string | undefined;
 }) {
   return (
-    <form method="post" action={`${action}/delete`} class="panel" data-confirm={t('taxonomy.deleteConfirm')}>
+    <form
+      method="post"
+      action={`${action}/delete`}
+      class="panel"
+      data-confirm={t(
+        kind === 'section' ? 'taxonomy.deleteConfirm.section' : 'taxonomy.deleteConfirm.entity',
+      )}
+    >
       <CsrfField token={csrfToken} />
-      <p>{t('taxonomy.deleteHint')}</p>
+      <p>{t(kind === 'section' ? 'taxonomy.deleteHint.section' : 'taxonomy.deleteHint.entity')}</p>
       <button type="submit" class="button">
         {t('taxonomy.delete')}
       </button>
@@ -186,7 +195,9 @@ export function SectionFormPage({ view }: { view: SectionFormView }) {
           {t('taxonomy.save')}
         </button>
       </form>
-      {view.isNew ? null : <DeleteRecordForm t={t} action={view.action} csrfToken={view.csrfToken} />}
+      {view.isNew ? null : (
+        <DeleteRecordForm t={t} kind="section" action={view.action} csrfToken={view.csrfToken} />
+      )}
     </>
   );
 }
@@ -355,7 +366,9 @@ export function EntityFormPage({ view }: { view: EntityFormView }) {
           {t('taxonomy.save')}
         </button>
       </form>
-      {view.isNew ? null : <DeleteRecordForm t={t} action={view.action} csrfToken={view.csrfToken} />}
+      {view.isNew ? null : (
+        <DeleteRecordForm t={t} kind="entity" action={view.action} csrfToken={view.csrfToken} />
+      )}
     </>
   );
 }
