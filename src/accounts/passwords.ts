@@ -5,8 +5,8 @@ import { DomainError } from '../platform/errors.js';
 // stolen hash to be costly, fast enough that a login does not block the server.
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 256;
+const MIN_PASSWORD_LENGTH = 10;
+const MAX_PASSWORD_LENGTH = 256;
 
 /** Refuses a password that is too short or too long, with a message a person can act on. */
 export function checkPasswordPolicy(password: string): void {

@@ -36,7 +36,7 @@ export const NewUserSchema = z.object({
 });
 export type NewUser = z.input<typeof NewUserSchema>;
 
-export class EmailTaken extends DomainError {
+class EmailTaken extends DomainError {
   constructor(email: string) {
     super('conflict', `There is already an account for ${email}.`, { field: 'email', code: 'email-taken' });
   }

@@ -141,16 +141,6 @@ export async function findSignInCandidate(
   return row && { user: toUser(row), passwordHash: row.password_hash };
 }
 
-/** The stored hash, read only where a password is checked. */
-export async function findPasswordHash(db: Db, userId: number): Promise<string | null> {
-  const row = await db
-    .selectFrom('users')
-    .select('password_hash')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  return row?.password_hash ?? null;
-}
-
 export async function listUsers(db: Db): Promise<User[]> {
   const rows = await db.selectFrom('users').select(USER_COLUMNS).orderBy('email').execute();
   return rows.map(toUser);

@@ -17,7 +17,7 @@ export class TooManySignIns extends DomainError {
   }
 }
 
-export class WrongCredentials extends DomainError {
+class WrongCredentials extends DomainError {
   constructor() {
     super('unauthenticated', 'That email and password do not match an account.');
   }

@@ -11,15 +11,15 @@ type Db = Kysely<Database>;
 const TOKEN_PREFIX: Record<ApiKeyKind, string> = { content: 'cvc_', staff: 'cvs_' };
 
 /** How many characters of a key the admin shows, so keys can be told apart: the prefix and 8 more. */
-export const SHOWN_PREFIX_LENGTH = 12;
+const SHOWN_PREFIX_LENGTH = 12;
 
 /**
  * last_used_at is written at most once a minute per key, so a busy integration does not turn
  * every read into a write.
  */
-export const LAST_USED_RESOLUTION_MS = 60_000;
+const LAST_USED_RESOLUTION_MS = 60_000;
 
-export class ApiKeyRequired extends DomainError {
+class ApiKeyRequired extends DomainError {
   constructor(message = 'Send an API key: `Authorization: Bearer <key>`.') {
     super('unauthenticated', message, { code: 'api-key' });
   }

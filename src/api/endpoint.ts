@@ -73,7 +73,7 @@ export function defineEndpoint<
 }
 
 /** `/stories/{id}` → `/stories/:id`. */
-export function honoPath(path: string): string {
+function honoPath(path: string): string {
   return path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
 }
 

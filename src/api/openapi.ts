@@ -32,7 +32,7 @@ function securityOf(endpoint: Endpoint): JsonObject[] {
 }
 
 /** Statuses an endpoint can answer with besides its success, in order. */
-export function problemStatuses(endpoint: Endpoint): ProblemStatus[] {
+function problemStatuses(endpoint: Endpoint): ProblemStatus[] {
   const statuses = new Set<ProblemStatus>();
   if (endpoint.body) for (const s of [400, 413, 415] as const) statuses.add(s);
   if (endpoint.access !== 'public') statuses.add(401);

@@ -68,7 +68,7 @@ function findingMessage(finding: Record<string, unknown>): string {
  * The field errors a domain error carries, whichever feature raised it: the API's own
  * (`errors`), editorial's (`issues`), quality checks (`findings`), or a single `field`.
  */
-export function fieldErrorsOf(details: unknown, message: string): FieldError[] | undefined {
+function fieldErrorsOf(details: unknown, message: string): FieldError[] | undefined {
   if (!isRecord(details)) return undefined;
   if (Array.isArray(details.errors)) {
     return details.errors.filter(isRecord).map((e) => ({

@@ -12,7 +12,7 @@ import { demoHeroSlugs, generateHeroImages } from './demo/hero-images.js';
  * The demo newsroom, written as an export document (what `velocity export` writes). Under tsx it is
  * read from src/cli/demo; scripts/build.js copies it beside the compiled seed in dist/cli/demo.
  */
-export const DEMO_DOCUMENT = new URL('./demo/newsroom.json', import.meta.url);
+const DEMO_DOCUMENT = new URL('./demo/newsroom.json', import.meta.url);
 
 // The export versions this seed reads: typed from the schema, so a version bump there fails the
 // build here until the demo document is rewritten for it.

@@ -112,7 +112,7 @@ function listing(feeds: FollowedFeed[]): string {
 }
 
 /** The closing lines of a refresh run: how many feeds went which way, then each failure. */
-export function refreshSummary(reports: RefreshReport[], feeds: Map<number, FollowedFeed>): string[] {
+function refreshSummary(reports: RefreshReport[], feeds: Map<number, FollowedFeed>): string[] {
   const count = (outcome: RefreshReport['outcome']) => reports.filter((r) => r.outcome === outcome).length;
   let newItems = 0;
   let clustersJoined = 0;

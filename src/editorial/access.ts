@@ -23,7 +23,7 @@ export function assertCan(actor: Actor, permission: Permission): void {
  * What a permission needs to know of a story. "Ever published" counts a variant that is live,
  * scheduled, withdrawn, or carries a publication date: an author's rights end at the first one.
  */
-export function storyScope(story: Pick<Story, 'variants'>, authorId: number | null): StoryScope {
+function storyScope(story: Pick<Story, 'variants'>, authorId: number | null): StoryScope {
   return {
     authorId,
     everPublished: story.variants.some((v) => v.status !== 'draft' || v.publishedAt !== null),

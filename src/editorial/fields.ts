@@ -26,7 +26,7 @@ export class InvalidFields extends InvalidInput {
 }
 
 /** The first issue per field, as keys and values a view translates. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+function fieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     // Array positions name no field of their own: an alias too long is the aliases field's error.

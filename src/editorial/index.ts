@@ -8,15 +8,13 @@
 export { createStory } from './create.js';
 /** The newsroom's story list and the editor's whole story. */
 export {
-  type DeskPage,
   type DeskStory,
-  type DeskVariant,
   type EditableStory,
   getStory,
   listDeskStories,
 } from './desk.js';
-/** Line diffs of variant text (jsdiff), as data for <ins>/<del>. */
-export { type DiffPart, diffContent, type FieldDiff } from './diff.js';
+/** A field's line diff (jsdiff), as data for <ins>/<del>. */
+export type { FieldDiff } from './diff.js';
 /** Typed errors: NotAllowed (403), InvalidInput and PublishBlocked (422), EditConflict (409)… */
 export * from './errors.js';
 /** Field-level checks with UI string keys, shared with the admin's forms; InvalidFields (422). */
@@ -24,64 +22,54 @@ export {
   ALWAYS,
   checkFields,
   type FieldErrors,
-  type FieldMessage,
   type FieldsResult,
   InvalidFields,
-  requiredText,
   splitList,
   text,
 } from './fields.js';
 /** Loading content written elsewhere: whole stories, or an export document into an empty site. */
-export { type ImportedStories, importContent, importStories } from './import.js';
+export { importContent, importStories } from './import.js';
 /** Markdown rendered as the site renders it, for previews; dangling `story:` links reported. */
-export { previewMarkdown, type RenderedPreview } from './links.js';
+export { previewMarkdown } from './links.js';
 /** The media library's writes: upload and credit line, each with its audit entry. */
-export { CreditSchema, checkCredit, MAX_CREDIT_CHARS, updateCredit, uploadMedia } from './media.js';
+export { checkCredit, MAX_CREDIT_CHARS, updateCredit, uploadMedia } from './media.js';
 /** Writes to the names on every page: the site reloads them when the outcome is delivered. */
 export { deliverNamesOutcome, type NamesOutcome } from './names.js';
 /** What a write means for readers and integrators, and how to hand it on. */
-export { deliverOutcome, NOTHING_PUBLIC, type Outcome } from './outcome.js';
+export { deliverOutcome, type Outcome } from './outcome.js';
 /** Private, expiring preview links to unpublished text. */
 export {
   createPreviewLink,
   findPreview,
-  type PreviewLink,
-  type PreviewLookup,
-  previewPath,
 } from './preview.js';
 /** Going live: now, at a time, or off again (410 for readers). */
 export { publish, schedule, unpublish } from './publishing.js';
 /** Pre-publication checks: language per block, hero alt, dangling story links, missing locales. */
-export { buildQaReport, languageQaReport, type QaFinding, type QaReport, qaFindings } from './qa.js';
+export { buildQaReport, languageQaReport, type QaFinding } from './qa.js';
 /** Expired preview links, removed by the hourly prune. */
 export { deletePreviewTokensExpiredBefore } from './queries.js';
-/** Revision history: list, read, line diff, restore as a new revision. */
+/** Revision history: list, line diff, restore as a new revision. */
 export {
   compareRevisions,
-  getRevision,
   listRevisions,
-  type Revision,
-  type RevisionComparison,
-  type RevisionSummary,
   restoreRevision,
 } from './revisions.js';
 /** The scheduler: publishes due variants exactly once, catching up after downtime. */
 export {
   publishDueVariants,
-  type SchedulerOptions,
   type SchedulerRun,
   startScheduler,
 } from './scheduler.js';
 /** Input schemas and their types, for callers that validate at their own edge too. */
 export * from './schema.js';
 /** The site settings: saved with the audit entry of what changed. */
-export { changedSettings, saveSettings } from './settings.js';
+export { saveSettings } from './settings.js';
 /** The settings' rules: locales, default, navigation, fallbacks. */
 export { checkSettings, type SettingsFields } from './settings-rules.js';
 /** A story's details (section, entities, sources, hero image, hero alt texts), and deletion. */
 export { deleteStory, updateStoryMeta } from './story-details.js';
 /** The editor's submit of the story form: text, details and status in one transaction. */
-export { type SubmittedStory, submitStory } from './submit.js';
+export { submitStory } from './submit.js';
 /** Sections and entities: save and delete, each in one transaction with its audit entry. */
 export {
   deleteEntity,
@@ -99,21 +87,15 @@ export {
   ENTITY_KINDS,
   type EntityFields,
   formLocales,
-  isWellFormedSlug,
   RESERVED_SECTION_SLUGS,
   type SectionFields,
-  type TaxonomyContext,
 } from './taxonomy-rules.js';
 /** Translations against the source variant: stale marking, the source's diff, confirmation. */
 export {
   confirmTranslation,
   getTranslationState,
-  type TranslationState,
-  type TranslationStatus,
   translationStateOf,
   translationStatus,
 } from './translation.js';
-/** Every use case's options. */
-export type { WorkflowOptions } from './use-case.js';
 /** Saving a variant's text as a new revision, or adding a translation. */
 export { patchVariant, type SavedVariant, saveVariant } from './variant-text.js';

@@ -19,7 +19,7 @@ type Db = Kysely<Database>;
 const STORY_LINK = /\]\(\s*story:([^)\s]+)/g;
 
 /** The `story:` references of some Markdown texts, each once. */
-export function storyReferences(texts: string[]): string[] {
+function storyReferences(texts: string[]): string[] {
   return [...new Set(texts.flatMap((text) => [...text.matchAll(STORY_LINK)].map((m) => m[1] ?? '')))];
 }
 

@@ -23,7 +23,7 @@ type Db = Kysely<Database>;
 export const MAX_CREDIT_CHARS = 300;
 
 /** A credit line as typed: trimmed, runs of white space made one space. */
-export const CreditSchema = z.object({
+const CreditSchema = z.object({
   credit: z
     .string()
     .trim()

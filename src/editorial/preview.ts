@@ -12,7 +12,7 @@ type Db = Kysely<Database>;
 const HOUR_MS = 3_600_000;
 
 /** Where the public site serves previews: `/preview/<token>`. */
-export function previewPath(token: string): string {
+function previewPath(token: string): string {
   return `/preview/${token}`;
 }
 

@@ -38,7 +38,7 @@ export async function listRevisions(
 }
 
 /** One revision's full content. */
-export async function getRevision(db: Db, actor: Actor, input: RevisionRef): Promise<Revision> {
+async function getRevision(db: Db, actor: Actor, input: RevisionRef): Promise<Revision> {
   const ref = parseInput(RevisionRefSchema, input);
   assertCan(actor, { action: 'story.view' });
   const revision = await findRevision(db, ref.storyId, ref.locale, ref.revision);

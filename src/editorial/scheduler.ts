@@ -23,7 +23,7 @@ export interface SchedulerRun extends Outcome {
  * stall the event loop under a transaction still holding the lock, which the two-connection
  * scheduler test shows. Undefined when another run claimed it first.
  */
-export async function publishDueVariant(
+async function publishDueVariant(
   db: Db,
   variantId: number,
   now: Date,

@@ -38,7 +38,7 @@ const lines = (max: number) =>
     .max(max)
     .transform((value) => value.replace(/\r\n?/g, '\n'));
 
-export const FaqItemSchema = z.object({
+const FaqItemSchema = z.object({
   question: text(L.questionChars).min(1),
   answer: lines(L.answerChars)
     .transform((value) => value.trim())
@@ -54,7 +54,7 @@ export const SourceSchema = z.object({
 });
 
 /** The text of one locale variant. */
-export const VariantContentSchema = z.object({
+const VariantContentSchema = z.object({
   title: text(L.titleChars).min(1),
   /** Derived from the title when empty or absent. */
   slug: text(L.slugChars).optional(),
@@ -66,7 +66,7 @@ export const VariantContentSchema = z.object({
 });
 
 /** An editor's or owner's decision to publish despite QA findings, with the reason logged. */
-export const QaOverrideSchema = z.object({ reason: text(L.qaReasonChars).min(1) });
+const QaOverrideSchema = z.object({ reason: text(L.qaReasonChars).min(1) });
 
 export const CreateStorySchema = z.object({
   /** Section key. */
@@ -120,7 +120,7 @@ export const StoryMetaSchema = z.object({
 export const VariantRefSchema = z.object({ storyId: id, locale });
 
 /** The story-wide fields: section, entity tags, sources and hero image. */
-export const StoryDetailsSchema = StoryMetaSchema.pick({
+const StoryDetailsSchema = StoryMetaSchema.pick({
   section: true,
   entities: true,
   sources: true,
@@ -202,9 +202,7 @@ export type RevisionRef = z.input<typeof RevisionRefSchema>;
 export type RestoreInput = z.input<typeof RestoreSchema>;
 export type ListRevisionsInput = z.input<typeof ListRevisionsSchema>;
 export type CompareInput = z.input<typeof CompareSchema>;
-export type PreviewLinkInput = z.input<typeof PreviewLinkSchema>;
 export type DeskFilter = z.input<typeof DeskFilterSchema>;
-export type QaOverride = z.input<typeof QaOverrideSchema>;
 
 /** Parses `input`, or throws InvalidInput naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -20,7 +20,7 @@ function canonical(value: unknown): string {
 }
 
 /** Only the keys that changed, so the audit log says what a save did. */
-export function changedSettings(before: SiteSettings, after: SiteSettings): (keyof SiteSettings)[] {
+function changedSettings(before: SiteSettings, after: SiteSettings): (keyof SiteSettings)[] {
   return (Object.keys(after) as (keyof SiteSettings)[]).filter(
     (key) => canonical(before[key]) !== canonical(after[key]),
   );

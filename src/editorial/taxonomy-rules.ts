@@ -20,7 +20,7 @@ const KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX = { key: 60, name: 120, slug: 80, description: 1000, alias: 120, aliases: 50 } as const;
 
 /** A slug is well formed when the slug rule leaves it as it is (lower case, letters and digits, `-`). */
-export function isWellFormedSlug(slug: string, locale: Locale): boolean {
+function isWellFormedSlug(slug: string, locale: Locale): boolean {
   return slug.length > 0 && slugify(slug, locale) === slug;
 }
 

@@ -159,7 +159,7 @@ export async function rewriteVariantStep(
 }
 
 /** Adds the locale's variant as a draft translation, recording the source revision it was made from. */
-export async function addTranslationStep(
+async function addTranslationStep(
   trx: Db,
   actor: Actor,
   story: Story,

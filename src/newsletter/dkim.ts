@@ -9,7 +9,7 @@ import { type Config, ConfigError } from '../platform/config.js';
  * Yahoo's 2024 bulk-sender rules ask for exactly that. Content-Language is ours, signed so a
  * relay cannot relabel the language a client picks fonts and translation offers by.
  */
-export const DKIM_SIGNED_HEADERS = [
+const DKIM_SIGNED_HEADERS = [
   'From',
   'Sender',
   'Reply-To',
@@ -61,7 +61,7 @@ function readKeyText(value: string): string {
  * of each message. Only RSA: nodemailer signs `a=rsa-sha256` and, when the key cannot make that
  * signature (Ed25519, RSA-PSS), sends the message unsigned without an error.
  */
-export function loadDkimKey(value: string): KeyObject {
+function loadDkimKey(value: string): KeyObject {
   const text = readKeyText(value);
   // PKCS#8 "ENCRYPTED PRIVATE KEY" and the legacy "Proc-Type: 4,ENCRYPTED" header.
   if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type:\s*4,ENCRYPTED/.test(text)) {

@@ -21,7 +21,7 @@ import {
 import { signToken, verifyToken } from './tokens.js';
 
 /** How long a confirmation link works. */
-export const CONFIRM_VALID_DAYS = 3;
+const CONFIRM_VALID_DAYS = 3;
 /** Preferences and unsubscribe links sit in every email; a year outlives any digest in an inbox. */
 const MANAGE_VALID_DAYS = 365;
 const HOUR_MS = 3_600_000;

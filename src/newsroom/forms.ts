@@ -1,11 +1,8 @@
-import type { FieldErrors, FieldMessage, FieldsResult } from '../editorial/index.js';
+import type { FieldErrors, FieldsResult } from '../editorial/index.js';
 
 // What every admin form shares: reading fields out of a parsed body, and turning zod issues into
 // messages in the person's language. A schema's messages are UI string keys ('taxonomy.error.required'),
 // so the same schema serves zh and en; the limits travel as values ({max}).
-
-/** A message for one field: a UI string key and the values it needs. */
-export type FormMessage = FieldMessage;
 
 /** Field name (as in the form: `slug.zh`) → what is wrong with it. */
 export type FormErrors = FieldErrors;
@@ -30,7 +27,7 @@ export function fieldValues(body: FormBody, name: string): string[] {
 }
 
 /** The zod pieces and checks the admin's forms share with editorial, whose rules they apply. */
-export { ALWAYS, checkFields as validate, requiredText, splitList, text } from '../editorial/index.js';
+export { ALWAYS, checkFields as validate, splitList, text } from '../editorial/index.js';
 
 /** The messages of a failed form in the person's language, by field name. */
 export function translateErrors(

@@ -14,13 +14,8 @@ import { newsroomRoutes } from './routes.js';
 
 export {
   addUser,
-  deleteUserSessions,
-  findUserByEmail,
   issueOwnerSetupToken,
   issueSetupToken,
-  listUsers,
-  ROLES,
-  setPassword,
 } from '../accounts/index.js';
 
 export interface Newsroom {

@@ -6,12 +6,7 @@ import { type FormBody, field } from './forms.js';
 // The section and entity forms: a parsed body to the fields editorial checks, and a saved record
 // back to fields. The rules themselves are editorial's (taxonomy-rules.ts).
 
-export {
-  ENTITY_KINDS,
-  formLocales,
-  isWellFormedSlug,
-  RESERVED_SECTION_SLUGS,
-} from '../editorial/index.js';
+export { RESERVED_SECTION_SLUGS } from '../editorial/index.js';
 
 export type SectionFormValues = SectionFields;
 export type EntityFormValues = EntityFields;

@@ -12,7 +12,7 @@ const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 /** sitemaps.org: a sitemap holds at most 50,000 URLs, and an index at most 50,000 sitemaps. */
 export const MAX_SITEMAP_URLS = 50_000;
 /** sitemaps.org: a sitemap file is at most 50 MB (52,428,800 bytes) uncompressed. */
-export const MAX_SITEMAP_BYTES = 52_428_800;
+const MAX_SITEMAP_BYTES = 52_428_800;
 /** Google News: at most 1,000 `<news:news>` entries per sitemap. */
 export const MAX_NEWS_URLS = 1_000;
 /** Google News sitemaps list only articles published in the last two days. */

@@ -62,7 +62,7 @@ export function imageView(
   };
 }
 
-export function storyCard(deps: SiteDeps, story: Story, locale: string): StoryCardView | undefined {
+function storyCard(deps: SiteDeps, story: Story, locale: string): StoryCardView | undefined {
   const chosen = chooseVariant(deps, story, locale);
   const section = deps.catalog.section(story.sectionId);
   if (!chosen || !section) return undefined;

@@ -1,7 +1,7 @@
 // The content model's public surface: what site, newsroom, api and cli may use.
 
 /** Entities a text mentions through any name or alias in any language (英伟达 → Nvidia). */
-export { type EntitySuggestion, suggestEntities } from './entity-mentions.js';
+export { suggestEntities } from './entity-mentions.js';
 /** Typed errors the store raises; platform/http maps them to statuses. */
 export * from './errors.js';
 /** Events integrators hear of, and the cached pages a write touched. */
@@ -20,13 +20,10 @@ export {
   listPublishedVariantRefs,
   listRelatedStoryIds,
   loadStoriesByEntity,
-  type PublishedVariantRef,
   updateFirstPublished,
 } from './queries/listing.js';
 export {
-  deleteShareVisitsBefore,
   findShareCount,
-  listShareCounts,
   pruneShareVisits,
   recordShare,
   setShareCount,
@@ -48,8 +45,6 @@ export {
   insertStory,
   insertVariant,
   isSlugTaken,
-  listRedirects,
-  listStoryIds,
   setStoryEntities,
   setStorySources,
   updateStory,
@@ -71,10 +66,10 @@ export {
 } from './queries/taxonomy.js';
 /** The variant a reader of a locale gets. */
 export { readerVariant } from './reader-variant.js';
-/** Ranking related stories. */
-export { RELATED_CANDIDATES_PER_ENTITY, rankRelatedStories, type StoriesByEntity } from './related.js';
+/** Published story ids per entity, newest first: what related-story ranking reads. */
+export type { StoriesByEntity } from './related.js';
 /** Slug rules: one slug per title, numbered (`-2`, `-3`…) within the length limit when taken. */
-export { numberedSlug, slugify, uniqueSlug } from './slug.js';
+export { slugify, uniqueSlug } from './slug.js';
 /** A source's publication date: a calendar date or a date-time, kept as written. */
 export { SourceDateSchema } from './source-date.js';
 /** All content as one JSON document: the export, and the check of a document to import. */

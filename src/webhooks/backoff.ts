@@ -9,7 +9,7 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
  * Up to this share of the delay is added at random, so endpoints that failed together (an outage)
  * are not all retried in the same second.
  */
-export const JITTER_SHARE = 0.2;
+const JITTER_SHARE = 0.2;
 
 /**
  * After `attempts` attempts have failed: the delay before the next one in milliseconds, or

@@ -16,7 +16,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 // Shared pieces of the browser tests: Debian's Chromium (never a downloaded browser) driving the
 // demo newsroom served for real over a loopback socket.
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -119,7 +119,7 @@ export async function sameOriginContext(
   return { context, foreign };
 }
 
-export const ADMIN_PASSWORD = 'correct horse battery staple 42';
+const ADMIN_PASSWORD = 'correct horse battery staple 42';
 
 export interface AdminPerson {
   email: string;

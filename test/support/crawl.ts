@@ -18,7 +18,7 @@ export interface CrawledPage {
   linkedFrom: string;
 }
 
-export const FEED_TYPES: Record<string, PageKind> = {
+const FEED_TYPES: Record<string, PageKind> = {
   'application/rss+xml': 'rss',
   'application/atom+xml': 'atom',
   'application/feed+json': 'json-feed',
@@ -61,7 +61,7 @@ export function discoveredLinks(page: CrawledPage, origin: string): string[] {
   return targets.flatMap((href) => sameSitePath(href, page.path, origin) ?? []);
 }
 
-export function decodeXml(text: string): string {
+function decodeXml(text: string): string {
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -98,7 +98,7 @@ export interface FeedDocuments {
 }
 
 /** The three feeds as they are served from `origin`. */
-export function feedDocuments(origin: string, state: Pick<FeedServerState, 'wireExtra'>): FeedDocuments {
+function feedDocuments(origin: string, state: Pick<FeedServerState, 'wireExtra'>): FeedDocuments {
   const wireItems: FixtureItem[] = [
     {
       path: '/wire/2026/11/28/nvidia-rubin-inference-chip',

@@ -39,7 +39,7 @@ export const testSections: SectionInput[] = [
   },
 ];
 
-export const testEntities: EntityInput[] = [
+const testEntities: EntityInput[] = [
   {
     slug: 'nvidia',
     kind: 'company',

@@ -9,15 +9,15 @@ import { createLogger } from '../../src/platform/logger.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 /** The instant every webhook test runs at; signatures are made for it. */
-export const WEBHOOK_TEST_NOW = new Date('2026-12-01T10:00:00Z');
+const WEBHOOK_TEST_NOW = new Date('2026-12-01T10:00:00Z');
 export const WEBHOOK_TEST_UNIX = WEBHOOK_TEST_NOW.getTime() / 1000;
 
-export const VELOCITY_SECRET = 'velocity-test-secret-0123456789';
-export const MAILGUN_KEY = 'mailgun-test-signing-key-abcdef';
+const VELOCITY_SECRET = 'velocity-test-secret-0123456789';
+const MAILGUN_KEY = 'mailgun-test-signing-key-abcdef';
 export const POSTMARK_PASSWORD = 'postmark-test-password-42';
 
 /** A P-256 pair made for the run, standing in for the one SendGrid generates for an account. */
-export function sendgridTestKeys(): { privateKey: KeyObject; publicKeyBase64: string } {
+function sendgridTestKeys(): { privateKey: KeyObject; publicKeyBase64: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   return {
     privateKey,

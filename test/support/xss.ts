@@ -86,7 +86,7 @@ export function jsonContains(value: unknown, needle: string): boolean {
 export const hostileSlug = (index: number) => `xss-${index + 1}`;
 
 /** A story whose every text field carries `payload`, in its own section, about its own entity. */
-export function hostileStory(payload: string, index: number, publishedAt: string): StoryInput {
+function hostileStory(payload: string, index: number, publishedAt: string): StoryInput {
   const slug = hostileSlug(index);
   const body = (lead: string) =>
     [

@@ -42,7 +42,7 @@ const TAG = 'Admin API';
 const BASE = '/admin/v1';
 
 /** A story as the Admin API shows it: every variant, whatever its status. */
-export function presentAdminStory(
+function presentAdminStory(
   story: Story,
   authorId: number | null,
   taxonomy: { sections: Section[]; entities: Entity[]; siteUrl: string },

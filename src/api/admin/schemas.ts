@@ -42,7 +42,7 @@ export const ScheduleBody = ScheduleSchema.omit({ storyId: true, locale: true })
 
 const timestamp = z.iso.datetime({ offset: true });
 
-export const AdminVariant = z.object({
+const AdminVariant = z.object({
   locale: z.string(),
   title: z.string(),
   slug: z.string(),

@@ -57,11 +57,7 @@ export function absolutizeHtml(html: string, siteUrl: string): string {
   return html.replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${siteUrl}/`));
 }
 
-export function sectionRef(
-  ctx: ContentContext,
-  section: Section,
-  locale: string,
-): z.infer<typeof SectionRef> {
+function sectionRef(ctx: ContentContext, section: Section, locale: string): z.infer<typeof SectionRef> {
   const slug = sectionSlug(section, locale);
   return {
     key: section.key,

@@ -53,7 +53,7 @@ export const SectionRef = z.object({
   url: absoluteUrl,
 });
 
-export const EntityRef = z.object({
+const EntityRef = z.object({
   slug: z.string(),
   kind: z.enum(ENTITY_KINDS),
   name: z.string(),

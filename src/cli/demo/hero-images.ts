@@ -6,9 +6,9 @@ import type { MediaInput } from '../../stories/index.js';
 // rendered with sharp. Everything is derived from the story slug, so the same slug always gives the
 // same picture, and no outside artwork is involved.
 
-export const HERO_WIDTH = 1600;
-export const HERO_HEIGHT = 900;
-export const HERO_RENDITION_WIDTHS = [480, 800, 1200] as const;
+const HERO_WIDTH = 1600;
+const HERO_HEIGHT = 900;
+const HERO_RENDITION_WIDTHS = [480, 800, 1200] as const;
 const WEBP_QUALITY = 78;
 const CREDIT = 'Code Velocity';
 
@@ -434,7 +434,7 @@ export function heroSvg(slug: string): string {
 // ---------------------------------------------------------------------------------------------
 // Files
 
-export function heroFileName(slug: string, width?: number): string {
+function heroFileName(slug: string, width?: number): string {
   return width === undefined || width === HERO_WIDTH ? `hero-${slug}.webp` : `hero-${slug}-${width}.webp`;
 }
 

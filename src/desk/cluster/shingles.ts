@@ -22,12 +22,12 @@ export type SignatureTextOptions = {
 // Chinese half of test/fixtures/labelled-stories: as unigrams they bring distinct stories to 0.28 (bigrams of
 // characters: 0.21) at 2.3 times the cost, as bigrams they miss more copies; they also split names
 // (英伟达 → 英伟 + 达) and depend on the ICU data Node was built with.
-export const DEFAULT_WORDS_PER_SHINGLE = 2;
-export const DEFAULT_CHARS_PER_SHINGLE = 2;
+const DEFAULT_WORDS_PER_SHINGLE = 2;
+const DEFAULT_CHARS_PER_SHINGLE = 2;
 // The title and lead are what outlets copy; later paragraphs are rewritten or cut, and a long body
 // would make a feed's short summary look unlike the full article. 80 words is about three lead
 // sentences: enough to reach a rewrite's reordered facts, little enough for a snippet to match.
-export const DEFAULT_MAX_BODY_WORDS = 80;
+const DEFAULT_MAX_BODY_WORDS = 80;
 // Chinese averages under two characters per word.
 const CJK_CHARS_PER_WORD = 2;
 const SPACE = 0x20;

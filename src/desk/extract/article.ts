@@ -20,7 +20,7 @@ export const DEFAULT_MAX_PAGE_BYTES = 5 * 1024 * 1024;
  */
 export const MAX_PAGE_ELEMENTS = 50_000;
 export const MAX_PAGE_TEXT_RUNS = 200_000;
-export const MAX_PAGE_SQUARED_DEPTH_SUM = 15_000_000;
+const MAX_PAGE_SQUARED_DEPTH_SUM = 15_000_000;
 
 export type ExtractArticleOptions = {
   /** The page's URL after redirects: relative links and <base href> resolve against it. */

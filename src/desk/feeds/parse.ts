@@ -30,7 +30,7 @@ export type FeedDocument = {
 export type ParseFeedOptions = { contentType?: string; url?: string; now: Date; maxBytes?: number };
 
 /** 10 MiB: the largest feed in the corpus is under 1 MiB; podcasts with long histories reach a few MiB. */
-export const DEFAULT_MAX_FEED_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_FEED_BYTES = 10 * 1024 * 1024;
 
 type Bases = { document: string | null; language: string | null; items: (string | null)[] };
 

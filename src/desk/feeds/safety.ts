@@ -3,7 +3,7 @@ import { FeedRefused } from './errors.js';
 export type SafetyLimits = { maxDepth: number; maxTagChars: number; maxAttributes: number };
 
 /** Far above any real feed in the corpus, far below what overflows a recursive parser's stack. */
-export const DEFAULT_SAFETY_LIMITS: SafetyLimits = {
+const DEFAULT_SAFETY_LIMITS: SafetyLimits = {
   maxDepth: 256,
   maxTagChars: 64 * 1024,
   maxAttributes: 256,

@@ -6,12 +6,9 @@ import {
 } from '../../platform/outbound/index.js';
 import { BlockedAddressError } from './errors.js';
 
-export {
-  type AddressClass,
-  classifyAddress,
-  isAllowedHost,
-  type Resolve,
-  type ResolvedAddress,
+export type {
+  Resolve,
+  ResolvedAddress,
 } from '../../platform/outbound/index.js';
 
 /** The platform's address guard, its refusal reported as the desk's own fetch error. */

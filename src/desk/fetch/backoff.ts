@@ -1,6 +1,6 @@
 const MINUTE = 60_000;
-export const BACKOFF_BASE_MS = 5 * MINUTE;
-export const BACKOFF_MAX_MS = 24 * 60 * MINUTE;
+const BACKOFF_BASE_MS = 5 * MINUTE;
+const BACKOFF_MAX_MS = 24 * 60 * MINUTE;
 
 /**
  * When to try a failing source again: 5 min after the first failure, doubling per further failure,

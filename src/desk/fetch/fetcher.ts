@@ -55,8 +55,6 @@ export type FetchDocument = (url: string, validators?: Validators) => Promise<Fe
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-export { defaultResolve };
-
 function header(response: IncomingMessage, name: string): string | null {
   const value = response.headers[name];
   if (value === undefined) return null;

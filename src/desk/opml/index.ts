@@ -1,13 +1,6 @@
 /** Typed errors: refused (hostile markup), too large, malformed (not a readable OPML list). */
 export { OpmlMalformed, OpmlRefused, OpmlTooLarge } from './errors.js';
 /** Writes subscriptions as an OPML 2.0 document with folders as nested outlines. */
-export { type GenerateOpmlInput, generateOpmlDocument, type OpmlFeedInput } from './generate.js';
+export { generateOpmlDocument } from './generate.js';
 /** Decodes and reads an uploaded OPML subscription list into de-duplicated http(s) feeds with folders. */
-export {
-  DEFAULT_MAX_OPML_BYTES,
-  type OpmlFeed,
-  type OpmlSkipped,
-  type OpmlSubscriptions,
-  type ParseOpmlOptions,
-  parseOpmlDocument,
-} from './parse.js';
+export { parseOpmlDocument } from './parse.js';

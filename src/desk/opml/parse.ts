@@ -22,7 +22,7 @@ export type OpmlSubscriptions = { title: string | null; feeds: OpmlFeed[]; skipp
 export type ParseOpmlOptions = { maxBytes?: number };
 
 /** 2 MiB: the largest real export in the corpus is 37 KB; thousands of subscriptions fit easily. */
-export const DEFAULT_MAX_OPML_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_OPML_BYTES = 2 * 1024 * 1024;
 
 type Outline = Opml.Outline<string>;
 type Collected = { feeds: Map<string, OpmlFeed>; skipped: OpmlSkipped[] };

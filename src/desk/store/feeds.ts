@@ -73,7 +73,7 @@ export async function findFeed(db: Db, id: number): Promise<FollowedFeed | undef
   return row && toFeed(row);
 }
 
-export async function findFeedByUrl(db: Db, feedUrl: string): Promise<FollowedFeed | undefined> {
+async function findFeedByUrl(db: Db, feedUrl: string): Promise<FollowedFeed | undefined> {
   const row = await db
     .selectFrom('followed_feeds')
     .selectAll()
@@ -189,15 +189,6 @@ export async function recordFetch(
       next_fetch_at: outcome.retryAt.toISOString(),
     }))
     .where('id', '=', feed.id)
-    .execute();
-}
-
-/** Makes a feed due now (a "refresh now" from the admin or the CLI). */
-export async function markFeedDue(db: Db, id: number, now: Date): Promise<void> {
-  await db
-    .updateTable('followed_feeds')
-    .set({ next_fetch_at: now.toISOString() })
-    .where('id', '=', id)
     .execute();
 }
 

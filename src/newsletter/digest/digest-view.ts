@@ -77,7 +77,7 @@ export interface DigestViewInput {
 }
 
 /** The column an image fills: the 600 px email body less 24 px padding each side. */
-export const CONTENT_WIDTH_PX = 552;
+const CONTENT_WIDTH_PX = 552;
 
 // Renditions are chosen at twice the column so images stay sharp on high-density phone screens.
 const IMAGE_TARGET_WIDTH_PX = CONTENT_WIDTH_PX * 2;
@@ -113,7 +113,7 @@ function emailImage(media: Media, alt: string, siteUrl: string): DigestImageView
  * ends are written in full through a message, because ICU's own ranges turn Chinese long dates
  * into numeric ones (2026/11/23 – 2026/11/29).
  */
-export function formatPeriod(since: string, until: string, locale: string, languageTag: string): string {
+function formatPeriod(since: string, until: string, locale: string, languageTag: string): string {
   const format = new Intl.DateTimeFormat(languageTag, { dateStyle: 'long', timeZone: 'UTC' });
   const start = format.format(new Date(since));
   // `until` is exclusive: the period's last day is the one just before it.

@@ -96,7 +96,7 @@ function host(url: string): string {
   return new URL(url).host;
 }
 
-export function digestMjml(view: DigestView): string {
+function digestMjml(view: DigestView): string {
   const lineHeight = view.isCjk ? '1.8' : '1.6';
   const preview = view.stories.map((s) => s.title).join(' · ');
   return `<mjml lang="${e(view.languageTag)}" dir="ltr">

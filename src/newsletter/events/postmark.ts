@@ -10,7 +10,7 @@ import {
 import { equalSecrets } from './signatures.js';
 
 /** The user name our docs tell operators to put in the Postmark webhook URL. */
-export const POSTMARK_WEBHOOK_USER = 'postmark';
+const POSTMARK_WEBHOOK_USER = 'postmark';
 
 /**
  * Postmark signs nothing; its webhooks authenticate with HTTP Basic credentials in the URL

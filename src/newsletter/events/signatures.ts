@@ -4,7 +4,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
  * How far a signed timestamp may be from our clock. Five minutes is the window Stripe and the
  * Standard Webhooks spec use: enough for clock skew and queueing, short enough to bound replays.
  */
-export const SIGNATURE_TOLERANCE_SECONDS = 300;
+const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 export function hmacSha256Hex(key: string, ...parts: (string | Uint8Array)[]): string {
   const hmac = createHmac('sha256', key);

@@ -7,14 +7,10 @@ import { equalHexDigests, hmacSha256Hex, isFreshTimestamp } from './signatures.j
 export const VELOCITY_SIGNATURE_HEADER = 'x-velocity-signature';
 
 /**
- * `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`. Signing the time with the body
- * lets the receiver refuse an old request replayed (the scheme Stripe documents).
+ * The header is `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`: signing the time with
+ * the body lets us refuse an old request replayed (the scheme Stripe documents). Throws
+ * WebhookUnauthenticated unless one `v1` matches and `t` is recent.
  */
-export function velocitySignature(secret: string, timestamp: number, rawBody: string | Uint8Array): string {
-  return `t=${timestamp},v1=${hmacSha256Hex(secret, `${timestamp}.`, rawBody)}`;
-}
-
-/** Throws WebhookUnauthenticated unless one `v1` matches and `t` is recent. */
 export function verifyVelocitySignature(
   secret: string,
   header: string | undefined,

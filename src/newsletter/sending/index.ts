@@ -4,18 +4,16 @@ import type { NewsletterDeps } from '../deps.js';
 import { composeDigest } from '../digest/index.js';
 import type { ComposeIssue } from './plan.js';
 
-export { fromHeader } from '../from-header.js';
 export {
   countDeliveries,
   type DeliveryCounts,
   EMPTY_COUNTS,
 } from './deliveries.js';
-export { findIssueById, type IssueRow, listIssues, topicKey } from './issues.js';
-export { deliveryCopy, type IssueMessage, issueMessage } from './message.js';
-export { DomainPacer } from './pacing.js';
-export { type ComposeIssue, deliveryMessageId, type PlanOutcome, planRun } from './plan.js';
+export { findIssueById, type IssueRow, listIssues } from './issues.js';
+export { deliveryCopy, issueMessage } from './message.js';
+export { type ComposeIssue, planRun } from './plan.js';
 export { latestDueSlot, planDepsOf, planDueRuns, startNewsletterScheduler } from './schedule.js';
-export { newSenderId, type SendOptions, type SendTally, sendPending } from './sender.js';
+export { type SendTally, sendPending } from './sender.js';
 
 /** The newsletter's deps with the digest composer every planner uses. */
 export type SendingDeps = NewsletterDeps & { compose: ComposeIssue };

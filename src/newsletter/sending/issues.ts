@@ -36,7 +36,7 @@ export function topicsOfKey(key: string): Topic[] {
   });
 }
 
-export async function findRun(db: Db, key: RunKey): Promise<RunRow | undefined> {
+async function findRun(db: Db, key: RunKey): Promise<RunRow | undefined> {
   return db
     .selectFrom('newsletter_runs')
     .selectAll()

@@ -71,7 +71,7 @@ export interface PlanOutcome {
  * A delivery's Message-ID, derived from the issue and the subscriber only: every attempt, by any
  * sender, carries the same one, so a message resent after a crash is recognisably the same mail.
  */
-export function deliveryMessageId(
+function deliveryMessageId(
   deps: Pick<PlanDeps, 'secret' | 'messageIdDomain'>,
   issueId: number,
   subscriberId: number,

@@ -23,7 +23,7 @@ export interface DueSlot {
   dueAt: Date;
 }
 
-export function localeTimeZone(config: Config, locale: string): string {
+function localeTimeZone(config: Config, locale: string): string {
   return config.NEWSLETTER_TIME_ZONES[locale] ?? config.NEWSLETTER_TIME_ZONE;
 }
 

@@ -4,7 +4,7 @@ import { trustsProxies } from '../../platform/http/proxy-trust.js';
 import type { NewsroomDeps } from '../deps.js';
 
 /** HTTPS, told by the public URL or (behind a proxy we were told to trust) by the proxy. */
-export function isSecureRequest(c: Context, deps: NewsroomDeps): boolean {
+function isSecureRequest(c: Context, deps: NewsroomDeps): boolean {
   if (deps.config.siteUrl.startsWith('https:')) return true;
   if (trustsProxies(deps.config.proxyTrust) && c.req.header('x-forwarded-proto') === 'https') return true;
   return new URL(c.req.url).protocol === 'https:';

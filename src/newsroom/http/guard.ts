@@ -15,7 +15,7 @@ import { readCookie, SESSION_COOKIE, SIGN_IN_CSRF_COOKIE } from './cookies.js';
 import type { NewsroomEnv } from './env.js';
 
 /** The admin's own languages (UI strings exist for them). */
-export const ADMIN_LOCALES = ['zh', 'en'];
+const ADMIN_LOCALES = ['zh', 'en'];
 
 /** The admin language the browser asks for, for someone not signed in. */
 export function browserAdminLocale(c: Context): string {

@@ -20,7 +20,7 @@ const SUBJECT_PAGES: Record<string, string> = {
 };
 
 /** A detail value as one line of text: strings as they are, anything else as compact JSON. */
-export function detailText(value: unknown): string {
+function detailText(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > MAX_DETAIL_CHARS ? `${text.slice(0, MAX_DETAIL_CHARS)}…` : text;
 }

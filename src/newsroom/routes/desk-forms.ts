@@ -8,7 +8,7 @@ import { publishAtIso } from '../story-forms.js';
 
 const HOUR_MS = 3_600_000;
 
-export const AddSourceForm = z.object({
+const AddSourceForm = z.object({
   url: z
     .string()
     .trim()
@@ -37,7 +37,7 @@ export function folderPath(text: string): string[] {
     .filter(Boolean);
 }
 
-export const SNOOZE_PRESETS = { '4h': 4 * HOUR_MS, '1d': 24 * HOUR_MS, '1w': 7 * 24 * HOUR_MS } as const;
+const SNOOZE_PRESETS = { '4h': 4 * HOUR_MS, '1d': 24 * HOUR_MS, '1w': 7 * 24 * HOUR_MS } as const;
 
 /** Until when a snooze lasts: a preset from now, or the date and time typed (read as UTC). */
 export function readSnooze(
@@ -92,7 +92,7 @@ export const InboxQuery = z.object({
 export type InboxQueryValues = z.output<typeof InboxQuery>;
 
 /** The day after an ISO date: the form's "to" includes its day, the query's `to` excludes it. */
-export function dayAfter(date: string): string {
+function dayAfter(date: string): string {
   const next = new Date(`${date}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString().slice(0, 10);
@@ -115,7 +115,7 @@ export function inboxFilter(
   };
 }
 
-export const StartStoryForm = z.object({
+const StartStoryForm = z.object({
   locale: z.string().min(1, 'desk.error.required'),
   section: z.string().min(1, 'desk.error.required'),
   title: z.string().trim().min(1, 'desk.error.required').max(300, 'desk.error.tooLong'),

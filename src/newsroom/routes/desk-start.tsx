@@ -35,7 +35,7 @@ const MAX_SOURCE_TEXT = 200;
  * The cluster's items as the story's original sources: the most original first, then the others
  * in the order they were published; items without a web address cannot be cited and are left out.
  */
-export function storySources(cluster: Cluster) {
+function storySources(cluster: Cluster) {
   const original = cluster.sources.find((s) => s.itemId === cluster.originalItemId);
   const ordered = [...(original ? [original] : []), ...cluster.sources.filter((s) => s !== original)];
   const seen = new Set<string>();

@@ -60,7 +60,7 @@ export async function loadEditorContext(
   return { actor, loaded, locale, settings, sections, entities, media };
 }
 
-export function variantIn(ctx: EditorContext): Variant | undefined {
+function variantIn(ctx: EditorContext): Variant | undefined {
   return ctx.loaded.story.variants.find((v) => v.locale === ctx.locale);
 }
 
@@ -113,7 +113,7 @@ export function formatUtc(iso: string): string {
 }
 
 /** A language's name in the admin's UI language (`en` in zh → 英语). */
-export const languageIn = displayLanguageName;
+const languageIn = displayLanguageName;
 
 export function formFromStory(ctx: EditorContext): EditorForm {
   const { story } = ctx.loaded;
@@ -153,7 +153,7 @@ export function metaFromStory(
   };
 }
 
-export function qaLines(t: Translator, findings: QaFinding[]): QaLine[] {
+function qaLines(t: Translator, findings: QaFinding[]): QaLine[] {
   return findings.map((f): QaLine => {
     switch (f.kind) {
       case 'language': {
@@ -324,7 +324,7 @@ export async function buildEditorView(
   };
 }
 
-export function variantContent(variant: Variant) {
+function variantContent(variant: Variant) {
   return {
     locale: variant.locale,
     title: variant.title,

@@ -45,7 +45,7 @@ type C = Context<NewsroomEnv>;
 
 // A locale is two or three letters with optional subtags, so `revisions`, `compare` and `delete`
 // never read as one.
-export const EDITOR_PATH = '/stories/:id{[0-9]+}/:locale{[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*}';
+const EDITOR_PATH = '/stories/:id{[0-9]+}/:locale{[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*}';
 
 const NOTICE: Record<string, string> = {
   save: 'saved',

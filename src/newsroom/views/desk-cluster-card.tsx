@@ -67,7 +67,7 @@ export function Time({ time }: { time: TimeView | undefined }) {
   return time ? <time datetime={time.iso}>{time.label}</time> : <>—</>;
 }
 
-export function ClusterState({ t, cluster }: { t: Translator; cluster: ClusterCardView }) {
+function ClusterState({ t, cluster }: { t: Translator; cluster: ClusterCardView }) {
   return (
     <span class={STATE_BADGE[cluster.state]}>
       {cluster.state === 'snoozed' && cluster.snoozedUntil
@@ -78,7 +78,7 @@ export function ClusterState({ t, cluster }: { t: Translator; cluster: ClusterCa
 }
 
 /** A link to an original article: same tab, and neither the opener nor our address leaks to it. */
-export function OriginalLink(props: { href: string | undefined; lang: string | undefined; text: string }) {
+function OriginalLink(props: { href: string | undefined; lang: string | undefined; text: string }) {
   return props.href ? (
     <a href={props.href} rel="noopener noreferrer" lang={props.lang}>
       {props.text}
@@ -88,7 +88,7 @@ export function OriginalLink(props: { href: string | undefined; lang: string | u
   );
 }
 
-export function Marks({ t, earliest, original }: { t: Translator; earliest: boolean; original: boolean }) {
+function Marks({ t, earliest, original }: { t: Translator; earliest: boolean; original: boolean }) {
   return (
     <>
       {original ? <span class="badge badge-original">{t('desk.mark.original')}</span> : null}

@@ -52,7 +52,7 @@ function FilterSelect(props: {
 }
 
 /** The small forms under a cluster: each posts, and the server sends the person back here. */
-export function TriageButtons(props: {
+function TriageButtons(props: {
   t: Translator;
   csrfToken: string | undefined;
   cluster: Pick<ClusterCardView, 'id' | 'state' | 'title'>;

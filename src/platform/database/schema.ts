@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Updateable } from 'kysely';
 import type { DeskTables } from './schema-desk.js';
 import type { NewsletterTables } from './schema-newsletter.js';
 import type { NewsroomTables } from './schema-newsroom.js';
@@ -162,11 +162,5 @@ export interface Database extends NewsroomTables, DeskTables, NewsletterTables {
   share_visits: ShareVisitsTable;
 }
 
-export type StoryRow = Selectable<StoriesTable>;
-export type VariantRow = Selectable<StoryVariantsTable>;
 export type NewVariant = Insertable<StoryVariantsTable>;
 export type VariantUpdate = Updateable<StoryVariantsTable>;
-export type SectionRow = Selectable<SectionsTable>;
-export type EntityRow = Selectable<EntitiesTable>;
-export type SourceRow = Selectable<SourcesTable>;
-export type MediaRow = Selectable<MediaTable>;

@@ -1,11 +1,8 @@
 // Requests the server makes to addresses someone else chose (feeds to follow, webhook receivers),
 // guarded against reaching the server itself or its private network.
 export {
-  type AddressClass,
   AddressNotAllowedError,
-  classifyAddress,
   guardAddress,
-  isAllowedHost,
   literalHostRange,
   type Resolve,
   type ResolvedAddress,

@@ -8,7 +8,7 @@ import { bareHostname, guardAddress, type Resolve, type ResolvedAddress } from '
 export const defaultResolve: Resolve = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
 /** A lookup that ignores DNS and answers with the address the guard already checked. */
-export function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
+function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
   return (_hostname, options, callback) => {
     if (options.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
     else callback(null, pinned.address, pinned.family);

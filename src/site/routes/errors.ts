@@ -7,7 +7,7 @@ import { renderErrorPage } from '../views/error-page.js';
 
 export const LOCALE_COOKIE = 'velocity_locale';
 
-export function readerLocale(c: Context, deps: SiteDeps): string {
+function readerLocale(c: Context, deps: SiteDeps): string {
   const first = c.req.path.split('/')[1] ?? '';
   if (deps.catalog.isEnabledLocale(first)) return first;
   const cookie = c.req

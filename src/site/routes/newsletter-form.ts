@@ -7,7 +7,7 @@ import type { NewsletterChoices } from '../views/newsletter-pages.js';
 type FormBody = Record<string, string | File | (string | File)[]>;
 
 /** Every value a field carries (checkboxes repeat their name), strings only. */
-export function formValues(body: FormBody, name: string): string[] {
+function formValues(body: FormBody, name: string): string[] {
   const value = body[name];
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return values.filter((v): v is string => typeof v === 'string');

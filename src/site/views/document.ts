@@ -81,7 +81,7 @@ export function webUrl(url: string): string | undefined {
 }
 
 /** Path and query of an absolute or root-relative URL, to compare links with the page's own address. */
-export function pathOf(url: string): string {
+function pathOf(url: string): string {
   try {
     const parsed = new URL(url, 'http://localhost');
     return `${parsed.pathname}${parsed.search}`;

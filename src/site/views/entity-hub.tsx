@@ -6,7 +6,7 @@ import { PaginationNav } from './pagination-nav.js';
 import { StoryList } from './story-card.js';
 
 /** The hub of one company, product, model, GPU, person or topic: what it is, and its stories. */
-export function EntityHub({ chrome, entity, breadcrumbs, stories, pagination }: EntityHubData) {
+function EntityHub({ chrome, entity, breadcrumbs, stories, pagination }: EntityHubData) {
   const { t } = chrome;
   const lang = langIfDifferent(entity.lang, chrome.htmlLang);
   return (

@@ -3,7 +3,7 @@ import { renderDocument } from './document.js';
 import { Layout } from './layout.js';
 
 /** An error page in the reader's language, with the status sent and a way back. */
-export function ErrorPage({ chrome, status, heading, message, links }: ErrorPageData) {
+function ErrorPage({ chrome, status, heading, message, links }: ErrorPageData) {
   const { t } = chrome;
   return (
     <Layout chrome={chrome} pageClass="page-error">

@@ -3,7 +3,7 @@ import { renderDocument } from './document.js';
 import { Layout } from './layout.js';
 import { StoryList } from './story-card.js';
 
-export function FrontPage({ chrome, latest, sections }: FrontPageData) {
+function FrontPage({ chrome, latest, sections }: FrontPageData) {
   const { t } = chrome;
   return (
     <Layout chrome={chrome} pageClass="page-front">

@@ -5,7 +5,7 @@ import { Layout } from './layout.js';
 import { StoryList } from './story-card.js';
 
 /** A kind hub such as /en/gpus: every entity of the kind, then the latest stories about them. */
-export function KindHub({ chrome, heading, breadcrumbs, entities, stories }: KindHubData) {
+function KindHub({ chrome, heading, breadcrumbs, entities, stories }: KindHubData) {
   const { t } = chrome;
   return (
     <Layout chrome={chrome} pageClass="page-kind">

@@ -98,7 +98,7 @@ function ChoiceFields({ chrome, choices }: { chrome: PageChrome; choices: Newsle
   );
 }
 
-export function NewsletterSignupPage({ chrome, action, email, choices, problem }: NewsletterSignupPageData) {
+function NewsletterSignupPage({ chrome, action, email, choices, problem }: NewsletterSignupPageData) {
   const { t } = chrome;
   return (
     <Layout chrome={chrome} pageClass="page-newsletter" hideNewsletterBox>
@@ -141,7 +141,7 @@ export function NewsletterSignupPage({ chrome, action, email, choices, problem }
   );
 }
 
-export function NewsletterMessagePage({ chrome, heading, text, button, links }: NewsletterMessagePageData) {
+function NewsletterMessagePage({ chrome, heading, text, button, links }: NewsletterMessagePageData) {
   return (
     <Layout chrome={chrome} pageClass="page-newsletter" hideNewsletterBox>
       <div class="nl">
@@ -166,7 +166,7 @@ export function NewsletterMessagePage({ chrome, heading, text, button, links }: 
   );
 }
 
-export function NewsletterPreferencesPage(data: NewsletterPreferencesPageData) {
+function NewsletterPreferencesPage(data: NewsletterPreferencesPageData) {
   const { chrome, actions } = data;
   const { t } = chrome;
   return (

@@ -5,7 +5,7 @@ import { Layout } from './layout.js';
 import { PaginationNav } from './pagination-nav.js';
 import { StoryList } from './story-card.js';
 
-export function SectionPage({ chrome, section, breadcrumbs, stories, pagination }: SectionPageData) {
+function SectionPage({ chrome, section, breadcrumbs, stories, pagination }: SectionPageData) {
   const { t } = chrome;
   return (
     <Layout chrome={chrome} pageClass="page-section">

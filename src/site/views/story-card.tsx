@@ -15,14 +15,7 @@ export interface StoryCardProps {
   hideSection?: boolean;
 }
 
-export function StoryCard({
-  story,
-  t,
-  pageLang,
-  headingLevel,
-  eager = false,
-  hideSection = false,
-}: StoryCardProps) {
+function StoryCard({ story, t, pageLang, headingLevel, eager = false, hideSection = false }: StoryCardProps) {
   const lang = langIfDifferent(story.lang, pageLang);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (

@@ -9,7 +9,7 @@ import { StoryList } from './story-card.js';
 import { StoryFaq } from './story-faq.js';
 import { StoryMeta } from './story-meta.js';
 
-export function StoryPage({ chrome, story, share, fallbackNotice, breadcrumbs, related }: StoryPageData) {
+function StoryPage({ chrome, story, share, fallbackNotice, breadcrumbs, related }: StoryPageData) {
   const { t } = chrome;
   // Under a fallback the article is in another language than the page: it carries its own `lang`,
   // and the UI labels inside it (meta line, share row, FAQ heading) carry the page's back.

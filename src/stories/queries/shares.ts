@@ -58,7 +58,7 @@ export async function recordShare(
 }
 
 /** Share visits older than `beforeDay` are only needed for de-duplication, which is per day. */
-export async function deleteShareVisitsBefore(db: Db, beforeDay: string): Promise<number> {
+async function deleteShareVisitsBefore(db: Db, beforeDay: string): Promise<number> {
   const result = await db.deleteFrom('share_visits').where('day', '<', beforeDay).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

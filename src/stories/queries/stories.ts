@@ -15,12 +15,12 @@ type Db = Kysely<Database>;
  * question written in another language than the variant (null otherwise). Rows rendered before
  * questions had a language hold the array of answers alone.
  */
-export function parseFaqHtml(json: string): { answers: string[]; questionLangs: (string | null)[] } {
+function parseFaqHtml(json: string): { answers: string[]; questionLangs: (string | null)[] } {
   const parsed = JSON.parse(json) as string[] | { answers: string[]; questionLangs: (string | null)[] };
   return Array.isArray(parsed) ? { answers: parsed, questionLangs: [] } : parsed;
 }
 
-export function toVariant(row: Selectable<StoryVariantsTable>): Variant {
+function toVariant(row: Selectable<StoryVariantsTable>): Variant {
   const variantFaq = JSON.parse(row.faq) as FaqItem[];
   const faqHtml = parseFaqHtml(row.faq_html);
   return {

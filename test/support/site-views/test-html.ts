@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 
 // Small readers of rendered HTML for the view tests: enough to check structure without a DOM.
 
-export const XSS = '<script>alert(1)</script>"><img src=x onerror=alert(1)>';
+const XSS = '<script>alert(1)</script>"><img src=x onerror=alert(1)>';
 
 /** Heading levels in document order: `[1, 2, 2, 3]`. */
 export function headingLevels(html: string): number[] {
