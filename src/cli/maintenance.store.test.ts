@@ -67,6 +67,20 @@ async function seedRows(db: TestDatabase['db']): Promise<void> {
       { ...preview, token_hash: 'live-preview', expires_at: iso(1) },
     ])
     .execute();
+  await db
+    .insertInto('rate_counters')
+    .values([
+      { key: 'old-window', count: 3, expires_ms: NOW.getTime() - 1 },
+      { key: 'live-window', count: 3, expires_ms: NOW.getTime() + 60_000 },
+    ])
+    .execute();
+  await db
+    .insertInto('pacing_slots')
+    .values([
+      { key: 'old-slot', next_free_ms: NOW.getTime() - 1 },
+      { key: 'live-slot', next_free_ms: NOW.getTime() + 500 },
+    ])
+    .execute();
 }
 
 async function remaining(db: TestDatabase['db']): Promise<string[]> {
@@ -77,6 +91,8 @@ async function remaining(db: TestDatabase['db']): Promise<string[]> {
     db.selectFrom('share_visits').select('visitor_hash as k').execute(),
     db.selectFrom('signup_attempts').select('address_hash as k').execute(),
     db.selectFrom('preview_tokens').select('token_hash as k').execute(),
+    db.selectFrom('rate_counters').select('key as k').execute(),
+    db.selectFrom('pacing_slots').select('key as k').execute(),
   ]);
   return lists.flat().map((row) => row.k);
 }
@@ -98,21 +114,24 @@ describe.each(DIALECTS)('pruning expired rows on %s', (dialect) => {
       shareVisits: 1,
       signupAttempts: 1,
       previewLinks: 1,
+      sharedLimits: 2,
     });
     expect((await remaining(database.db)).sort()).toEqual([
       'live-attempt',
       'live-link',
       'live-preview',
       'live-session',
+      'live-slot',
       'live-throttle',
       'live-visit',
+      'live-window',
     ]);
   });
 
   it('is safe to run from several processes at once', async () => {
     const reports = await Promise.all([pruneExpired(database.db, NOW), pruneExpired(database.db, NOW)]);
     expect(reports.every((r) => Object.values(r).every((n) => n === 0))).toBe(true);
-    expect(await remaining(database.db)).toHaveLength(6);
+    expect(await remaining(database.db)).toHaveLength(8);
   });
 
   it('runs in the background as soon as it starts', async () => {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { pruneAccounts } from '../accounts/index.js';
 import { deletePreviewTokensExpiredBefore } from '../editorial/index.js';
 import { pruneSignupAttempts } from '../newsletter/index.js';
-import type { Database } from '../platform/database/index.js';
+import { type Database, pruneSharedLimits } from '../platform/database/index.js';
 import type { Logger } from '../platform/logger.js';
 import { repeatEvery } from '../platform/repeat.js';
 import { pruneShareVisits } from '../stories/index.js';
@@ -15,12 +15,15 @@ export interface PruneReport {
   shareVisits: number;
   signupAttempts: number;
   previewLinks: number;
+  /** Share and test-send windows, leases and newsletter pacing slots no longer in force. */
+  sharedLimits: number;
 }
 
 /**
  * Removes what is kept only for a while: expired sessions, sign-in throttles idle for a day,
  * used, voided or expired setup links, share visits of earlier days, newsletter signup attempts
- * older than their hour, and expired preview links. Each is one DELETE by time, so several
+ * older than their hour, expired preview links, and shared rate windows and pacing slots past
+ * their time. Each is one DELETE by time, so several
  * processes running it at once only repeat each other's work.
  */
 export async function pruneExpired(db: Kysely<Database>, now: Date): Promise<PruneReport> {
@@ -30,6 +33,7 @@ export async function pruneExpired(db: Kysely<Database>, now: Date): Promise<Pru
     shareVisits: await pruneShareVisits(db, now),
     signupAttempts: await pruneSignupAttempts(db, now),
     previewLinks: await deletePreviewTokensExpiredBefore(db, now),
+    sharedLimits: await pruneSharedLimits(db, now.getTime()),
   };
 }
 

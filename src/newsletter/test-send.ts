@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { countInWindow, type Database, releaseLease, takeLease } from '../platform/database/index.js';
 import { createTranslator } from '../platform/i18n.js';
 import type { NewsletterDeps } from './deps.js';
 import { fillDigestLinks } from './digest/index.js';
@@ -76,30 +78,29 @@ export function sendErrorLine(error: unknown): string {
   return line.length > MAX_ERROR_CHARS ? `${line.slice(0, MAX_ERROR_CHARS - 1)}…` : line;
 }
 
+/** Longer than a test send can take, even against a slow SMTP server. */
+const TEST_SEND_LEASE_MS = 120_000;
+
 export type TestSendSlot = 'granted' | 'busy' | 'limited';
 
 /**
- * Per person: one test at a time, and a few per window. A double click then sends once (the
- * second finds the first in flight) or twice (it came after), never a stream.
+ * Per person: one test at a time, and a few per window, counted in the database so that the limit
+ * holds across web nodes. A double click then sends once (the second finds the first in flight)
+ * or twice (it came after), never a stream. A test that dies in flight frees its person after
+ * `TEST_SEND_LEASE_MS`.
  */
-export function createTestSendLimiter(options: { max: number; windowMs: number }) {
-  const recent = new Map<number, number[]>();
-  const inFlight = new Set<number>();
+export function createTestSendLimiter(db: Kysely<Database>, options: { max: number; windowMs: number }) {
   return {
-    take(userId: number, now: number): TestSendSlot {
-      if (inFlight.has(userId)) return 'busy';
-      const times = (recent.get(userId) ?? []).filter((at) => now - at < options.windowMs);
-      if (times.length >= options.max) {
-        recent.set(userId, times);
+    async take(userId: number, now: number): Promise<TestSendSlot> {
+      if (!(await takeLease(db, `test-send-busy:${userId}`, TEST_SEND_LEASE_MS, now))) return 'busy';
+      if ((await countInWindow(db, `test-send:${userId}`, options.windowMs, now)) > options.max) {
+        await releaseLease(db, `test-send-busy:${userId}`);
         return 'limited';
       }
-      times.push(now);
-      recent.set(userId, times);
-      inFlight.add(userId);
       return 'granted';
     },
-    release(userId: number): void {
-      inFlight.delete(userId);
+    async release(userId: number): Promise<void> {
+      await releaseLease(db, `test-send-busy:${userId}`);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminClient } from '../../test/support/admin-client.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
-import { DIALECTS } from '../../test/support/database.js';
+import { createTestDatabase, DIALECTS } from '../../test/support/database.js';
 import { buildStory } from '../../test/support/factories.js';
 import { signedInAs } from '../../test/support/people.js';
 import { type SmtpSink, startSmtpSink } from '../../test/support/smtp-sink.js';
@@ -229,16 +229,21 @@ describe.each(DIALECTS)('the newsletter preview and test send on %s', (dialect) 
 });
 
 describe('the test send helpers', () => {
-  it('lets one test through at a time and a few per window', () => {
-    const limiter = createTestSendLimiter({ max: 2, windowMs: 1000 });
-    expect(limiter.take(1, 0)).toBe('granted');
-    expect(limiter.take(1, 1)).toBe('busy');
-    expect(limiter.take(2, 1)).toBe('granted');
-    limiter.release(1);
-    expect(limiter.take(1, 2)).toBe('granted');
-    limiter.release(1);
-    expect(limiter.take(1, 3)).toBe('limited');
-    expect(limiter.take(1, 1001)).toBe('granted');
+  it.each(DIALECTS)('lets one test through at a time and a few per window, on %s', async (dialect) => {
+    const database = await createTestDatabase(dialect);
+    try {
+      const limiter = createTestSendLimiter(database.db, { max: 2, windowMs: 1000 });
+      expect(await limiter.take(1, 0)).toBe('granted');
+      expect(await limiter.take(1, 1)).toBe('busy');
+      expect(await limiter.take(2, 1)).toBe('granted');
+      await limiter.release(1);
+      expect(await limiter.take(1, 2)).toBe('granted');
+      await limiter.release(1);
+      expect(await limiter.take(1, 3)).toBe('limited');
+      expect(await limiter.take(1, 1001)).toBe('granted');
+    } finally {
+      await database.destroy();
+    }
   });
 
   it.each([

@@ -70,7 +70,7 @@ export async function createSite(options: {
     mediaDir,
     now,
   };
-  const shares = new ShareTally(options.config.SHARE_RATE_LIMIT_PER_MINUTE);
+  const shares = new ShareTally(options.db, options.secret, options.config.SHARE_RATE_LIMIT_PER_MINUTE);
   return {
     deps,
     siteName: (locale) => siteNameIn(catalog, locale),

@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import type { Config } from '../../platform/config.js';
 import type { DigestFrequency } from '../../platform/database/index.js';
 import type { NewsletterDeps } from '../deps.js';
-import { DomainPacer } from './pacing.js';
 import { type PlanDeps, type PlanOutcome, planRun } from './plan.js';
 import { newSenderId, sendPending } from './sender.js';
 
@@ -96,7 +95,6 @@ export function startNewsletterScheduler(
   },
 ): { stop(): Promise<void> } {
   const controller = new AbortController();
-  const pacer = new DomainPacer(deps.config.NEWSLETTER_DOMAIN_PER_MINUTE);
   const senderId = newSenderId();
   let running: Promise<void> | null = null;
   const tick = () => {
@@ -113,7 +111,6 @@ export function startNewsletterScheduler(
       const tally = await sendPending(deps, {
         onProgress: tell,
         senderId,
-        pacer,
         untilIdle: true,
         maxIdleWaitMs: options.intervalMs,
         signal: controller.signal,

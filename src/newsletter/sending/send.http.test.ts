@@ -56,6 +56,7 @@ describe.each(DIALECTS)('sending digests on %s', (dialect) => {
     await database.db.deleteFrom('newsletter_runs').execute();
     await database.db.deleteFrom('newsletter_issues').execute();
     await database.db.deleteFrom('subscribers').execute();
+    await database.db.deleteFrom('pacing_slots').execute();
   });
 
   it('sends each subscriber one digest in their language, with their own links and the bulk-sender headers', async () => {
@@ -271,6 +272,7 @@ describe.each(DIALECTS)('SMTP failures on %s', (dialect) => {
     await database.db.deleteFrom('newsletter_issues').execute();
     await database.db.deleteFrom('newsletter_events').execute();
     await database.db.deleteFrom('subscribers').execute();
+    await database.db.deleteFrom('pacing_slots').execute();
   });
 
   it('retries a temporary refusal with a growing backoff, then gives up and records why', async () => {

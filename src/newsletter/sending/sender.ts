@@ -40,8 +40,6 @@ export interface SendOptions {
   maxIdleWaitMs?: number;
   signal?: AbortSignal;
   onProgress?: (tally: SendTally) => void;
-  /** Shared across runs so pacing holds between scheduler ticks. */
-  pacer?: DomainPacer;
 }
 
 export function newSenderId(): string {
@@ -67,7 +65,7 @@ interface CachedIssue {
 export async function sendPending(deps: NewsletterDeps, options: SendOptions = {}): Promise<SendTally> {
   const { config, db, log } = deps;
   const senderId = options.senderId ?? newSenderId();
-  const pacer = options.pacer ?? new DomainPacer(config.NEWSLETTER_DOMAIN_PER_MINUTE);
+  const pacer = new DomainPacer(db, config.NEWSLETTER_DOMAIN_PER_MINUTE);
   const leaseMs = config.NEWSLETTER_CLAIM_SECONDS * 1000;
   const tally: SendTally = { sent: 0, failed: 0, suppressed: 0, retrying: 0, deferred: 0, inDoubt: 0 };
   const issues = new Map<number, CachedIssue | undefined>();
@@ -157,7 +155,6 @@ export async function sendPending(deps: NewsletterDeps, options: SendOptions = {
       await Promise.all(Array.from({ length: config.SMTP_POOL_SIZE * 2 }, lane));
       await sent.flush();
       await completeIssues(db, 'all', deps.now().toISOString());
-      pacer.prune(deps.now().getTime());
       if (!(await waitForMore(deps, options))) break;
     }
   } finally {
@@ -263,7 +260,7 @@ async function deliver(deps: NewsletterDeps, job: DeliveryJob): Promise<void> {
     tally.suppressed += 1;
     return;
   }
-  const slot = job.pacer.reserve(recipientDomain(recipient.email), deps.now().getTime());
+  const slot = await job.pacer.reserve(recipientDomain(recipient.email), deps.now().getTime());
   if ('deferMs' in slot) {
     const dueAt = new Date(deps.now().getTime() + slot.deferMs).toISOString();
     await requeue(db, delivery.id, { dueAt, at: at(), countsAsAttempt: false });

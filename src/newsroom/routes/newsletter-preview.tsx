@@ -82,7 +82,7 @@ function previewQuery(choice: Choice): string {
 
 /** The digest preview for any list and period, and a test of it sent to one address. */
 export function newsletterPreviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
-  const limiter = createTestSendLimiter(TEST_SEND_LIMIT);
+  const limiter = createTestSendLimiter(deps.db, TEST_SEND_LIMIT);
 
   const load = async (input: { locale: string; frequency: string; days: string; topics: string[] }) => {
     const [settings, taxonomy] = await Promise.all([findSiteSettings(deps.db), loadTaxonomy(deps)]);
@@ -184,7 +184,7 @@ export function newsletterPreviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDe
     const failure = (text: string) => ({ kind: 'error' as const, text });
     if (!loaded.digest)
       return render(c, loaded, { to, notice: failure(t('newsletterAdmin.preview.nothing')) }, 422);
-    const slot = limiter.take(actor.id, deps.now().getTime());
+    const slot = await limiter.take(actor.id, deps.now().getTime());
     if (slot !== 'granted') {
       return render(c, loaded, { to, notice: failure(t(`newsletterAdmin.testSend.${slot}`)) }, 429);
     }
@@ -199,7 +199,7 @@ export function newsletterPreviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDe
       const reason = sendErrorLine(error);
       return render(c, loaded, { to, notice: failure(t('newsletterAdmin.testSend.failed', { reason })) });
     } finally {
-      limiter.release(actor.id);
+      await limiter.release(actor.id);
     }
     // Post/redirect/get: reloading the page that says "sent" must not send again.
     const query = new URLSearchParams(previewQuery(loaded.choice));

@@ -145,7 +145,21 @@ export interface ShareVisitsTable {
   day: string;
 }
 
+/** Limits shared by every process (platform/database/shared-limits.ts). */
+export interface RateCountersTable {
+  key: string;
+  count: number;
+  expires_ms: number;
+}
+
+export interface PacingSlotsTable {
+  key: string;
+  next_free_ms: number;
+}
+
 export interface Database extends NewsroomTables, DeskTables, NewsletterTables {
+  rate_counters: RateCountersTable;
+  pacing_slots: PacingSlotsTable;
   settings: SettingsTable;
   sections: SectionsTable;
   section_translations: SectionTranslationsTable;

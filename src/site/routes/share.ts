@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import { countInWindow, type Database } from '../../platform/database/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { clientAddress } from '../../platform/http/client-address.js';
 import type { RenderCache } from '../../platform/render-cache.js';
@@ -12,20 +14,21 @@ export function shareEndpoint(storyId: number): string {
   return `/share/${storyId}`;
 }
 
-/** A fixed window per visitor network, so a flood costs no database write. */
+/**
+ * A fixed window of shares per visitor network, counted in the database so that every web node
+ * behind the load balancer shares it. The network is keyed with the site secret: no address is
+ * stored.
+ */
 export class ShareRateLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
-  constructor(private readonly perMinute: number) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly secret: string,
+    private readonly perMinute: number,
+  ) {}
 
-  allow(visitor: string, nowMs: number): boolean {
-    const window = this.windows.get(visitor);
-    if (!window || nowMs - window.start >= 60_000) {
-      if (this.windows.size > 50_000) this.windows.clear();
-      this.windows.set(visitor, { start: nowMs, count: 1 });
-      return true;
-    }
-    window.count++;
-    return window.count <= this.perMinute;
+  async allow(network: string, nowMs: number): Promise<boolean> {
+    const key = createHmac('sha256', this.secret).update(`share-limit\n${network}`).digest('base64url');
+    return (await countInWindow(this.db, `share:${key}`, 60_000, nowMs)) <= this.perMinute;
   }
 }
 
@@ -37,8 +40,8 @@ export class ShareRateLimiter {
 export class ShareTally {
   readonly limiter: ShareRateLimiter;
   private readonly counted = new Set<number>();
-  constructor(perMinute: number) {
-    this.limiter = new ShareRateLimiter(perMinute);
+  constructor(db: Kysely<Database>, secret: string, perMinute: number) {
+    this.limiter = new ShareRateLimiter(db, secret, perMinute);
   }
 
   noteCounted(storyId: number): void {
@@ -70,7 +73,7 @@ export async function shareRoute(c: Context, deps: SiteDeps, tally: ShareTally):
   if (!/^\d{1,12}$/.test(idParam)) throw new DomainError('not-found', 'No such story.');
   const now = deps.now();
   const network = visitorNetwork(clientAddress(c, deps.config));
-  if (!tally.limiter.allow(network, now.getTime())) {
+  if (!(await tally.limiter.allow(network, now.getTime()))) {
     throw new DomainError('rate-limited', 'Too many shares from this network; try again in a minute.');
   }
   const story = await findStory(deps.db, Number(idParam));
