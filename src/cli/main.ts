@@ -15,6 +15,16 @@ import { runSourcesCommand, sourcesHelp } from './sources.js';
 import { runUserCommand, userHelp } from './user.js';
 import { startWorker, WorkerCannotStart } from './worker.js';
 
+/** A stop signal ends the process within this, whatever is still running (a supervisor waits ten). */
+const STOP_DEADLINE_MS = 9_500;
+
+function exitAnywayAfter(ms: number): void {
+  setTimeout(() => {
+    console.error(`Still stopping after ${ms} ms: exiting with work unfinished.`);
+    process.exit(1);
+  }, ms).unref();
+}
+
 const COMMANDS: Record<string, { usage: string; summary: string; details: string }> = {
   serve: {
     usage: 'velocity serve',
@@ -161,6 +171,7 @@ async function run(argv: string[]): Promise<number> {
     const server = await serve(config);
     console.log(`Code Velocity is serving on ${server.url}`);
     const stop = () => {
+      exitAnywayAfter(STOP_DEADLINE_MS);
       void server.close().then(() => process.exit(0));
     };
     process.once('SIGINT', stop);
@@ -171,6 +182,7 @@ async function run(argv: string[]): Promise<number> {
     const worker = await startWorker(config);
     console.log('Code Velocity worker running (no web server); Ctrl-C stops it.');
     const stop = () => {
+      exitAnywayAfter(STOP_DEADLINE_MS);
       void worker.close().then(() => process.exit(0));
     };
     process.once('SIGINT', stop);

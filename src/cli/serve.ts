@@ -54,10 +54,11 @@ export async function serve(config: Config): Promise<RunningServer & { metricsUr
       `No owner account yet. Create one within 24 hours at ${config.siteUrl}/admin/setup/${setupToken}`,
     );
   }
+  // A rolling restart: no new connections from here on, while the requests and the background
+  // work under way finish; only then do the database and the mailer close under them.
   const stop = async () => {
-    await background.stop();
+    await Promise.all([server.close(), background.stop()]);
     await metricsServer?.close();
-    await server.close();
     platform.mailer.close();
     await database.close();
   };

@@ -9,8 +9,15 @@ import { SECURITY_HEADERS } from './headers.js';
 export interface RunningServer {
   url: string;
   server: http.Server;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections and lets the requests under way finish, each answered with
+   * `Connection: close`; whatever is still open after `graceMs` is cut.
+   */
+  close(graceMs?: number): Promise<void>;
 }
+
+/** How long a stopping server waits for requests under way before it cuts them. */
+export const DEFAULT_DRAIN_MS = 8_000;
 
 /**
  * Serves the app, answering GET and HEAD for pages already in the render cache before Hono is
@@ -31,7 +38,13 @@ export function startServer(
 ): Promise<RunningServer> {
   const honoListener = getRequestListener(app.fetch);
   const edge = options.edge ?? DEFAULT_EDGE;
+  let draining = false;
+  const underWay = new Set<http.ServerResponse>();
   const server = http.createServer({ maxHeaderSize: edge.maxHeaderBytes }, (req, res) => {
+    // A kept-alive connection would outlive the drain: once stopping, every answer closes it.
+    if (draining) res.setHeader('connection', 'close');
+    underWay.add(res);
+    res.once('close', () => underWay.delete(res));
     if (edge.hsts) res.setHeader('strict-transport-security', HSTS_HEADER);
     const refused = refuseTarget(req.url ?? '', edge.maxUrlBytes);
     if (refused) {
@@ -72,10 +85,17 @@ export function startServer(
       resolve({
         url: `http://${host}:${address.port}`,
         server,
-        close: () =>
+        close: (graceMs = DEFAULT_DRAIN_MS) =>
           new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
-            server.closeAllConnections();
+            draining = true;
+            for (const res of underWay) if (!res.headersSent) res.setHeader('connection', 'close');
+            const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+            server.close((error) => {
+              clearTimeout(cut);
+              if (error) fail(error);
+              else done();
+            });
+            server.closeIdleConnections();
           }),
       });
     });
