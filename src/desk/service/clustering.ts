@@ -6,6 +6,7 @@ import {
   findClusterCandidates,
   insertCluster,
   listClusterItems,
+  mergeClusters,
   updateClusterSummary,
 } from '../store/index.js';
 import type { AnalysedItem } from './analyse.js';
@@ -26,17 +27,8 @@ export async function clusterItem(
 ): Promise<{ clusterId: number; joined: boolean }> {
   const now = deps.now();
   const since = new Date(now.getTime() - deps.settings.clusterWindowDays * DAY_MS);
-  const candidates = await findClusterCandidates(deps.db, analysed.bands, since, item.id);
-  let best: { clusterId: number; similarity: number } | undefined;
-  for (const candidate of candidates) {
-    const similarity = estimateSimilarity(
-      analysed.signatureValues,
-      decodeSignature(Buffer.from(candidate.signature, 'base64')),
-    );
-    if (similarity >= deps.settings.clusterThreshold && (!best || similarity > best.similarity))
-      best = { clusterId: candidate.clusterId, similarity };
-  }
-  const clusterId = await inTransaction(deps.db, async (trx) => {
+  const best = await mostSimilarCluster(deps, item, analysed, since);
+  let clusterId = await inTransaction(deps.db, async (trx) => {
     const id =
       best?.clusterId ??
       (await insertCluster(
@@ -47,8 +39,42 @@ export async function clusterItem(
     await assignItemToCluster(trx, item.id, id);
     return id;
   });
+  if (!best) {
+    // Another worker may have clustered a copy of the same story at the same moment, each finding
+    // nothing and opening a cluster of its own. Of the two, at least the later to look again sees
+    // the other's item; both merge into the older cluster, so they end in one whatever the order.
+    const twin = await mostSimilarCluster(deps, item, analysed, since, clusterId);
+    if (twin) {
+      const [keep, drop] =
+        twin.clusterId < clusterId ? [twin.clusterId, clusterId] : [clusterId, twin.clusterId];
+      await mergeClusters(deps.db, keep, drop);
+      clusterId = keep;
+    }
+  }
   await refreshClusterSummary(deps, clusterId);
   return { clusterId, joined: best !== undefined };
+}
+
+/** The cluster (other than `besides`) of the recent item most similar to this one, past the threshold. */
+async function mostSimilarCluster(
+  deps: DeskDeps,
+  item: FeedItemRecord,
+  analysed: AnalysedItem,
+  since: Date,
+  besides?: number,
+): Promise<{ clusterId: number; similarity: number } | undefined> {
+  const candidates = await findClusterCandidates(deps.db, analysed.bands, since, item.id);
+  let best: { clusterId: number; similarity: number } | undefined;
+  for (const candidate of candidates) {
+    if (candidate.clusterId === besides) continue;
+    const similarity = estimateSimilarity(
+      analysed.signatureValues,
+      decodeSignature(Buffer.from(candidate.signature, 'base64')),
+    );
+    if (similarity >= deps.settings.clusterThreshold && (!best || similarity > best.similarity))
+      best = { clusterId: candidate.clusterId, similarity };
+  }
+  return best;
 }
 
 /** Recomputes what the inbox shows of a cluster from its items: counts, languages, the sources to credit. */

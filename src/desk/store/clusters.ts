@@ -1,5 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ClusterState, Database, DuplicateClustersTable } from '../../platform/database/index.js';
+import {
+  type ClusterState,
+  type Database,
+  type DuplicateClustersTable,
+  inTransaction,
+} from '../../platform/database/index.js';
 import type { Cluster, ClusterSource } from './model.js';
 
 type Db = Kysely<Database>;
@@ -243,6 +248,21 @@ export async function listClusterIdsOfFeed(db: Db, feedId: number): Promise<numb
     .where('cluster_id', 'is not', null)
     .execute();
   return rows.map((r) => r.cluster_id as number);
+}
+
+/**
+ * Moves every item of cluster `dropId` into `keepId` and deletes `dropId` when nothing holds it
+ * (a story started from it keeps its record). One transaction, so no reader sees the items split.
+ */
+export async function mergeClusters(db: Db, keepId: number, dropId: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('feed_items')
+      .set({ cluster_id: keepId })
+      .where('cluster_id', '=', dropId)
+      .execute();
+    await deleteClusterIfEmpty(trx, dropId);
+  });
 }
 
 /** Deletes a cluster left without items, unless a story was started from it (its record stays). */
