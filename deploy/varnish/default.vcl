@@ -45,8 +45,10 @@ sub vcl_recv {
         return (pass);
     }
     # The newsroom, the APIs, previews, newsletter forms and the locale choice at / depend on the
-    # visitor; the site marks them private or no-store too, this only spares the lookup.
-    if (req.url ~ "^/(admin|api|preview)(/|\?|$)" || req.url ~ "^/[^/]+/newsletter" || req.url ~ "^/(\?|$)") {
+    # visitor (as does anything sent with credentials); the site marks them private or no-store
+    # too, this only spares the lookup.
+    if (req.url ~ "^/(admin|api|preview)(/|\?|$)" || req.url ~ "^/[^/]+/newsletter" || req.url ~ "^/(\?|$)"
+        || req.http.authorization) {
         return (pass);
     }
     # Every other page is the same for every reader: cookies must not split or bypass the cache.
