@@ -10,11 +10,13 @@ import { createApp } from '../platform/http/app.js';
 import { createOpsApp, type ReadinessChecks, requestMetrics, startOpsServer } from '../platform/http/ops.js';
 import type { Logger } from '../platform/logger.js';
 import { Metrics } from '../platform/metrics.js';
+import { createPurger } from '../platform/purge/index.js';
 import type { RenderCache } from '../platform/render-cache.js';
 import { htmlLangTag } from '../publishing/index.js';
 import { createSite, type Site } from '../site/index.js';
-import type { ContentEvent } from '../stories/index.js';
+import type { ContentChange, ContentEvent } from '../stories/index.js';
 import { enqueueWebhookDeliveries, startWebhookWorker } from '../webhooks/index.js';
+import { type PurgeForChange, purgeForChanges } from './edge-purge.js';
 import { startMaintenance } from './maintenance.js';
 import { queueDepths } from './queue-depths.js';
 import { bodyLimits } from './request-limits.js';
@@ -41,6 +43,8 @@ export interface Platform {
   mailer: Mailer;
   /** This process's Prometheus metrics. */
   metrics: Metrics;
+  /** Drops a change's pages from the cache in front (PURGE); a change-log follower calls it too. */
+  purgeForChange: PurgeForChange;
   /** What /readyz checks: database, migrations, and the background work once started. */
   readiness: ReadinessChecks;
   /**
@@ -86,7 +90,13 @@ export async function composePlatform(options: {
     languageTag: htmlLangTag,
   });
   site = await createSite({ ...options, newsletter, now });
-  const contentChanged = site.contentChanged.bind(site);
+  const builtSite = site;
+  const purgeForChange = purgeForChanges(site, createPurger(options.config, options.log), options.log);
+  const contentChanged = async (change: ContentChange, changeOptions?: { taxonomy?: boolean }) => {
+    await builtSite.contentChanged(change, changeOptions);
+    // The write is committed and its pages here dropped; it does not wait for the cache in front.
+    void purgeForChange(change, changeOptions);
+  };
   const emit = async (event: ContentEvent) => {
     options.onEvent?.(event);
     // The write this event reports is already committed: a failure to queue is logged, not thrown.
@@ -147,6 +157,7 @@ export async function composePlatform(options: {
     newsletter,
     mailer,
     metrics,
+    purgeForChange,
     readiness,
     startBackground() {
       // Scheduled variants go live here, with the same cache drops and events as a manual publish.

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+import { edgeSettings, edgeSettingsProblem } from './config-edge.js';
 import { booleanFromEnv, newsletterSettings } from './config-newsletter.js';
 import { type ProxyTrust, parseNetworks } from './http/proxy-trust.js';
 
@@ -145,6 +146,8 @@ export const ConfigSchema = z.object({
   WEBHOOK_ALLOW_HOSTS: hostListFromEnv.describe(
     'Comma-separated host or host:port entries webhooks may be sent to although they are, or resolve to, private or loopback addresses (an internal receiver).',
   ),
+  // A cache or CDN in front (docs/deploy.md).
+  ...edgeSettings,
   // Health and metrics (README, "Health and metrics").
   METRICS_PORT: z.coerce
     .number()
@@ -246,6 +249,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.DKIM_PRIVATE_KEY && !config.DKIM_DOMAIN) {
     throw new ConfigError('Invalid configuration:\n  DKIM_DOMAIN: must be set when DKIM_PRIVATE_KEY is');
   }
+  const edgeProblem = edgeSettingsProblem(config);
+  if (edgeProblem) throw new ConfigError(`Invalid configuration:\n  ${edgeProblem}`);
   const dkimDomain = config.DKIM_DOMAIN?.toLowerCase();
   // The same bulk-sender rules: d= must align with the From domain (relaxed DMARC alignment).
   // A bare top-level domain would "align" with everything, so at least two labels.

@@ -22,6 +22,11 @@ export interface Site {
   /** Drops exactly the cached pages a write touched; reloads names when taxonomy changed. */
   contentChanged(change: ContentChange, options?: { taxonomy?: boolean }): Promise<void>;
   /**
+   * The tags `contentChanged` drops for a change, for the cache in front to drop the same pages
+   * (call it after `contentChanged`, which reloads the names the tags are read from).
+   */
+  changedTags(change: ContentChange, options?: { taxonomy?: boolean }): string[];
+  /**
    * Drops the cached pages of stories shared since the last call, so their count catches up;
    * run every SHARE_COUNT_REFRESH_MINUTES by the background work. Returns the stories refreshed.
    */
@@ -70,6 +75,10 @@ export async function createSite(options: {
     mediaDir,
     now,
   };
+  const changedTags = (change: ContentChange, { taxonomy = false } = {}) => [
+    ...(taxonomy ? [tag.site] : []),
+    ...tagsForChange(change, catalog),
+  ];
   const shares = new ShareTally(options.db, options.secret, options.config.SHARE_RATE_LIMIT_PER_MINUTE);
   return {
     deps,
@@ -82,13 +91,10 @@ export async function createSite(options: {
     },
     async contentChanged(change, { taxonomy = false } = {}) {
       cards.clear();
-      if (taxonomy) {
-        await catalog.reload();
-        options.cache.invalidate([tag.site, ...tagsForChange(change, catalog)]);
-        return;
-      }
-      if (change.storyIds.length > 0) await catalog.reloadStories();
-      options.cache.invalidate(tagsForChange(change, catalog));
+      if (taxonomy) await catalog.reload();
+      else if (change.storyIds.length > 0) await catalog.reloadStories();
+      options.cache.invalidate(changedTags(change, { taxonomy }));
     },
+    changedTags: (change, options) => changedTags(change, options),
   };
 }

@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
+import { publicPageCacheControl } from '../platform/config-edge.js';
 import { answerPage, type CachedAnswer, redirectAnswer } from '../platform/http/cached-answer.js';
-import { PAGE_CACHE_CONTROL, SECURITY_HEADERS } from '../platform/http/headers.js';
+import { SECURITY_HEADERS } from '../platform/http/headers.js';
 import { pageKey, type QueryParameter } from '../platform/page-key.js';
+import { pageSurrogateKeys, surrogateKeyHeaders } from '../platform/purge/index.js';
 import { uncompressedPage } from '../platform/render-cache.js';
 import type { SiteDeps } from './deps.js';
 
@@ -53,11 +55,26 @@ export async function cachedPage(
   const page = uncompressedPage(200, Buffer.from(rendered.body), {
     ...SECURITY_HEADERS,
     'content-type': rendered.contentType,
-    'cache-control': PAGE_CACHE_CONTROL,
+    'cache-control': publicPageCacheControl(deps.config),
+    ...edgeHeaders(c, deps, rendered.tags),
     ...rendered.headers,
   });
   if (store) void deps.cache.set(key.key, page, rendered.tags, version, query);
   return toResponse(answerPage(page, request));
+}
+
+/**
+ * The surrogate keys of a page, built from the very tags the render cache files it under, so the
+ * cache in front is purged on exactly the changes that drop the page here (see `purgeForChange`).
+ */
+function edgeHeaders(c: Context, deps: SiteDeps, tags: readonly string[]): Record<string, string> {
+  if (deps.config.SURROGATE_KEY_HEADERS.length === 0) return {};
+  const locale = c.req.param('locale');
+  const known = locale !== undefined && deps.catalog.settings.locales.includes(locale);
+  return surrogateKeyHeaders(
+    pageSurrogateKeys(tags, known ? locale : undefined),
+    deps.config.SURROGATE_KEY_HEADERS,
+  );
 }
 
 export const HTML = 'text/html; charset=utf-8';
