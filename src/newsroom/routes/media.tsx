@@ -168,7 +168,7 @@ export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
         deps.db,
         actor,
         {
-          mediaDir: deps.mediaDir,
+          storage: deps.mediaStorage,
           limits: {
             maxUploadBytes: deps.config.MEDIA_MAX_UPLOAD_BYTES,
             maxPixels: deps.config.MEDIA_MAX_PIXELS,
