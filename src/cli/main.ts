@@ -7,6 +7,7 @@ import { countStories, exportContent, parseExportDocument } from '../stories/ind
 import type { DeskCommandIo } from './desk-io.js';
 import { INGEST_USAGE, ingestHelp, runIngestCommand } from './ingest.js';
 import { pruneExpired } from './maintenance.js';
+import { mediaHelp, runMediaCommand } from './media.js';
 import { newsletterHelp, runNewsletterCommand } from './newsletter.js';
 import { openMigratedDatabase } from './runtime.js';
 import { seedDemo } from './seed.js';
@@ -63,6 +64,11 @@ const COMMANDS: Record<string, { usage: string; summary: string; details: string
     usage: 'velocity newsletter <send|status|preview> [options]',
     summary: 'Send due digests with a progress bar, see how issues are going, preview a digest.',
     details: newsletterHelp(),
+  },
+  media: {
+    usage: 'velocity media migrate --to s3 [--dry-run]',
+    summary: 'Copy the media library from DATA_DIR/media to S3-compatible object storage, resumably.',
+    details: mediaHelp(),
   },
   maintenance: {
     usage: 'velocity maintenance prune',
@@ -141,6 +147,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (command === 'sources') return runSourcesCommand(rest, deskIo({ interruptible: true }));
   if (command === 'newsletter') return runNewsletterCommand(rest, deskIo({ interruptible: true }));
+  if (command === 'media') return runMediaCommand(rest, deskIo({ interruptible: true }));
   if (command === 'ingest') return runIngestCommand(rest, deskIo({ interruptible: false }));
   const { values, positionals } = parseArgs({
     args: rest,
