@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importContent } from '../editorial/index.js';
+import { createMediaStorage } from '../media/index.js';
 import { ConfigError, describeConfig, loadConfig } from '../platform/config.js';
 import { isDomainError } from '../platform/errors.js';
 import { countStories, exportContent, parseExportDocument } from '../stories/index.js';
@@ -202,7 +203,13 @@ async function run(argv: string[]): Promise<number> {
         );
         return 0;
       case 'seed': {
-        const { stories } = await seedDemo(database.db, config.dataDir, new Date());
+        const { stories } = await seedDemo(
+          database.db,
+          config.dataDir,
+          new Date(),
+          undefined,
+          createMediaStorage(config),
+        );
         console.log(
           stories > 0
             ? `Loaded ${stories} demo stories.`

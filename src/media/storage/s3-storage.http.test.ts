@@ -5,17 +5,19 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AdminClient } from '../../../test/support/admin-client.js';
 import { createTestApp, TEST_SITE_URL, type TestApp } from '../../../test/support/app.js';
-import { DIALECTS } from '../../../test/support/database.js';
+import { createTestDatabase, DIALECTS } from '../../../test/support/database.js';
 import { buildStory } from '../../../test/support/factories.js';
 import { signedInAs } from '../../../test/support/people.js';
 import { startTestS3, type TestS3 } from '../../../test/support/s3-server.js';
 import { photo } from '../../../test/support/test-images.js';
 import { composePlatform } from '../../cli/compose.js';
+import { readDemoDocument, seedDemo } from '../../cli/seed.js';
 import { createMailer } from '../../newsletter/index.js';
 import { loadConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { RenderCache } from '../../platform/render-cache.js';
 import { listMedia } from '../../stories/index.js';
+import { createMediaStorage } from './index.js';
 
 const CDN = 'https://cdn.example.test/media';
 
@@ -161,6 +163,39 @@ describe.each(DIALECTS)('media on S3-compatible object storage, on %s', (dialect
       } finally {
         await broken.destroy();
       }
+    }
+  });
+
+  it('puts the drawn demo hero images in the bucket when the demo is seeded on S3', async () => {
+    const full = readDemoDocument();
+    // One illustrated story that links no other story, so it imports on its own.
+    const slugs = full.stories.flatMap((s) => s.variants.flatMap((v) => (v.slug ? [v.slug] : [])));
+    const story = full.stories.find(
+      (s) =>
+        s.heroImage &&
+        !slugs.some((slug) => !s.variants.some((v) => v.slug === slug) && JSON.stringify(s).includes(slug)),
+    );
+    expect(story).toBeDefined();
+    const document = {
+      ...full,
+      stories: story ? [story] : [],
+      media: full.media.filter((m) => m.fileName === story?.heroImage),
+    };
+    const database = await createTestDatabase(dialect);
+    try {
+      const config = loadConfig({ DATA_DIR: database.dataDir, LOG_LEVEL: 'silent', ...s3.env });
+      await seedDemo(
+        database.db,
+        database.dataDir,
+        new Date('2026-11-28T09:00:00Z'),
+        document,
+        createMediaStorage(config),
+      );
+      const hero = document.media[0];
+      const names = [hero?.fileName, ...(hero?.renditions.map((r) => r.file) ?? [])];
+      expect(await s3.keys()).toEqual(expect.arrayContaining(names));
+    } finally {
+      await database.destroy();
     }
   });
 });
