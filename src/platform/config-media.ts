@@ -30,7 +30,10 @@ export const mediaStorageSettings = {
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('Secret key going with S3_ACCESS_KEY_ID.'),
   S3_PREFIX: z
     .string()
-    .regex(/^([A-Za-z0-9._-]+\/)*$/, 'must be empty or folder names each ending in /, such as media/')
+    .regex(
+      /^((?!\.{1,2}\/)[A-Za-z0-9._-]+\/)*$/,
+      'must be empty or folder names each ending in /, such as media/',
+    )
     .default('')
     .describe('Put before every object key, such as media/, to share a bucket.'),
   MEDIA_PUBLIC_BASE_URL: z

@@ -57,7 +57,9 @@ export class LocalMediaStorage implements MediaStorage {
     return path.join(this.dir, key);
   }
 
-  async put(key: string, bytes: Buffer): Promise<void> {
+  // A file on disk keeps no media type: it is read back from the extension.
+  async put(key: string, bytes: Buffer, _contentType?: string): Promise<void> {
+    this.file(key);
     await writeFilesAtomically(this.dir, [{ name: key, bytes }]);
   }
 
