@@ -6,7 +6,7 @@ import type { MediaStorage } from './types.js';
 
 export { LocalMediaStorage } from './local.js';
 export { MediaStorageError, S3MediaStorage } from './s3.js';
-export type { MediaFile, MediaStorage, StoredMedia } from './types.js';
+export type { MediaStorage } from './types.js';
 export { mediaContentType } from './types.js';
 
 type StorageConfig = Pick<

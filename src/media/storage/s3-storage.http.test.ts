@@ -54,11 +54,13 @@ describe.each(DIALECTS)('media on S3-compatible object storage, on %s', (dialect
     };
   }
 
+  let lastUpload = Buffer.alloc(0);
   async function uploadAsHero(width: number, height: number) {
+    lastUpload = await jpeg(width, height);
     const response = await editor.upload(
       '/admin/media/upload',
       { credit: 'Photo: Wire' },
-      { name: 'desk.jpg', type: 'image/jpeg', bytes: await jpeg(width, height) },
+      { name: 'desk.jpg', type: 'image/jpeg', bytes: lastUpload },
     );
     expect(response.status).toBe(303);
     const [media] = await listMedia(t.database.db);
@@ -100,12 +102,22 @@ describe.each(DIALECTS)('media on S3-compatible object storage, on %s', (dialect
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const etag = response.headers.get('etag') ?? '';
     expect((await sharp(Buffer.from(await response.arrayBuffer())).metadata()).width).toBe(1600);
-    const again = await t.get(`/media/${largest?.avif}`, { headers: { 'if-none-match': etag } });
-    expect(again.status).toBe(304);
+    const revalidated = await t.get(`/media/${largest?.avif}`, { headers: { 'if-none-match': etag } });
+    expect(revalidated.status).toBe(304);
     expect((await t.get('/media/0000000000000000-480.webp')).status).toBe(404);
 
     const page = await (await t.get('/en/ai-models/one')).text();
     expect(page).toContain(`<img src="/media/${media.renditions[1]?.file}"`);
+
+    // The same image again is the same record: nothing more is written.
+    const keys = await s3.keys();
+    const sameAgain = await editor.upload(
+      '/admin/media/upload',
+      {},
+      { name: 'copy.jpg', type: 'image/jpeg', bytes: lastUpload },
+    );
+    expect(sameAgain.headers.get('location')).toBe(`/admin/media/${media.id}?notice=saved`);
+    expect(await s3.keys()).toEqual(keys);
   });
 
   it('serves an image uploaded on one node from another node, and links the CDN when one is set', async () => {
