@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importContent } from '../editorial/index.js';
+import { createMediaStorage } from '../media/index.js';
 import { ConfigError, describeConfig, loadConfig } from '../platform/config.js';
 import { isDomainError } from '../platform/errors.js';
 import { countStories, exportContent, parseExportDocument } from '../stories/index.js';
 import type { DeskCommandIo } from './desk-io.js';
 import { INGEST_USAGE, ingestHelp, runIngestCommand } from './ingest.js';
 import { pruneExpired } from './maintenance.js';
+import { mediaHelp, runMediaCommand } from './media.js';
 import { newsletterHelp, runNewsletterCommand } from './newsletter.js';
 import { openMigratedDatabase } from './runtime.js';
 import { seedDemo } from './seed.js';
@@ -73,6 +75,11 @@ const COMMANDS: Record<string, { usage: string; summary: string; details: string
     usage: 'velocity newsletter <send|status|preview> [options]',
     summary: 'Send due digests with a progress bar, see how issues are going, preview a digest.',
     details: newsletterHelp(),
+  },
+  media: {
+    usage: 'velocity media migrate --to s3 [--dry-run]',
+    summary: 'Copy the media library from DATA_DIR/media to S3-compatible object storage, resumably.',
+    details: mediaHelp(),
   },
   maintenance: {
     usage: 'velocity maintenance prune',
@@ -151,6 +158,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (command === 'sources') return runSourcesCommand(rest, deskIo({ interruptible: true }));
   if (command === 'newsletter') return runNewsletterCommand(rest, deskIo({ interruptible: true }));
+  if (command === 'media') return runMediaCommand(rest, deskIo({ interruptible: true }));
   if (command === 'ingest') return runIngestCommand(rest, deskIo({ interruptible: false }));
   const { values, positionals } = parseArgs({
     args: rest,
@@ -207,7 +215,13 @@ async function run(argv: string[]): Promise<number> {
         );
         return 0;
       case 'seed': {
-        const { stories } = await seedDemo(database.db, config.dataDir, new Date());
+        const { stories } = await seedDemo(
+          database.db,
+          config.dataDir,
+          new Date(),
+          undefined,
+          createMediaStorage(config),
+        );
         console.log(
           stories > 0
             ? `Loaded ${stories} demo stories.`

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import { importContent } from '../editorial/index.js';
+import type { MediaStorage } from '../media/index.js';
 import type { Database } from '../platform/database/index.js';
 import { countStories, type ExportDocument, parseExportDocument } from '../stories/index.js';
 import { demoHeroSlugs, generateHeroImages } from './demo/hero-images.js';
@@ -46,7 +47,7 @@ export function readDemoDocument(file: URL = DEMO_DOCUMENT): ExportDocument {
  * (demo/hero-images.ts) rather than shipped as image files: the same slug always gives the same
  * picture. Draws the missing files and checks that the document describes what was drawn.
  */
-async function drawHeroImages(document: ExportDocument, mediaDir: string): Promise<void> {
+async function drawHeroImages(document: ExportDocument, mediaDir: string): Promise<string[]> {
   const drawn = await generateHeroImages(mediaDir, demoHeroSlugs(document.stories));
   for (const media of document.media) {
     const picture = drawn.find((d) => d.fileName === media.fileName);
@@ -54,11 +55,20 @@ async function drawHeroImages(document: ExportDocument, mediaDir: string): Promi
       throw new Error(`The demo document's media ${media.fileName} is not a drawn hero illustration.`);
     }
   }
+  return [...new Set(drawn.flatMap((d) => [d.fileName, ...d.renditions.map((r) => r.file)]))];
+}
+
+/** Puts the drawn files the shared storage does not hold yet there (MEDIA_STORAGE=s3). */
+async function uploadHeroImages(files: string[], mediaDir: string, storage: MediaStorage): Promise<void> {
+  for (const file of files) {
+    if (await storage.exists(file)) continue;
+    await storage.put(file, await fs.promises.readFile(path.join(mediaDir, file)), 'image/webp');
+  }
 }
 
 /**
- * Loads the demo newsroom through the import path: its hero images are drawn into DATA_DIR/media,
- * then the document goes in as `velocity import` would load it. Does nothing when the database
+ * Loads the demo newsroom through the import path: its hero images are drawn into DATA_DIR/media
+ * (and copied to `storage` when that is object storage), then the document goes in as `velocity import` would load it. Does nothing when the database
  * already holds stories.
  */
 export async function seedDemo(
@@ -66,9 +76,13 @@ export async function seedDemo(
   dataDir: string,
   now: Date,
   document: ExportDocument = readDemoDocument(),
+  storage?: MediaStorage,
 ): Promise<{ stories: number }> {
   if ((await countStories(db)) > 0) return { stories: 0 };
-  await drawHeroImages(document, path.join(dataDir, 'media'));
+  const mediaDir = path.join(dataDir, 'media');
+  const files = await drawHeroImages(document, mediaDir);
+  // The pictures are drawn on this disk either way (drawing needs files); a shared storage gets a copy.
+  if (storage && storage.kind !== 'local') await uploadHeroImages(files, mediaDir, storage);
   const imported = await importContent(db, document, { now });
   return { stories: imported.storyIds.length };
 }

@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from '../accounts/index.js';
 import {
   findMediaById,
   listStoryIdsUsingMedia,
+  type MediaStorage,
   storeUpload,
   type UploadLimits,
   updateMediaCredit,
@@ -47,7 +48,7 @@ export function checkCredit(credit: string): string {
 export async function uploadMedia(
   db: Db,
   actor: Actor,
-  options: { mediaDir: string; limits: UploadLimits },
+  options: { storage: MediaStorage; limits: UploadLimits },
   upload: { bytes: Uint8Array; credit: string; originalName: string },
   now: Date,
 ): Promise<{ media: Media; created: boolean; outcome: NamesOutcome | null }> {

@@ -8,6 +8,7 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/supp
 import { buildStory, seedTaxonomy } from '../../test/support/factories.js';
 import { type Actor, addUser, listAudit } from '../accounts/index.js';
 import { findMediaById } from '../media/index.js';
+import { LocalMediaStorage } from '../media/storage/local.js';
 import type { Database } from '../platform/database/index.js';
 import {
   findSiteSettings,
@@ -210,14 +211,20 @@ describe.each(DIALECTS)('section, entity, settings and media writes on %s', (dia
         .toBuffer();
       const limits = { maxUploadBytes: 10 * 1024 * 1024, maxPixels: 40_000_000 };
       const upload = { bytes: new Uint8Array(bytes), credit: 'Photo: Test Agency', originalName: 'a.png' };
-      await expect(uploadMedia(database.db, editor, { mediaDir, limits }, upload, now)).rejects.toThrow(
-        /audit refused/,
-      );
+      await expect(
+        uploadMedia(database.db, editor, { storage: new LocalMediaStorage(mediaDir), limits }, upload, now),
+      ).rejects.toThrow(/audit refused/);
       expect(await listMedia(database.db)).toEqual([]);
       expect(fs.existsSync(mediaDir) ? fs.readdirSync(mediaDir) : []).toEqual([]);
 
       await allowAuditEntries(database.db, dialect);
-      const { media } = await uploadMedia(database.db, editor, { mediaDir, limits }, upload, now);
+      const { media } = await uploadMedia(
+        database.db,
+        editor,
+        { storage: new LocalMediaStorage(mediaDir), limits },
+        upload,
+        now,
+      );
       await refuseAuditEntries(database.db, dialect);
       await expect(
         updateCredit(database.db, editor, { id: media.id, credit: 'Photo: Someone Else' }, now),

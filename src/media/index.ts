@@ -16,5 +16,13 @@ export {
 } from './queries.js';
 /** Which widths an image is rendered at, and how tall each rendition is. */
 export { renditionHeight } from './renditions.js';
+/** Where the files live (local disk or S3) and where pages link them. */
+export {
+  createMediaStorage,
+  type MediaStorage,
+  MediaStorageError,
+  mediaContentType,
+  mediaHref,
+} from './storage/index.js';
 /** Checks, renders, stores and records one upload; leaves nothing behind when it fails. */
 export { storeUpload } from './upload.js';

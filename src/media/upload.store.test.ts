@@ -8,6 +8,7 @@ import { photo, pngBomb } from '../../test/support/test-images.js';
 import type { Database } from '../platform/database/index.js';
 import { listMedia } from '../stories/index.js';
 import { storeUpload, type UploadLimits, UploadRefused } from './index.js';
+import { LocalMediaStorage } from './storage/local.js';
 
 const NOW = new Date('2026-11-28T09:00:00Z');
 const LIMITS: UploadLimits = { maxUploadBytes: 10 * 1024 * 1024, maxPixels: 40_000_000 };
@@ -16,7 +17,12 @@ describe.each(DIALECTS)('media uploads on %s', (dialect) => {
   let database: TestDatabase;
   let mediaDir: string;
   const upload = (bytes: Uint8Array, limits = LIMITS, db: Kysely<Database> = database.db) =>
-    storeUpload(db, { mediaDir, limits }, { bytes, credit: 'Photo: Test Agency' }, NOW);
+    storeUpload(
+      db,
+      { storage: new LocalMediaStorage(mediaDir), limits },
+      { bytes, credit: 'Photo: Test Agency' },
+      NOW,
+    );
   const filesInFolder = () => (fs.existsSync(mediaDir) ? fs.readdirSync(mediaDir).sort() : []);
 
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import { insertMedia, type Media } from '../stories/index.js';
 import { encodeRenditions, inspectImage, type UploadLimits } from './process.js';
 import { findMediaByFileName, findMediaById } from './queries.js';
 import { renditionFileName, renditionWidths } from './renditions.js';
-import { removeFiles, writeFilesAtomically } from './storage.js';
+import type { MediaStorage } from './storage/types.js';
 
 // 16 hex digits (64 bits) of SHA-256: two different uploads share a name with a probability of
 // about n²/2⁶⁵, negligible for any library a newsroom will have.
@@ -21,7 +21,7 @@ const HASH_HEX_DIGITS = 16;
 export async function storeUpload(
   db: Kysely<Database>,
   options: {
-    mediaDir: string;
+    storage: MediaStorage;
     limits: UploadLimits;
     onCreated?: (trx: Kysely<Database>, media: Media) => Promise<void>;
   },
@@ -42,7 +42,7 @@ export async function storeUpload(
     maxPixels: options.limits.maxPixels,
   });
 
-  await writeFilesAtomically(options.mediaDir, files);
+  await options.storage.putAll(files);
   try {
     const media = await db.transaction().execute(async (trx) => {
       const id = await insertMedia(
@@ -67,10 +67,7 @@ export async function storeUpload(
     // points at these very files, so they stay.
     const winner = await findMediaByFileName(db, fileName).catch(() => undefined);
     if (winner) return { media: winner, created: false };
-    await removeFiles(
-      options.mediaDir,
-      files.map((file) => file.name),
-    );
+    await Promise.all(files.map((file) => options.storage.delete(file.name).catch(() => undefined)));
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DeskDeps } from '../desk/index.js';
+import type { MediaStorage } from '../media/index.js';
 import type { Newsletter } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
@@ -18,8 +19,10 @@ export interface NewsroomDeps {
   contentChanged: (change: ContentChange, options?: { taxonomy?: boolean }) => Promise<void>;
   /** Tells integrators (webhooks) what happened to published content. */
   emit: (event: ContentEvent) => Promise<void>;
-  /** Folder for uploaded images and their renditions. */
+  /** Folder for uploaded images and their renditions when they are kept on this node's disk. */
   mediaDir: string;
+  /** Where uploads and their renditions are written (MEDIA_STORAGE). */
+  mediaStorage: MediaStorage;
   /** The source desk: followed feeds and clusters, with its fetcher. */
   desk: DeskDeps;
   /** The newsletter (createNewsletter): its issues, subscribers, events, previews and test sends. */

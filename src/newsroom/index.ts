@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DeskDeps } from '../desk/index.js';
+import { createMediaStorage } from '../media/index.js';
 import type { Newsletter } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
@@ -40,6 +41,7 @@ export function createNewsroom(options: {
     ...options,
     now: options.now ?? (() => new Date()),
     mediaDir: path.join(options.config.dataDir, 'media'),
+    mediaStorage: createMediaStorage(options.config),
     assets,
   };
   return {

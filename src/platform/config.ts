@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { edgeSettings, edgeSettingsProblem } from './config-edge.js';
+import { mediaStorageProblem, mediaStorageSettings } from './config-media.js';
 import { booleanFromEnv, newsletterSettings } from './config-newsletter.js';
 import { type ProxyTrust, parseNetworks } from './http/proxy-trust.js';
 
@@ -143,6 +144,7 @@ export const ConfigSchema = z.object({
     .default(4)
     .describe('How far back a new item looks for items reporting the same news, in days.'),
   ...newsletterSettings,
+  ...mediaStorageSettings,
   WEBHOOK_ALLOW_HOSTS: hostListFromEnv.describe(
     'Comma-separated host or host:port entries webhooks may be sent to although they are, or resolve to, private or loopback addresses (an internal receiver).',
   ),
@@ -232,6 +234,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const config = parsed.data;
+  const mediaProblem = mediaStorageProblem(config);
+  if (mediaProblem) throw new ConfigError(`Invalid configuration:\n  ${mediaProblem}`);
   const siteUrl = (config.SITE_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '');
   const siteHost = new URL(siteUrl).hostname.toLowerCase();
   const newsletterFrom = config.NEWSLETTER_FROM ?? `newsletter@${siteHost}`;

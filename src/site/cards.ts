@@ -1,3 +1,4 @@
+import { mediaHref } from '../media/index.js';
 import {
   type Media,
   readerVariant,
@@ -43,16 +44,19 @@ const ARTICLE_IMAGE_SIZES = '(min-width: 820px) 760px, 100vw';
 export function imageView(
   media: Media,
   alt: string,
-  options: { sizes?: string; altLang?: string } = {},
+  options: { sizes?: string; altLang?: string; href?: (file: string) => string } = {},
 ): ImageView {
+  const href = options.href ?? ((file: string) => `/media/${file}`);
   const renditions = [...media.renditions].sort((a, b) => a.width - b.width);
   const fallback = renditions.find((r) => r.width >= 800) ?? renditions.at(-1);
   // AVIF is offered only when every width has it, so both sources describe the same set.
   const hasAvif = renditions.length > 0 && renditions.every((r) => r.avif);
   return {
-    src: `/media/${fallback?.file ?? media.fileName}`,
-    srcset: renditions.map((r) => `/media/${r.file} ${r.width}w`).join(', '),
-    ...(hasAvif ? { avifSrcset: renditions.map((r) => `/media/${r.avif} ${r.width}w`).join(', ') } : {}),
+    src: href(fallback?.file ?? media.fileName),
+    srcset: renditions.map((r) => `${href(r.file)} ${r.width}w`).join(', '),
+    ...(hasAvif
+      ? { avifSrcset: renditions.map((r) => `${href(r.avif as string)} ${r.width}w`).join(', ') }
+      : {}),
     sizes: options.sizes ?? ARTICLE_IMAGE_SIZES,
     width: media.width,
     height: media.height,
@@ -85,6 +89,7 @@ function storyCard(deps: SiteDeps, story: Story, locale: string): StoryCardView 
       ? {
           image: imageView(media, variant.heroAlt, {
             sizes: '(min-width: 820px) 240px, 40vw',
+            href: (file) => mediaHref(deps.config, file),
             ...(variant.locale === locale ? {} : { altLang: variant.locale }),
           }),
         }

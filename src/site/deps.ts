@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type MediaStorage, mediaHref } from '../media/index.js';
 import type { Newsletter } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
@@ -35,6 +36,8 @@ export interface SiteDeps {
   secret: string;
   assets: SiteAssets;
   mediaDir: string;
+  /** Where the library's files are read from (MEDIA_STORAGE). */
+  mediaStorage: MediaStorage;
   now: () => Date;
   /** The newsletter (createNewsletter): signup, confirmation, the subscription pages. */
   newsletter: Newsletter;
@@ -42,4 +45,10 @@ export interface SiteDeps {
 
 export function absoluteUrl(deps: SiteDeps, path: string): string {
   return `${deps.config.siteUrl}${path}`;
+}
+
+/** A library file's absolute URL (feeds, og:image): the CDN's, or the site's /media route. */
+export function absoluteMediaUrl(deps: SiteDeps, file: string): string {
+  const href = mediaHref(deps.config, file);
+  return href.startsWith('/') ? absoluteUrl(deps, href) : href;
 }

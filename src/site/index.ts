@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { createMediaStorage } from '../media/index.js';
 import type { Newsletter } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
@@ -73,6 +74,7 @@ export async function createSite(options: {
     cards,
     assets: loadSiteAssets(),
     mediaDir,
+    mediaStorage: createMediaStorage(options.config),
     now,
   };
   const changedTags = (change: ContentChange, { taxonomy = false } = {}) => [

@@ -12,6 +12,7 @@ import {
   listMediaLibrary,
   listStoryIdsUsingMedia,
   type MediaLibraryItem,
+  MediaStorageError,
   UploadRefused,
 } from '../../media/index.js';
 import { DomainError } from '../../platform/errors.js';
@@ -73,7 +74,7 @@ async function renderLibrary(
   c: C,
   deps: NewsroomDeps,
   form: { credit: string; error?: string },
-  status: 200 | 413 | 415 | 422 = 200,
+  status: 200 | 413 | 415 | 422 | 500 = 200,
 ): Promise<Response> {
   requirePermission(c, { action: 'media.upload' });
   const t = c.get('t');
@@ -168,7 +169,7 @@ export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
         deps.db,
         actor,
         {
-          mediaDir: deps.mediaDir,
+          storage: deps.mediaStorage,
           limits: {
             maxUploadBytes: deps.config.MEDIA_MAX_UPLOAD_BYTES,
             maxPixels: deps.config.MEDIA_MAX_PIXELS,
@@ -178,6 +179,11 @@ export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
         deps.now(),
       );
     } catch (error) {
+      // Nothing was kept (no row, no file): the editor is told, the operator finds the reason in the log.
+      if (error instanceof MediaStorageError) {
+        deps.log.error({ err: error, size: file.size }, 'media storage refused an upload');
+        return renderLibrary(c, deps, { credit, error: t('media.error.storage') }, 500);
+      }
       if (!(error instanceof UploadRefused)) throw error;
       deps.log.info({ problem: error.problem, size: file.size }, 'upload refused');
       return renderLibrary(

@@ -12,6 +12,6 @@ export {
   surrogateKeyForTag,
   surrogateKeyHeaders,
 } from './keys.js';
-export { DEFAULT_RETRIES, type Purger, type RetryOptions, retrying } from './purger.js';
-export { PurgeFailedError, type PurgeTarget } from './request.js';
+export { DEFAULT_RETRIES, type Purger, retrying } from './purger.js';
+export { PurgeFailedError } from './request.js';
 export { varnishPurger } from './varnish.js';

@@ -16,7 +16,7 @@ import {
   sectionSlug,
 } from '../../stories/index.js';
 import { variantPath } from '../cards.js';
-import { absoluteUrl, type SiteDeps } from '../deps.js';
+import { absoluteMediaUrl, absoluteUrl, type SiteDeps } from '../deps.js';
 import { cachedPage } from '../respond.js';
 import { tag } from '../tags.js';
 import { requireLocale } from './locale.js';
@@ -79,7 +79,7 @@ function feedItems(deps: SiteDeps, stories: Story[], locale: string): FeedInput[
         ...(media
           ? {
               image: {
-                url: absoluteUrl(deps, `/media/${largest?.file ?? media.fileName}`),
+                url: absoluteMediaUrl(deps, largest?.file ?? media.fileName),
                 type: media.mimeType,
                 width: largest?.width ?? media.width,
                 height: Math.round(((largest?.width ?? media.width) * media.height) / media.width),

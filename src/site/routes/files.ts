@@ -1,6 +1,5 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Context } from 'hono';
+import { mediaContentType } from '../../media/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { etagMatches, IMMUTABLE_CACHE_CONTROL } from '../../platform/http/headers.js';
 import { etagFor } from '../../platform/render-cache.js';
@@ -36,27 +35,15 @@ export function faviconRoute(c: Context, deps: SiteDeps): Response {
   return sendImmutable(c, body, contentType, etagFor(body), FAVICON_CACHE_CONTROL);
 }
 
-const MEDIA_TYPES: Record<string, string> = {
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-};
-
 // Media names are ours (written by the seed or the uploader), so anything else is refused
-// before it reaches the file system: no separators, no dot-files, a known image extension.
+// before it reaches the storage: no separators, no dot-files, a known image extension.
 const MEDIA_NAME = /^[a-z0-9][a-z0-9._-]{0,150}\.(webp|avif|jpe?g|png|gif)$/;
 
+/** A library file, read from the storage (this node's disk or the shared bucket). */
 export async function mediaRoute(c: Context, deps: SiteDeps): Promise<Response> {
   const name = c.req.param('file') ?? '';
   if (!MEDIA_NAME.test(name) || name.includes('..')) throw new DomainError('not-found', 'No such file.');
-  let body: Buffer;
-  try {
-    body = await fs.readFile(path.join(deps.mediaDir, name));
-  } catch {
-    throw new DomainError('not-found', 'No such file.');
-  }
-  return sendImmutable(c, body, MEDIA_TYPES[path.extname(name)] ?? 'application/octet-stream', etagFor(body));
+  const stored = await deps.mediaStorage.get(name);
+  if (!stored) throw new DomainError('not-found', 'No such file.');
+  return sendImmutable(c, stored.bytes, mediaContentType(name), etagFor(stored.bytes));
 }

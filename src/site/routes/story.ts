@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { mediaHref } from '../../media/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { displayLanguageName } from '../../platform/i18n.js';
 import {
@@ -25,7 +26,7 @@ import {
 } from '../../stories/index.js';
 import { chooseVariant, imageView, readerPath, storyCards, variantPath } from '../cards.js';
 import { buildChrome } from '../chrome.js';
-import { absoluteUrl, type SiteDeps } from '../deps.js';
+import { absoluteMediaUrl, absoluteUrl, type SiteDeps } from '../deps.js';
 import { formatDate } from '../format.js';
 import { movedTo } from '../redirect.js';
 import { cachedPage, HTML } from '../respond.js';
@@ -150,7 +151,10 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
   const alternates = published.map((v) => ({ locale: v.locale, path: variantPath(deps, story, v) }));
   const media = catalog.media(story.heroMediaId);
   const hero = media
-    ? imageView(media, variant.heroAlt, isFallback ? { altLang: variant.locale } : {})
+    ? imageView(media, variant.heroAlt, {
+        href: (file) => mediaHref(deps.config, file),
+        ...(isFallback ? { altLang: variant.locale } : {}),
+      })
     : undefined;
   const entities = story.entityIds.flatMap((id) => {
     const entity = catalog.entity(id);
@@ -279,7 +283,7 @@ function largestImage(deps: SiteDeps, media: Media): { url: string; width: numbe
   const largest = [...media.renditions].sort((a, b) => b.width - a.width)[0];
   const width = largest?.width ?? media.width;
   return {
-    url: absoluteUrl(deps, `/media/${largest?.file ?? media.fileName}`),
+    url: absoluteMediaUrl(deps, largest?.file ?? media.fileName),
     width,
     height: Math.round((width * media.height) / media.width),
   };
