@@ -17,7 +17,7 @@ export interface RunningServer {
 }
 
 /** How long a stopping server waits for requests under way before it cuts them. */
-export const DEFAULT_DRAIN_MS = 8_000;
+const DEFAULT_DRAIN_MS = 8_000;
 
 /**
  * Serves the app, answering GET and HEAD for pages already in the render cache before Hono is

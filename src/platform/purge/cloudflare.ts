@@ -6,7 +6,7 @@ import { PurgeFailedError, type PurgeTarget, sendPurgeRequest } from './request.
  * Tags per purge call. Cloudflare's limit was 30 for years and is higher on current plans
  * (100, or 500 on Enterprise); 30 is accepted by every plan.
  */
-export const CLOUDFLARE_TAGS_PER_REQUEST = 30;
+const CLOUDFLARE_TAGS_PER_REQUEST = 30;
 
 /** Cloudflare's purge by cache tag: `POST /zones/{zone}/purge_cache` with `{"tags": [...]}`. */
 export function cloudflarePurger(

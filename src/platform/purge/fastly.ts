@@ -3,7 +3,7 @@ import type { Purger } from './purger.js';
 import { type PurgeTarget, sendPurgeRequest } from './request.js';
 
 /** Fastly purges at most 256 surrogate keys per request. */
-export const FASTLY_KEYS_PER_REQUEST = 256;
+const FASTLY_KEYS_PER_REQUEST = 256;
 
 /** Fastly's purge by surrogate key: `POST /service/{id}/purge` with the keys in Surrogate-Key. */
 export function fastlyPurger(

@@ -1,7 +1,7 @@
 import type { SurrogateKeyHeader } from '../config-edge.js';
 
 /** On every public page, so one purge of it empties the cache in front (after a deploy, say). */
-export const ALL_PAGES_KEY = 'all';
+const ALL_PAGES_KEY = 'all';
 
 /**
  * Render-cache tags that never reach the cache in front: a share only catches the page's count up
@@ -24,7 +24,7 @@ export function surrogateKeyForTag(tag: string): string | undefined {
 }
 
 /** The key naming a locale's pages (`locale-zh`). */
-export function localeKey(locale: string): string {
+function localeKey(locale: string): string {
   return surrogateKeyForTag(`locale:${locale}`) ?? '';
 }
 

@@ -15,7 +15,7 @@ export interface RetryOptions {
   wait?: (ms: number) => Promise<void>;
 }
 
-export const DEFAULT_RETRIES: RetryOptions = { attempts: 5, firstDelayMs: 500 };
+const DEFAULT_RETRIES: RetryOptions = { attempts: 5, firstDelayMs: 500 };
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
