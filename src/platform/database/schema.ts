@@ -145,6 +145,13 @@ export interface ShareVisitsTable {
   day: string;
 }
 
+/** One committed write's tags (platform/change-log.ts); `id` is the followers' cursor. */
+export interface ChangeLogTable {
+  id: Generated<number>;
+  at: string;
+  payload: string;
+}
+
 export interface Database extends NewsroomTables, DeskTables, NewsletterTables {
   settings: SettingsTable;
   sections: SectionsTable;
@@ -160,6 +167,7 @@ export interface Database extends NewsroomTables, DeskTables, NewsletterTables {
   redirects: RedirectsTable;
   share_counts: ShareCountsTable;
   share_visits: ShareVisitsTable;
+  change_log: ChangeLogTable;
 }
 
 export type NewVariant = Insertable<StoryVariantsTable>;
