@@ -168,4 +168,18 @@ describe.each(DIALECTS)('caches of two processes on one %s database', (dialect) 
     );
     expect((await b.get('/en/ai-models/shared')).status).toBe(200);
   });
+  it('a share counted on one is caught up by the share-count refresh of the other, dropping nothing else', async () => {
+    const [a, b] = await start('draft', dialect === 'postgres' ? NO_POLL_MS : '50');
+    const id = await storyId();
+    await b.get('/zh/');
+    const cached = b.cache.size;
+    const share = await a.platform.app.request(`${SITE_URL}/share/${id}`, {
+      method: 'POST',
+      headers: { 'user-agent': 'test-agent' },
+    });
+    expect(await share.json()).toMatchObject({ count: 1, counted: true });
+    await eventually(() => b.changes.length === 1, 'the share at the other node');
+    expect(b.cache.size).toBe(cached);
+    expect(b.platform.site.refreshShareCounts()).toEqual([id]);
+  });
 });

@@ -168,7 +168,13 @@ export async function composePlatform(options: {
         log: options.log,
         pollMs: options.config.CHANGE_POLL_MS,
         listeners: [
-          ({ names, ...change }) => contentChanged(change, { taxonomy: names }),
+          ({ names, shares, ...change }) => {
+            site?.sharesCounted(shares);
+            // A share alone drops nothing now: the share-count refresh catches its pages up.
+            const sharesOnly =
+              shares.length > 0 && !names && Object.values(change).every((ids) => ids.length === 0);
+            return sharesOnly ? undefined : contentChanged(change, { taxonomy: names });
+          },
           ...(options.onChange ?? []),
         ],
         // On SQLite the poll alone reads the log: nothing announces a commit to another process.

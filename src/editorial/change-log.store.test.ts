@@ -31,7 +31,7 @@ describe.each(DIALECTS)('the change log of editorial writes on %s', (dialect) =>
     const outcome = await publish(database.db, editor, { storyId, locale: 'zh' }, { now });
     const rows = await logged();
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.change).toEqual({ ...outcome.change, names: false });
+    expect(rows[0]?.change).toEqual({ ...outcome.change, names: false, shares: [] });
     expect(rows[0]?.change.storyIds).toEqual([storyId]);
     expect(rows[0]?.change.entityIds.length).toBeGreaterThan(0);
   });
@@ -75,7 +75,7 @@ describe.each(DIALECTS)('the change log of editorial writes on %s', (dialect) =>
     const saved = await saveSection(database.db, editor, { fields }, now);
     const rows = await logged();
     expect(rows.map((row) => row.change)).toEqual([
-      { storyIds: [], sectionIds: [saved.id], entityIds: [], names: true },
+      { storyIds: [], sectionIds: [saved.id], entityIds: [], names: true, shares: [] },
     ]);
   });
 });

@@ -36,7 +36,7 @@ export async function recordOutcome(trx: Db, outcome: Outcome | null | undefined
   if (!outcome?.change) return;
   const names = 'reloadNames' in outcome && outcome.reloadNames === true;
   // The process clock: the time only decides when the row is pruned.
-  await appendChange(trx, { ...outcome.change, names }, new Date());
+  await appendChange(trx, { ...outcome.change, names, shares: [] }, new Date());
 }
 
 // Use cases return an Outcome, something extending it, or a record carrying one as `outcome`.

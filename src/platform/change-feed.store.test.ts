@@ -15,6 +15,7 @@ const story = (id: number): LoggedChange => ({
   sectionIds: [1],
   entityIds: [],
   names: false,
+  shares: [],
 });
 /** Long enough that no poll happens during a test: only the wake-ups under test read the log. */
 const NO_POLL_MS = 3_600_000;

@@ -14,6 +14,11 @@ export interface LoggedChange {
   sectionIds: number[];
   entityIds: number[];
   names: boolean;
+  /**
+   * Stories whose share count went up: their pages catch up at each process's next share-count
+   * refresh rather than at once, so a burst of shares does not empty the caches.
+   */
+  shares: number[];
 }
 
 export interface ChangeRow {
@@ -90,6 +95,7 @@ function parseChange(payload: string): LoggedChange {
     sectionIds: ids(value.sectionIds),
     entityIds: ids(value.entityIds),
     names: value.names === true,
+    shares: ids(value.shares),
   };
 }
 
