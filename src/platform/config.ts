@@ -37,7 +37,7 @@ export const ConfigSchema = z.object({
     .number()
     .int()
     .min(50)
-    .default(1000)
+    .default(500)
     .describe(
       "How often a process reads the change log for other processes' writes, in milliseconds. On PostgreSQL LISTEN/NOTIFY wakes it at once; polling covers SQLite and a lost connection.",
     ),
