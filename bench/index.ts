@@ -40,6 +40,13 @@ const BENCHES: Record<string, { title: string; run: () => Promise<void> }> = {
       await runDeskBench();
     },
   },
+  'change-feed': {
+    title: 'invalidation latency across processes (change log: polling, LISTEN/NOTIFY)',
+    run: async () => {
+      const { runChangeFeedBench } = await import('./change-feed.bench.js');
+      await runChangeFeedBench();
+    },
+  },
   cluster: {
     title: 'source desk clustering',
     run: async () => {

@@ -4,8 +4,11 @@ import { createDeskDeps, type FetchDocument, type Resolve, startDeskScheduler } 
 import { deliverOutcome, startScheduler } from '../editorial/index.js';
 import { createMailer, createNewsletter, type Mailer, type Newsletter } from '../newsletter/index.js';
 import { createNewsroom, type Newsroom } from '../newsroom/index.js';
+import { type ChangeFeed, type ChangeListener, startChangeFeed } from '../platform/change-feed.js';
+import { CHANGE_CHANNEL } from '../platform/change-log.js';
 import type { Config } from '../platform/config.js';
 import { type Database, pendingMigrations } from '../platform/database/index.js';
+import { listenOn } from '../platform/database/listen.js';
 import { createApp } from '../platform/http/app.js';
 import { createOpsApp, type ReadinessChecks, requestMetrics, startOpsServer } from '../platform/http/ops.js';
 import type { Logger } from '../platform/logger.js';
@@ -52,6 +55,11 @@ export interface Platform {
    * digests, the hourly prune, share-count refreshes).
    */
   startBackground(): { stop(): Promise<void> };
+  /**
+   * Follows the change log (every process's writes, this one's too) and drops what this process
+   * caches for each change, then tells the `onChange` listeners; serve and worker both run it.
+   */
+  followChanges(): Promise<ChangeFeed>;
 }
 
 /**
@@ -72,6 +80,11 @@ export async function composePlatform(options: {
   desk?: { resolve?: Resolve; fetchDocument?: FetchDocument };
   /** Newsletter mail; by default SMTP or the outbox as configured (tests wrap it to see it idle). */
   mailer?: Mailer;
+  /**
+   * Told of every change in the log after this process's caches dropped theirs (a purger of a
+   * cache in front, for instance), in log order; a throw makes the feed try the change again.
+   */
+  onChange?: ChangeListener[];
 }): Promise<Platform> {
   const now = options.now ?? (() => new Date());
   const mailer = options.mailer ?? createMailer(options.config, options.log);
@@ -159,6 +172,31 @@ export async function composePlatform(options: {
     metrics,
     purgeForChange,
     readiness,
+    followChanges() {
+      const databaseUrl = options.config.DATABASE_URL;
+      return startChangeFeed({
+        db: options.db,
+        log: options.log,
+        pollMs: options.config.CHANGE_POLL_MS,
+        listeners: [
+          ({ names, shares, ...change }) => {
+            site?.sharesCounted(shares);
+            // A share alone drops nothing now: the share-count refresh catches its pages up.
+            const sharesOnly =
+              shares.length > 0 && !names && Object.values(change).every((ids) => ids.length === 0);
+            return sharesOnly ? undefined : contentChanged(change, { taxonomy: names });
+          },
+          ...(options.onChange ?? []),
+        ],
+        // On SQLite the poll alone reads the log: nothing announces a commit to another process.
+        ...(databaseUrl && options.db.getExecutor().adapter instanceof PostgresAdapter
+          ? {
+              wakeups: (wake: () => void) =>
+                listenOn({ connectionString: databaseUrl, channel: CHANGE_CHANNEL, log: options.log, wake }),
+            }
+          : {}),
+      });
+    },
     startBackground() {
       // Scheduled variants go live here, with the same cache drops and events as a manual publish.
       const scheduler = startScheduler({

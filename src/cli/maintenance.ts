@@ -2,10 +2,17 @@ import type { Kysely } from 'kysely';
 import { pruneAccounts } from '../accounts/index.js';
 import { deletePreviewTokensExpiredBefore } from '../editorial/index.js';
 import { pruneSignupAttempts } from '../newsletter/index.js';
+import { pruneChangesBefore } from '../platform/change-log.js';
 import { type Database, pruneSharedLimits } from '../platform/database/index.js';
 import type { Logger } from '../platform/logger.js';
 import { repeatEvery } from '../platform/repeat.js';
 import { pruneShareVisits } from '../stories/index.js';
+
+/**
+ * How long the change log keeps a row: a follower replays from the last change it applied, so a
+ * process cut off from the database for up to this long still learns of every change.
+ */
+const CHANGE_LOG_KEPT_MS = 24 * 3_600_000;
 
 /** How many rows of each kind one prune removed. */
 export interface PruneReport {
@@ -17,13 +24,14 @@ export interface PruneReport {
   previewLinks: number;
   /** Share and test-send windows, leases and newsletter pacing slots no longer in force. */
   sharedLimits: number;
+  changes: number;
 }
 
 /**
  * Removes what is kept only for a while: expired sessions, sign-in throttles idle for a day,
  * used, voided or expired setup links, share visits of earlier days, newsletter signup attempts
- * older than their hour, expired preview links, and shared rate windows and pacing slots past
- * their time. Each is one DELETE by time, so several
+ * older than their hour, expired preview links, shared rate windows and pacing slots past their
+ * time, and change-log rows older than CHANGE_LOG_KEPT_MS. Each is one DELETE by time, so several
  * processes running it at once only repeat each other's work.
  */
 export async function pruneExpired(db: Kysely<Database>, now: Date): Promise<PruneReport> {
@@ -34,6 +42,7 @@ export async function pruneExpired(db: Kysely<Database>, now: Date): Promise<Pru
     signupAttempts: await pruneSignupAttempts(db, now),
     previewLinks: await deletePreviewTokensExpiredBefore(db, now),
     sharedLimits: await pruneSharedLimits(db, now.getTime()),
+    changes: await pruneChangesBefore(db, new Date(now.getTime() - CHANGE_LOG_KEPT_MS)),
   };
 }
 

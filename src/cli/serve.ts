@@ -26,6 +26,7 @@ export async function serve(config: Config): Promise<RunningServer & { metricsUr
   const cache = new RenderCache(config.RENDER_CACHE_ENTRIES, config.RENDER_CACHE_BYTES);
   const secret = loadSecret(config);
   const platform = await composePlatform({ db: database.db, config, cache, log, secret });
+  const changes = await platform.followChanges();
   const background = platform.startBackground();
   const server = await startServer(platform.app, cache, {
     host: config.HOST,
@@ -58,6 +59,7 @@ export async function serve(config: Config): Promise<RunningServer & { metricsUr
   // work under way finish; only then do the database and the mailer close under them.
   const stop = async () => {
     await Promise.all([server.close(), background.stop()]);
+    await changes.stop();
     await metricsServer?.close();
     platform.mailer.close();
     await database.close();

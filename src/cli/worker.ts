@@ -43,6 +43,7 @@ export async function startWorker(config: Config, options: { log?: Logger } = {}
     log,
     secret: loadSecret(config),
   });
+  const changes = await platform.followChanges();
   const background = platform.startBackground();
   const metricsServer = await startMetricsListener(platform, config);
   // The schedulers unref their timers so as not to hold a server's process open; with no server,
@@ -55,6 +56,7 @@ export async function startWorker(config: Config, options: { log?: Logger } = {}
       clearInterval(keepAlive);
       await metricsServer?.close();
       await background.stop();
+      await changes.stop();
       await database.close();
       log.info('worker stopped');
     },

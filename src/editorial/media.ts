@@ -15,6 +15,7 @@ import type { Media } from '../stories/index.js';
 import { assertCan } from './access.js';
 import { checkFields, valueOrThrow } from './fields.js';
 import { type NamesOutcome, namesChanged } from './names.js';
+import { recordedWrite, recordOutcome } from './use-case.js';
 
 // The media library's writes: an upload and a credit edit. Alt text is a story's (per variant,
 // saved with the story), not the image's. Each write and its audit entry share one transaction.
@@ -58,8 +59,10 @@ export async function uploadMedia(
     db,
     {
       ...options,
-      onCreated: (trx, inserted) =>
-        recordAudit(
+      // The new image joins the names every process keeps (see the outcome below).
+      onCreated: async (trx, inserted) => {
+        await recordOutcome(trx, namesChanged({}));
+        await recordAudit(
           trx,
           {
             actor,
@@ -75,7 +78,8 @@ export async function uploadMedia(
             },
           },
           now,
-        ),
+        );
+      },
     },
     { bytes: upload.bytes, credit },
     now,
@@ -93,7 +97,7 @@ export async function updateCredit(
 ): Promise<NamesOutcome | null> {
   assertCan(actor, UPLOAD);
   const credit = checkCredit(request.credit);
-  return db.transaction().execute(async (trx) => {
+  return recordedWrite(db, async (trx) => {
     const media = await findMediaById(trx, request.id);
     if (!media) throw new DomainError('not-found', `No image #${request.id} in the library.`);
     if (credit === media.credit) return null;

@@ -6,6 +6,7 @@ import { repeatEvery } from '../platform/repeat.js';
 import { findStory } from '../stories/index.js';
 import { changeOfStory, event, mergeOutcomes, type Outcome } from './outcome.js';
 import { claimDueVariant, listDueVariantIds } from './queries.js';
+import { recordOutcome } from './use-case.js';
 
 type Db = Kysely<Database>;
 
@@ -21,7 +22,9 @@ export interface SchedulerRun extends Outcome {
  * schedulers never both publish it; its audit entry follows. Not one transaction on purpose: on
  * SQLite a second connection's write waits synchronously (better-sqlite3's busy wait) and would
  * stall the event loop under a transaction still holding the lock, which the two-connection
- * scheduler test shows. Undefined when another run claimed it first.
+ * scheduler test shows. Its change-log row is appended right after the claim, before anything
+ * else, for the same reason outside a transaction: a process dying between the two leaves the
+ * other processes' pages stale until evicted. Undefined when another run claimed it first.
  */
 async function publishDueVariant(
   db: Db,
@@ -31,6 +34,11 @@ async function publishDueVariant(
   const claimed = await claimDueVariant(db, variantId, now);
   if (!claimed) return undefined;
   const story = await findStory(db, claimed.storyId);
+  const outcome = {
+    change: story ? changeOfStory(story) : null,
+    events: [event('story.published', claimed, now)],
+  };
+  await recordOutcome(db, outcome);
   await recordAudit(
     db,
     {
@@ -43,10 +51,6 @@ async function publishDueVariant(
     },
     now,
   );
-  const outcome = {
-    change: story ? changeOfStory(story) : null,
-    events: [event('story.published', claimed, now)],
-  };
   return { ...claimed, outcome };
 }
 

@@ -7,6 +7,7 @@ import { valueOrThrow } from './fields.js';
 import { type NamesOutcome, namesChanged } from './names.js';
 import { checkSettings, type SettingsFields } from './settings-rules.js';
 import { siteSettingsOrThrow } from './taxonomy.js';
+import { recordedWrite } from './use-case.js';
 
 type Db = Kysely<Database>;
 
@@ -38,7 +39,7 @@ export async function saveSettings(
   now: Date,
 ): Promise<{ changed: (keyof SiteSettings)[]; outcome: NamesOutcome | null }> {
   assertCan(actor, { action: 'settings.manage' });
-  return db.transaction().execute(async (trx) => {
+  return recordedWrite(db, async (trx) => {
     const [before, sections] = await Promise.all([siteSettingsOrThrow(trx), listSections(trx)]);
     const after = valueOrThrow(checkSettings(fields, { sections }));
     const changed = changedSettings(before, after);

@@ -27,6 +27,7 @@ import {
   formLocales,
   type SectionFields,
 } from './taxonomy-rules.js';
+import { recordedWrite } from './use-case.js';
 
 // Sections and entities, one use case per thing a person does: save (create or edit) and delete.
 // Each checks the actor's role, reads what its rules compare against, writes, and records its
@@ -75,7 +76,7 @@ export async function saveSection(
   now: Date,
 ): Promise<SavedRecord> {
   assertCan(actor, MANAGE);
-  return db.transaction().execute(async (trx) => {
+  return recordedWrite(db, async (trx) => {
     const [settings, sections] = await Promise.all([siteSettingsOrThrow(trx), listSections(trx)]);
     const editing = request.id === undefined ? undefined : sectionOf(sections, request.id);
     const input = valueOrThrow(
@@ -118,7 +119,7 @@ export class SectionInUse extends DomainError {
 /** Removes a section that holds no story, and takes it out of the site's navigation. */
 export async function deleteSection(db: Db, actor: Actor, id: number, now: Date): Promise<NamesOutcome> {
   assertCan(actor, MANAGE);
-  return db.transaction().execute(async (trx) => {
+  return recordedWrite(db, async (trx) => {
     const section = sectionOf(await listSections(trx), id);
     const stories = await countStoriesInSection(trx, id);
     if (stories > 0) throw new SectionInUse(section.key, stories);
@@ -157,7 +158,7 @@ export async function saveEntity(
   now: Date,
 ): Promise<SavedRecord> {
   assertCan(actor, MANAGE);
-  return db.transaction().execute(async (trx) => {
+  return recordedWrite(db, async (trx) => {
     const [settings, entities] = await Promise.all([siteSettingsOrThrow(trx), listEntities(trx)]);
     const editing = request.id === undefined ? undefined : entityOf(entities, request.id);
     const input = valueOrThrow(
@@ -192,7 +193,7 @@ export async function saveEntity(
 /** Removes an entity and its tags on stories; those stories' pages no longer list it. */
 export async function deleteEntity(db: Db, actor: Actor, id: number, now: Date): Promise<NamesOutcome> {
   assertCan(actor, MANAGE);
-  return db.transaction().execute(async (trx) => {
+  return recordedWrite(db, async (trx) => {
     const entity = entityOf(await listEntities(trx), id);
     const storyIds = await listStoryIdsTaggedWith(trx, id);
     await deleteEntityRow(trx, id);

@@ -35,6 +35,14 @@ export const ConfigSchema = z.object({
     .string()
     .optional()
     .describe('postgres://… to use PostgreSQL; when unset, an embedded SQLite file at DATA_DIR/velocity.db.'),
+  CHANGE_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .default(500)
+    .describe(
+      "How often a process reads the change log for other processes' writes, in milliseconds. On PostgreSQL LISTEN/NOTIFY wakes it at once; polling covers SQLite and a lost connection.",
+    ),
   SEED_DEMO: booleanFromEnv
     .default(true)
     .describe('Load the demo content when `serve` starts on an empty database.'),

@@ -32,6 +32,8 @@ export interface Site {
    * run every SHARE_COUNT_REFRESH_MINUTES by the background work. Returns the stories refreshed.
    */
   refreshShareCounts(): number[];
+  /** Notes shares counted by any process, so the next refreshShareCounts catches their pages up. */
+  sharesCounted(storyIds: number[]): void;
   /** The site's name in a locale, as its pages show it (the newsletter's mail uses it too). */
   siteName(locale: string): string;
   deps: SiteDeps;
@@ -86,6 +88,9 @@ export async function createSite(options: {
     deps,
     siteName: (locale) => siteNameIn(catalog, locale),
     refreshShareCounts: () => shares.refresh(options.cache),
+    sharesCounted: (storyIds) => {
+      for (const id of storyIds) shares.noteCounted(id);
+    },
     surface: {
       path: '/',
       app: siteRoutes(deps, shares),

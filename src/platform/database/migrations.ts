@@ -7,6 +7,7 @@ import { newsletterSendingMigration } from './migration-0006-newsletter-sending.
 import { webhookLogMigration } from './migration-0007-webhook-log.js';
 import { accountsHardeningMigration } from './migration-0008-accounts.js';
 import { listingOrderMigration } from './migration-0009-listing-order.js';
+import { changeLogMigration } from './migration-0010-change-log.js';
 import { sharedLimitsMigration } from './migration-0011-shared-limits.js';
 
 // Migrations are code, so the same list runs on SQLite and PostgreSQL. The only dialect
@@ -178,6 +179,7 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
     '0007_webhook_delivery_log': webhookLogMigration,
     '0008_accounts_hardening': accountsHardeningMigration(),
     '0009_listing_order': listingOrderMigration(),
+    '0010_change_log': changeLogMigration(withId),
     '0011_shared_limits': sharedLimitsMigration(),
   };
 }

@@ -157,6 +157,13 @@ export interface PacingSlotsTable {
   next_free_ms: number;
 }
 
+/** One committed write's tags (platform/change-log.ts); `id` is the followers' cursor. */
+export interface ChangeLogTable {
+  id: Generated<number>;
+  at: string;
+  payload: string;
+}
+
 export interface Database extends NewsroomTables, DeskTables, NewsletterTables {
   rate_counters: RateCountersTable;
   pacing_slots: PacingSlotsTable;
@@ -174,6 +181,7 @@ export interface Database extends NewsroomTables, DeskTables, NewsletterTables {
   redirects: RedirectsTable;
   share_counts: ShareCountsTable;
   share_visits: ShareVisitsTable;
+  change_log: ChangeLogTable;
 }
 
 export type NewVariant = Insertable<StoryVariantsTable>;

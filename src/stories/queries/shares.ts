@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { appendChange } from '../../platform/change-log.js';
 import type { Database } from '../../platform/database/index.js';
 
 type Db = Kysely<Database>;
@@ -52,6 +53,9 @@ export async function recordShare(
           oc.column('story_id').doUpdateSet((eb) => ({ count: eb('share_counts.count', '+', 1) })),
         )
         .execute();
+      // Every process's pages show the count: each hears of the share through the change log.
+      const change = { storyIds: [], sectionIds: [], entityIds: [], names: false, shares: [storyId] };
+      await appendChange(trx, change, new Date());
     }
     return { count: await findShareCount(trx, storyId), counted: inserted !== undefined };
   });
