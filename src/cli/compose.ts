@@ -54,7 +54,11 @@ export interface Platform {
    * Starts the background work of a running server (scheduler, webhook deliveries, feeds,
    * digests, the hourly prune, share-count refreshes).
    */
-  startBackground(): { stop(): Promise<void> };
+  /**
+   * The process's background work. `jobs: false` (a web-only node, SERVE_BACKGROUND=false) keeps
+   * only what serves its own pages (the share-count refresh), leaving the jobs to workers.
+   */
+  startBackground(options?: { jobs?: boolean }): { stop(): Promise<void> };
   /**
    * Follows the change log (every process's writes, this one's too) and drops what this process
    * caches for each change, then tells the `onChange` listeners; serve and worker both run it.
@@ -197,51 +201,62 @@ export async function composePlatform(options: {
           : {}),
       });
     },
-    startBackground() {
+    startBackground({ jobs = true } = {}) {
+      const idle = { stop: async () => {} };
       // Scheduled variants go live here, with the same cache drops and events as a manual publish.
-      const scheduler = startScheduler({
-        db: options.db,
-        log: options.log,
-        now,
-        intervalMs: SCHEDULER_INTERVAL_MS,
-        onPublished: (run) => deliverOutcome(run, { contentChanged, emit }),
-      });
-      const webhooks = startWebhookWorker({
-        db: options.db,
-        log: options.log,
-        now,
-        allowHosts: options.config.WEBHOOK_ALLOW_HOSTS,
-        intervalMs: WEBHOOK_INTERVAL_MS,
-      });
-      const feeds = options.config.DESK_REFRESH
-        ? startDeskScheduler(desk, {
-            intervalMs: DESK_INTERVAL_MS,
-            onRefreshed: (outcomes) => metrics.deskFetched(outcomes),
+      const scheduler = jobs
+        ? startScheduler({
+            db: options.db,
+            log: options.log,
+            now,
+            intervalMs: SCHEDULER_INTERVAL_MS,
+            onPublished: (run) => deliverOutcome(run, { contentChanged, emit }),
           })
-        : { stop: async () => {} };
-      const digests = options.config.NEWSLETTER_SEND
-        ? newsletter.startScheduler({
-            intervalMs: NEWSLETTER_INTERVAL_MS,
-            onProgress: (delta) => metrics.newsletterProgress(delta),
+        : idle;
+      const webhooks = jobs
+        ? startWebhookWorker({
+            db: options.db,
+            log: options.log,
+            now,
+            allowHosts: options.config.WEBHOOK_ALLOW_HOSTS,
+            intervalMs: WEBHOOK_INTERVAL_MS,
           })
-        : { stop: async () => {} };
-      const maintenance = startMaintenance({
-        db: options.db,
-        log: options.log,
-        now,
-        intervalMs: PRUNE_INTERVAL_MS,
-      });
+        : idle;
+      const feeds =
+        jobs && options.config.DESK_REFRESH
+          ? startDeskScheduler(desk, {
+              intervalMs: DESK_INTERVAL_MS,
+              onRefreshed: (outcomes) => metrics.deskFetched(outcomes),
+            })
+          : idle;
+      const digests =
+        jobs && options.config.NEWSLETTER_SEND
+          ? newsletter.startScheduler({
+              intervalMs: NEWSLETTER_INTERVAL_MS,
+              onProgress: (delta) => metrics.newsletterProgress(delta),
+            })
+          : idle;
+      const maintenance = jobs
+        ? startMaintenance({
+            db: options.db,
+            log: options.log,
+            now,
+            intervalMs: PRUNE_INTERVAL_MS,
+          })
+        : idle;
       // A share never drops a page by itself; this catches the shown counts up, once per story.
       const shareCounts = setInterval(() => site.refreshShareCounts(), SHARE_COUNT_REFRESH_MS);
       shareCounts.unref();
       background = {
-        running: [
-          'scheduled-publishing',
-          'webhook-deliveries',
-          ...(options.config.DESK_REFRESH ? ['desk-feeds'] : []),
-          ...(options.config.NEWSLETTER_SEND ? ['newsletter'] : []),
-          'maintenance',
-        ],
+        running: jobs
+          ? [
+              'scheduled-publishing',
+              'webhook-deliveries',
+              ...(options.config.DESK_REFRESH ? ['desk-feeds'] : []),
+              ...(options.config.NEWSLETTER_SEND ? ['newsletter'] : []),
+              'maintenance',
+            ]
+          : [],
       };
       return {
         stop: async () => {

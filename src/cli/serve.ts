@@ -27,7 +27,8 @@ export async function serve(config: Config): Promise<RunningServer & { metricsUr
   const secret = loadSecret(config);
   const platform = await composePlatform({ db: database.db, config, cache, log, secret });
   const changes = await platform.followChanges();
-  const background = platform.startBackground();
+  // A web-only node leaves the jobs to `velocity worker` processes.
+  const background = platform.startBackground({ jobs: config.SERVE_BACKGROUND });
   const server = await startServer(platform.app, cache, {
     host: config.HOST,
     port: config.PORT,

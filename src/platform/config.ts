@@ -100,6 +100,11 @@ export const ConfigSchema = z.object({
     .describe(
       'User-Agent the source desk sends when it fetches feeds and pages. Defaults to "CodeVelocityDesk/1.0 (+SITE_URL)".',
     ),
+  SERVE_BACKGROUND: booleanFromEnv
+    .default(true)
+    .describe(
+      'Run the background jobs (scheduled publishing, webhooks, feeds, newsletters, pruning) in `velocity serve` too; false makes a web-only node and leaves them to `velocity worker`.',
+    ),
   DESK_REFRESH: booleanFromEnv
     .default(true)
     .describe('Refresh followed feeds on schedule in this process (serve and worker).'),

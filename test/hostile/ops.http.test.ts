@@ -111,6 +111,14 @@ describe.each(DIALECTS)('health and metrics on %s', (dialect) => {
         platform.mailer.close();
       }
       expect(await readyz()).toEqual({ status: 503, workers: { ok: false, detail: 'stopped' } });
+
+      // A web-only node (SERVE_BACKGROUND=false) runs none of the jobs: they are the workers'.
+      const webOnly = platform.startBackground({ jobs: false });
+      try {
+        expect(await readyz()).toEqual({ status: 200, workers: { ok: true, detail: { running: [] } } });
+      } finally {
+        await webOnly.stop();
+      }
     });
   });
 
