@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { copyLocalMedia } from '../media/storage/copy.js';
-import { localMediaStorage, s3MediaStorage } from '../media/storage/index.js';
+import { copyLocalMedia, localMediaStorage, s3MediaStorage } from '../media/index.js';
 import type { Config } from '../platform/config.js';
 import { createProgress } from './progress.js';
 import { groupHelp, type SubcommandSpec, subcommandHelp } from './subcommands.js';

@@ -16,13 +16,17 @@ export {
 } from './queries.js';
 /** Which widths an image is rendered at, and how tall each rendition is. */
 export { renditionHeight } from './renditions.js';
+/** Copying the library from this node's disk to a bucket (`velocity media migrate`). */
+export { copyLocalMedia } from './storage/copy.js';
 /** Where the files live (local disk or S3) and where pages link them. */
 export {
   createMediaStorage,
+  localMediaStorage,
   type MediaStorage,
   MediaStorageError,
   mediaContentType,
   mediaHref,
+  s3MediaStorage,
 } from './storage/index.js';
 /** Checks, renders, stores and records one upload; leaves nothing behind when it fails. */
 export { storeUpload } from './upload.js';
