@@ -15,6 +15,7 @@ import { spawnVelocity, type VelocityProcess } from './velocity-process.js';
 const NGINX_CONF = new URL('../../deploy/nginx/velocity.conf', import.meta.url);
 const VCL = new URL('../../deploy/varnish/default.vcl', import.meta.url);
 const STARTUP_MS = 120_000;
+const METRICS_TOKEN = 'cluster-metrics-token-0123456789';
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -189,6 +190,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     TRUST_PROXY_HOPS: withVarnish ? '2' : '1',
     // Without purges Varnish would keep every page for an hour.
     CACHE_S_MAXAGE: '3600',
+    METRICS_TOKEN,
     ...s3.env,
     ...(withVarnish ? { PURGE: 'varnish', PURGE_VARNISH_URLS: `${varnishUrl}/` } : {}),
   };
@@ -291,6 +293,24 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     throw error;
   }
   return cluster;
+}
+
+/**
+ * How many requests other than /healthz and /metrics the node has answered since it started: once
+ * above zero after a restart, nginx has taken the node back (it leaves a failed node out for a while).
+ */
+export async function pagesServed(node: WebNode): Promise<number> {
+  const response = await fetch(`${node.url}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`);
+  let served = 0;
+  for (const line of (await response.text()).split('\n')) {
+    if (!line.startsWith('velocity_http_request_duration_seconds_count{')) continue;
+    if (line.includes('healthz') || line.includes('metrics')) continue;
+    served += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return served;
 }
 
 /** Readers hammering one URL until stopped: how many answers were not 200. */
