@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, setPassword } from '../../src/accounts/index.js';
+import { addUser } from '../../src/accounts/index.js';
 import { issueApiKey } from '../../src/api-keys/index.js';
 import { findStoryIdBySlug } from '../../src/stories/index.js';
 import { AdminClient } from '../support/admin-client.js';
@@ -46,8 +46,7 @@ describe.skipIf(!process.env.DATABASE_URL)('many web nodes and workers behind ng
   beforeAll(async () => {
     cluster = await startCluster();
     const { db } = cluster.database;
-    const editor = await addUser(db, { email: editorEmail, role: 'editor' }, null, new Date());
-    await setPassword(db, editor.id, PASSWORD, new Date());
+    const editor = await addUser(db, { email: editorEmail, role: 'editor' }, PASSWORD, new Date());
     token = (
       await issueApiKey(
         db,
