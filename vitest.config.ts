@@ -6,8 +6,9 @@ import { defineConfig } from 'vitest/config';
 //   x.http.test.ts   http     the app through app.request, or anything over a socket or in a
 //                             child process (feed and SMTP servers, the CLI, the Nu checker)
 //   x.soak.test.ts   soak     whole processes killed with SIGKILL or racing each other
+//   x.cluster.test.ts cluster  the whole deployment: nodes, workers, nginx, Varnish, s3rver (PostgreSQL)
 //   test/e2e/        browser  real Chromium
-// A file belongs to the first lane that fits in the order soak, http, store, unit.
+// A file belongs to the first lane that fits in the order cluster, soak, http, store, unit.
 const anyTest = (suffix: string) => [
   `src/**/*${suffix}.test.ts`,
   `src/**/*${suffix}.test.tsx`,
@@ -29,7 +30,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: anyTest(''),
-          exclude: [...anyTest('.store'), ...anyTest('.http'), ...anyTest('.soak'), ...browser],
+          exclude: [
+            ...anyTest('.store'),
+            ...anyTest('.http'),
+            ...anyTest('.soak'),
+            ...anyTest('.cluster'),
+            ...browser,
+          ],
           setupFiles: ['test/support/unit-lane.ts'],
           pool: 'threads',
         },
@@ -37,6 +44,7 @@ export default defineConfig({
       { extends: true, test: { name: 'store', include: anyTest('.store') } },
       { extends: true, test: { name: 'http', include: anyTest('.http'), exclude: browser } },
       { extends: true, test: { name: 'soak', include: anyTest('.soak') } },
+      { extends: true, test: { name: 'cluster', include: anyTest('.cluster') } },
       { extends: true, test: { name: 'browser', include: browser } },
     ],
   },

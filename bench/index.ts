@@ -47,6 +47,13 @@ const BENCHES: Record<string, { title: string; run: () => Promise<void> }> = {
       await runChangeFeedBench();
     },
   },
+  nodes: {
+    title: 'web nodes behind nginx (invalidation latency across nodes, throughput with 1 and 2 nodes)',
+    run: async () => {
+      const { runClusterBench } = await import('./cluster.bench.js');
+      await runClusterBench();
+    },
+  },
   cluster: {
     title: 'source desk clustering',
     run: async () => {

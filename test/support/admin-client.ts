@@ -9,7 +9,8 @@ export class AdminClient {
   csrf = '';
   lastHtml = '';
 
-  constructor(private readonly app: TestApp) {}
+  // Only `get` is used, so a client for a server in another process can pass a fetch to its URL.
+  constructor(private readonly app: Pick<TestApp, 'get'>) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
