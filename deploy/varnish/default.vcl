@@ -68,6 +68,13 @@ sub vcl_backend_response {
         set beresp.grace = std.duration(
             regsub(beresp.http.cache-control, "^.*stale-if-error=([0-9]+).*$", "\1s"), beresp.grace);
     }
+    # A missing or withdrawn page carries no key a later publish would purge: kept, it would hide
+    # the story once it goes live. Such answers are passed on and never stored.
+    if (beresp.status == 404 || beresp.status == 410) {
+        set beresp.ttl = 0s;
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
     # A failed fetch is not stored: the stale copy stays and is served instead.
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         return (abandon);
