@@ -94,6 +94,11 @@ function keyset(filter: Pick<ListingFilter, 'before' | 'after'>, idColumn: strin
   return { conditions, at, id, direction };
 }
 
+/** The story whose id is in `storyIdColumn` belongs to the section. */
+function storyInSection(storyIdColumn: string, sectionId: number) {
+  return sql<boolean>`exists (select 1 from stories where stories.id = ${sql.ref(storyIdColumn)} and stories.section_id = ${sectionId})`;
+}
+
 function entityListing(db: Db, entityId: number, filter: Omit<ListingFilter, 'limit' | 'offset'>) {
   const { conditions, at, id, direction } = keyset(filter, 'listed.story_id');
   let query = db
@@ -101,18 +106,8 @@ function entityListing(db: Db, entityId: number, filter: Omit<ListingFilter, 'li
     .select(['listed.story_id as story_id', 'listed.first_published_at as first_published_at'])
     .where('listed.entity_id', '=', entityId);
   for (const condition of conditions) query = query.where(condition);
-  if (filter.sectionId !== undefined) {
-    const sectionId = filter.sectionId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('stories')
-          .select('stories.id')
-          .whereRef('stories.id', '=', 'listed.story_id')
-          .where('stories.section_id', '=', sectionId),
-      ),
-    );
-  }
+  if (filter.sectionId !== undefined)
+    query = query.where(storyInSection('listed.story_id', filter.sectionId));
   return { query, order: [at, id] as const, direction };
 }
 
@@ -185,16 +180,7 @@ export async function listLocaleFeedStories(
     .where('story_variants.locale', '=', filter.locale)
     .where('story_variants.status', '=', 'published');
   if (filter.sectionId !== undefined) {
-    const sectionId = filter.sectionId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('stories')
-          .select('stories.id')
-          .whereRef('stories.id', '=', 'story_variants.story_id')
-          .where('stories.section_id', '=', sectionId),
-      ),
-    );
+    query = query.where(storyInSection('story_variants.story_id', filter.sectionId));
   }
   if (filter.entityId !== undefined) {
     const entityId = filter.entityId;
