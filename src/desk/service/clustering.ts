@@ -6,6 +6,7 @@ import {
   findClusterCandidates,
   insertCluster,
   listClusterItems,
+  lockCluster,
   mergeClusters,
   updateClusterSummary,
 } from '../store/index.js';
@@ -77,31 +78,44 @@ async function mostSimilarCluster(
   return best;
 }
 
-/** Recomputes what the inbox shows of a cluster from its items: counts, languages, the sources to credit. */
+/**
+ * Recomputes what the inbox shows of a cluster from its items: counts, languages, the sources to
+ * credit. Two workers may refresh one cluster at once (one after placing an item, the other after
+ * merging a twin into it); the row is locked before its items are read, so the later refresh
+ * reads what the earlier committed and a stale count never lands last.
+ */
 export async function refreshClusterSummary(deps: DeskDeps, clusterId: number): Promise<void> {
-  const items = await listClusterItems(deps.db, clusterId);
-  if (items.length === 0) return;
-  const canonical = pickCanonical(
-    items.map((i) => ({ id: i.id, publishedAt: i.publishedAt ?? i.firstSeenAt, url: i.url, links: i.links })),
-  );
-  const lead = items.find((i) => i.id === canonical.originalId) ?? items[0];
-  if (!lead) return;
-  const times = items.map((i) => i.publishedAt ?? i.firstSeenAt).sort();
-  const summary = (lead.summary || lead.extractedText || '').slice(0, CLUSTER_SUMMARY_CHARS);
-  await updateClusterSummary(
-    deps.db,
-    clusterId,
-    {
-      title: lead.title,
-      summary,
-      firstSeenAt: times[0] ?? lead.firstSeenAt,
-      latestAt: times[times.length - 1] ?? lead.firstSeenAt,
-      itemCount: items.length,
-      feedCount: new Set(items.map((i) => i.feedId)).size,
-      languages: [...new Set(items.flatMap((i) => (i.language ? [i.language] : [])))].sort(),
-      earliestItemId: canonical.earliestId,
-      originalItemId: canonical.originalId,
-    },
-    deps.now(),
-  );
+  await inTransaction(deps.db, async (trx) => {
+    if (!(await lockCluster(trx, clusterId, deps.now()))) return;
+    const items = await listClusterItems(trx, clusterId);
+    if (items.length === 0) return;
+    const canonical = pickCanonical(
+      items.map((i) => ({
+        id: i.id,
+        publishedAt: i.publishedAt ?? i.firstSeenAt,
+        url: i.url,
+        links: i.links,
+      })),
+    );
+    const lead = items.find((i) => i.id === canonical.originalId) ?? items[0];
+    if (!lead) return;
+    const times = items.map((i) => i.publishedAt ?? i.firstSeenAt).sort();
+    const summary = (lead.summary || lead.extractedText || '').slice(0, CLUSTER_SUMMARY_CHARS);
+    await updateClusterSummary(
+      trx,
+      clusterId,
+      {
+        title: lead.title,
+        summary,
+        firstSeenAt: times[0] ?? lead.firstSeenAt,
+        latestAt: times[times.length - 1] ?? lead.firstSeenAt,
+        itemCount: items.length,
+        feedCount: new Set(items.map((i) => i.feedId)).size,
+        languages: [...new Set(items.flatMap((i) => (i.language ? [i.language] : [])))].sort(),
+        earliestItemId: canonical.earliestId,
+        originalItemId: canonical.originalId,
+      },
+      deps.now(),
+    );
+  });
 }

@@ -29,7 +29,7 @@ function storyPair(seed: number): [string, string] {
   return [words.join(' '), copy.join(' ')];
 }
 
-const ROUNDS = 6;
+const ROUNDS = 12;
 const T0 = new Date('2026-11-30T08:00:00Z');
 
 describe.each(DIALECTS)('clustering by two workers at once on %s', (dialect) => {

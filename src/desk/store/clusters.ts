@@ -44,6 +44,20 @@ export type ClusterSummaryUpdate = Pick<
   | 'originalItemId'
 >;
 
+/**
+ * Takes the cluster's row for the rest of the transaction by writing to it first (a row lock on
+ * PostgreSQL, the write lock on SQLite), so a refresh reads its items only once no other refresh
+ * of it is in flight. False when the cluster is gone.
+ */
+export async function lockCluster(db: Db, id: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('duplicate_clusters')
+    .set({ updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function updateClusterSummary(db: Db, id: number, update: ClusterSummaryUpdate, now: Date) {
   await db
     .updateTable('duplicate_clusters')
