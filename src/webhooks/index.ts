@@ -21,4 +21,9 @@ export { type Delivery, listDeliveries, listWebhooks, retryDeliveryNow, type Web
 /** The signature scheme (Standard Webhooks), for receivers and tests. */
 export { isLegacySecret, verifySignature } from './signature.js';
 /** The background sender. */
-export { deliverDueWebhooks, startWebhookWorker, type WebhookWorkerOptions } from './worker.js';
+export {
+  deliverDueWebhooks,
+  startWebhookWorker,
+  type WebhookWorker,
+  type WebhookWorkerOptions,
+} from './worker.js';

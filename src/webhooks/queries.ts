@@ -232,6 +232,8 @@ export interface ClaimedDelivery {
   payload: string;
   /** Counting this one; also the claim's fence: only the holder of this count may finish it. */
   attempts: number;
+  /** Until when the claim holds; with `attempts`, what a hand-back must still find in the row. */
+  leaseUntil: string;
   url: string;
   secret: string;
 }
@@ -267,6 +269,7 @@ export async function claimDelivery(
     event: claimed.event,
     payload: claimed.payload,
     attempts: claimed.attempts,
+    leaseUntil,
     url: webhook.url,
     secret: webhook.secret,
   };
@@ -304,6 +307,26 @@ export async function finishDelivery(
     .where('id', '=', claim.id)
     .where('attempts', '=', claim.attempts)
     .execute();
+}
+
+/**
+ * Hands a claimed delivery back unsent (its worker is stopping): free at once for any worker, and
+ * the attempt counted on claim given back. Fenced on the claim's attempts and lease, so a claim
+ * that lapsed and went to another worker (or came back and went again) is left alone.
+ */
+export async function releaseDelivery(
+  db: Db,
+  claim: { id: number; attempts: number; leaseUntil: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('webhook_deliveries')
+    .set({ locked_until: null, attempts: sql<number>`attempts - 1` })
+    .where('id', '=', claim.id)
+    .where('status', '=', 'pending')
+    .where('attempts', '=', claim.attempts)
+    .where('locked_until', '=', claim.leaseUntil)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /**

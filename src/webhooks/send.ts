@@ -47,6 +47,18 @@ export interface SendOptions {
   timeoutMs: number;
   /** Unix seconds of this attempt, for `webhook-timestamp`. */
   timestamp: number;
+  /** Aborted when the worker stops: the attempt is dropped mid-flight and SendCancelled thrown. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The caller's signal ended the attempt before an answer: no outcome to record, since the
+ * receiver may or may not have had the request, and the caller hands the delivery back.
+ */
+export class SendCancelled extends Error {
+  constructor() {
+    super('webhook send cancelled');
+  }
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -120,8 +132,9 @@ export async function sendDelivery(
     ...signatureHeaders(delivery.secret, String(delivery.id), options.timestamp, delivery.payload),
     'x-velocity-event': delivery.event,
   };
-  const signal = AbortSignal.timeout(options.timeoutMs);
-  // DNS lookups take no signal: the deadline races the whole attempt instead.
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  // DNS lookups take no signal: the deadline (or the stop) races the whole attempt instead.
   const deadline = new Promise<never>((_, reject) =>
     signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
   );
@@ -158,6 +171,7 @@ export async function sendDelivery(
   };
 
   try {
+    if (options.signal?.aborted) throw new SendCancelled();
     const status = await Promise.race([hops(), deadline]);
     if (status >= 200 && status < 300) return { delivered: true, status, durationMs: elapsed() };
     return {
@@ -177,7 +191,8 @@ export async function sendDelivery(
         detail: '',
       };
     }
-    const failure = classify(error, signal.aborted);
+    if (options.signal?.aborted && !timeout.aborted) throw new SendCancelled();
+    const failure = classify(error, timeout.aborted);
     return {
       delivered: false,
       status: null,

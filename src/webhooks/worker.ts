@@ -3,8 +3,14 @@ import type { Database } from '../platform/database/index.js';
 import type { Logger } from '../platform/logger.js';
 import type { Resolve } from '../platform/outbound/index.js';
 import { retryDelayMs } from './backoff.js';
-import { type ClaimedDelivery, claimDelivery, finishDelivery, listDueDeliveryIds } from './queries.js';
-import { sendDelivery } from './send.js';
+import {
+  type ClaimedDelivery,
+  claimDelivery,
+  finishDelivery,
+  listDueDeliveryIds,
+  releaseDelivery,
+} from './queries.js';
+import { SendCancelled, sendDelivery } from './send.js';
 
 export interface WebhookWorkerOptions {
   db: Kysely<Database>;
@@ -25,7 +31,10 @@ export interface WebhookWorkerOptions {
 }
 
 export interface WebhookWorker {
-  /** Stops the loop and waits for the pass in progress. */
+  /**
+   * Stops the loop: nothing more is claimed, sends under way are aborted, and what was claimed
+   * but not delivered is handed back for another worker; resolves once that is done.
+   */
   stop(): Promise<void>;
   /** One pass: claims and sends what is due now; returns how many it attempted. */
   runOnce(): Promise<number>;
@@ -37,13 +46,31 @@ const DEFAULT_BATCH_SIZE = 10;
 // mid-send lets the delivery go after this.
 const LEASE_MARGIN_MS = 50_000;
 
-async function attempt(options: WebhookWorkerOptions, delivery: ClaimedDelivery, timeoutMs: number) {
-  const outcome = await sendDelivery(delivery, {
-    allowHosts: options.allowHosts,
-    timeoutMs,
-    timestamp: Math.floor(options.now().getTime() / 1000),
-    ...(options.resolve ? { resolve: options.resolve } : {}),
-  });
+/** Gives a claim back unsent, so that another worker retries it now rather than after the lease. */
+async function handBack(options: WebhookWorkerOptions, delivery: ClaimedDelivery) {
+  const released = await releaseDelivery(options.db, delivery);
+  options.log.info({ deliveryId: delivery.id, released }, 'webhook delivery handed back on stop');
+}
+
+async function attempt(
+  options: WebhookWorkerOptions,
+  delivery: ClaimedDelivery,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+) {
+  let outcome: Awaited<ReturnType<typeof sendDelivery>>;
+  try {
+    outcome = await sendDelivery(delivery, {
+      allowHosts: options.allowHosts,
+      timeoutMs,
+      timestamp: Math.floor(options.now().getTime() / 1000),
+      ...(options.resolve ? { resolve: options.resolve } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (error instanceof SendCancelled) return handBack(options, delivery);
+    throw error;
+  }
   const finishedAt = options.now();
   if (outcome.delivered) {
     await finishDelivery(options.db, delivery, {
@@ -79,8 +106,15 @@ async function attempt(options: WebhookWorkerOptions, delivery: ClaimedDelivery,
   );
 }
 
-/** One pass over the queue: claims what is due (each by exactly one worker) and sends it. */
-export async function deliverDueWebhooks(options: WebhookWorkerOptions): Promise<number> {
+/**
+ * One pass over the queue: claims what is due (each by exactly one worker) and sends it. Once
+ * `signal` is aborted the pass claims nothing more and hands back whatever it has not delivered.
+ */
+export async function deliverDueWebhooks(
+  options: WebhookWorkerOptions,
+  signal?: AbortSignal,
+): Promise<number> {
+  if (signal?.aborted) return 0;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now();
   const nowIso = now.toISOString();
@@ -88,10 +122,12 @@ export async function deliverDueWebhooks(options: WebhookWorkerOptions): Promise
   const candidates = await listDueDeliveryIds(options.db, nowIso, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const claimed: ClaimedDelivery[] = [];
   for (const id of candidates) {
+    if (signal?.aborted) break;
     const delivery = await claimDelivery(options.db, id, nowIso, leaseUntil);
     if (delivery) claimed.push(delivery);
   }
-  await Promise.all(claimed.map((delivery) => attempt(options, delivery, timeoutMs)));
+  // A stop that came while claiming: the attempt sees the aborted signal and hands back unsent.
+  await Promise.all(claimed.map((delivery) => attempt(options, delivery, timeoutMs, signal)));
   return claimed.length;
 }
 
@@ -100,12 +136,13 @@ export async function deliverDueWebhooks(options: WebhookWorkerOptions): Promise
  * `intervalMs` (sooner while a full batch keeps coming back). Safe to run in several processes.
  */
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
-  let stopped = false;
+  // Not repeatEvery: a full batch brings the next pass forward, which a fixed interval cannot.
+  const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let pass: Promise<number> | undefined;
-  const runOnce = () => deliverDueWebhooks(options);
+  const runOnce = () => deliverDueWebhooks(options, stopping.signal);
   const schedule = (delayMs: number) => {
-    if (stopped) return;
+    if (stopping.signal.aborted) return;
     timer = setTimeout(loop, delayMs);
     timer.unref();
   };
@@ -123,7 +160,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   return {
     runOnce,
     async stop() {
-      stopped = true;
+      stopping.abort();
       if (timer) clearTimeout(timer);
       await pass;
     },
