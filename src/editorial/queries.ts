@@ -208,9 +208,7 @@ export async function listDueVariantIds(db: Db, now: Date, limit: number): Promi
  * itself, so of two schedulers (two processes, or two ticks) racing for the same variant exactly
  * one gets a row back; the other's UPDATE matches nothing. Timestamps are ISO strings in UTC, so
  * `publish_at <= now` compares as text on both dialects. The winner then updates the story's
- * place in lists. That is not one transaction with the claim (as the audit row is not): on SQLite
- * a second connection blocks its whole process while it waits for a lock held across awaits.
- * Each step recomputes from the variants, so any later write of the story repairs a lost one.
+ * place in lists; the caller runs both in its transaction (see publishDueVariant).
  */
 export async function claimDueVariant(
   db: Db,

@@ -1,10 +1,16 @@
-import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  allowAuditEntries,
+  allowChangeLogRows,
+  refuseAuditEntries,
+  refuseChangeLogRows,
+} from '../../test/support/audit-faults.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
 import { eventually } from '../../test/support/eventually.js';
 import { seedTaxonomy } from '../../test/support/factories.js';
 import { type Actor, addUser, listAudit } from '../accounts/index.js';
+import { changesAfter, latestChangeId } from '../platform/change-log.js';
 import { type Database, openDatabase } from '../platform/database/index.js';
 import { createLogger } from '../platform/logger.js';
 import { findStory, listPublishedStories } from '../stories/index.js';
@@ -81,10 +87,11 @@ describe.each(DIALECTS)('the scheduler on %s', (dialect) => {
     for (const id of ids) expect(await statusOf(id)).toBe('published');
   });
 
-  it('publishes each variant exactly once across two processes (two connections)', async () => {
+  it('publishes each variant exactly once across two schedulers, each with its change-log row', async () => {
     const ids: number[] = [];
     for (let i = 1; i <= 12; i++) ids.push(await scheduled(i, `英伟达新闻第${i}篇报道`));
-    const other = await secondConnection(database);
+    const before = await latestChangeId(database.db);
+    const other = await secondScheduler(database);
     try {
       const runs: SchedulerRun[] = await Promise.all([
         publishDueVariants(database.db, at(30)),
@@ -96,10 +103,43 @@ describe.each(DIALECTS)('the scheduler on %s', (dialect) => {
       expect(published.sort((a, b) => a - b)).toEqual(ids);
       const audit = await listAudit(database.db, { action: 'story.publish' }, { limit: 50, offset: 0 });
       expect(audit.total).toBe(12);
+      const logged = (await changesAfter(database.db, before, 50)).flatMap((row) => row.change.storyIds);
+      expect(logged.sort((a, b) => a - b)).toEqual(ids);
     } finally {
       await other.close();
     }
   });
+
+  it.each([
+    ['its audit entry', refuseAuditEntries, allowAuditEntries],
+    ['its change-log row', refuseChangeLogRows, allowChangeLogRows],
+  ])(
+    'publishes nothing of a variant when %s cannot be written, and all of it at the next run',
+    async (_, refuse, allow) => {
+      const due = await scheduled(5);
+      const before = await latestChangeId(database.db);
+      await refuse(database.db, dialect);
+      await expect(publishDueVariants(database.db, at(10))).rejects.toThrow(/refused/);
+      // The claim and the story's place in lists went back with the failed step.
+      expect(await statusOf(due)).toBe('scheduled');
+      expect(await listPublishedStories(database.db, { limit: 10 })).toEqual([]);
+      expect(await changesAfter(database.db, before, 10)).toEqual([]);
+      const audit = () => listAudit(database.db, { action: 'story.publish' }, { limit: 10, offset: 0 });
+      expect((await audit()).total).toBe(0);
+
+      await allow(database.db, dialect);
+      const run = await publishDueVariants(database.db, at(11));
+      expect(run.published).toEqual([{ storyId: due, locale: 'zh' }]);
+      expect(await statusOf(due)).toBe('published');
+      expect(await listPublishedStories(database.db, { limit: 10 })).toEqual([
+        { storyId: due, firstPublishedAt: at(11).toISOString() },
+      ]);
+      expect((await changesAfter(database.db, before, 10)).map((row) => row.change.storyIds)).toEqual([
+        [due],
+      ]);
+      expect((await audit()).entries.map((e) => [e.actor, e.subjectId])).toEqual([['system', due]]);
+    },
+  );
 
   it('runs at start and then on its interval, handing each run on, and stops cleanly', async () => {
     const due = await scheduled(1);
@@ -125,13 +165,17 @@ describe.each(DIALECTS)('the scheduler on %s', (dialect) => {
   });
 });
 
-/** Another connection to the same database, as a second server process would have. */
-async function secondConnection(
+/**
+ * What a second scheduler runs on. On PostgreSQL, a pool of its own, as another process has. On
+ * SQLite, the same instance: its driver runs one transaction at a time, while a second connection
+ * in this process would wait for the file's lock synchronously, stalling the event loop under the
+ * first connection's open transaction for good (two processes each have their own loop). Both
+ * runs still list the same candidates before either claims them, so the claim's race is there.
+ */
+async function secondScheduler(
   database: TestDatabase,
 ): Promise<{ db: Kysely<Database>; close(): Promise<void> }> {
-  if (database.dialect === 'sqlite') {
-    return openDatabase({ sqliteFile: path.join(database.dataDir, 'velocity.db') });
-  }
+  if (database.dialect === 'sqlite') return { db: database.db, close: async () => {} };
   const schema = (await sql<{ name: string }>`select current_schema() as name`.execute(database.db)).rows[0]
     ?.name;
   return openDatabase({ databaseUrl: process.env.DATABASE_URL, pgSchema: schema ?? 'public' });

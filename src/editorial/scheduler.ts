@@ -6,7 +6,7 @@ import { repeatEvery } from '../platform/repeat.js';
 import { findStory } from '../stories/index.js';
 import { changeOfStory, event, mergeOutcomes, type Outcome } from './outcome.js';
 import { claimDueVariant, listDueVariantIds } from './queries.js';
-import { recordOutcome } from './use-case.js';
+import { recordedWrite } from './use-case.js';
 
 type Db = Kysely<Database>;
 
@@ -18,40 +18,44 @@ export interface SchedulerRun extends Outcome {
 }
 
 /**
- * The scheduler's due publish of one variant: the claim is one conditional UPDATE, so two
- * schedulers never both publish it; its audit entry follows. Not one transaction on purpose: on
- * SQLite a second connection's write waits synchronously (better-sqlite3's busy wait) and would
- * stall the event loop under a transaction still holding the lock, which the two-connection
- * scheduler test shows. Its change-log row is appended right after the claim, before anything
- * else, for the same reason outside a transaction: a process dying between the two leaves the
- * other processes' pages stale until evicted. Undefined when another run claimed it first.
+ * The scheduler's due publish of one variant, as one transaction: the claim (with the story's
+ * place in lists), the audit entry and the change-log row commit together or not at all, so a
+ * process dying halfway leaves the variant scheduled for the next run rather than published
+ * without the row that makes every other process drop its pages. The claim is one conditional
+ * UPDATE, so of two schedulers racing for the variant exactly one gets it: on PostgreSQL the
+ * loser's UPDATE waits on the row lock and then matches nothing. It is the transaction's first
+ * statement, so on SQLite the transaction waits for the write lock at once rather than after a
+ * read, which SQLite refuses to upgrade once another process has written in between. Undefined
+ * when another run claimed it first.
  */
 async function publishDueVariant(
   db: Db,
   variantId: number,
   now: Date,
 ): Promise<{ storyId: number; locale: string; outcome: Outcome } | undefined> {
-  const claimed = await claimDueVariant(db, variantId, now);
-  if (!claimed) return undefined;
-  const story = await findStory(db, claimed.storyId);
-  const outcome = {
-    change: story ? changeOfStory(story) : null,
-    events: [event('story.published', claimed, now)],
-  };
-  await recordOutcome(db, outcome);
-  await recordAudit(
-    db,
-    {
-      actor: { id: null, email: 'system' },
-      action: 'story.publish',
-      subject: { kind: 'story', id: claimed.storyId },
-      locale: claimed.locale,
-      summary: story?.variants.find((v) => v.locale === claimed.locale)?.title ?? '',
-      details: { scheduled: true },
-    },
-    now,
-  );
-  return { ...claimed, outcome };
+  return recordedWrite(db, async (trx) => {
+    const claimed = await claimDueVariant(trx, variantId, now);
+    if (!claimed) return undefined;
+    const story = await findStory(trx, claimed.storyId);
+    const outcome = {
+      change: story ? changeOfStory(story) : null,
+      events: [event('story.published', claimed, now)],
+    };
+    await recordAudit(
+      trx,
+      {
+        actor: { id: null, email: 'system' },
+        action: 'story.publish',
+        subject: { kind: 'story', id: claimed.storyId },
+        locale: claimed.locale,
+        summary: story?.variants.find((v) => v.locale === claimed.locale)?.title ?? '',
+        details: { scheduled: true },
+      },
+      now,
+    );
+    // recordedWrite appends this outcome's change to the log last, before the commit.
+    return { ...claimed, outcome };
+  });
 }
 
 /**
