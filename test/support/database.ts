@@ -19,17 +19,21 @@ export interface TestDatabase extends DatabaseHandle {
   dataDir: string;
   /** DATABASE_URL for another process to reach this same database (PostgreSQL: with its schema). */
   url?: string;
+  /** A connection of its own to this same database (a pool on PostgreSQL), as another process has. */
+  connectAgain(): DatabaseHandle;
 }
 
 /** A fresh, migrated database of its own: a temporary SQLite file or a new PostgreSQL schema. */
 export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'velocity-test-'));
   if (dialect === 'sqlite') {
-    const handle = openDatabase({ sqliteFile: path.join(dataDir, 'velocity.db') });
+    const sqliteFile = path.join(dataDir, 'velocity.db');
+    const handle = openDatabase({ sqliteFile });
     await migrateToLatest(handle.db as never, 'sqlite');
     return {
       ...handle,
       dataDir,
+      connectAgain: () => openDatabase({ sqliteFile }),
       async destroy() {
         await handle.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
@@ -51,6 +55,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     ...handle,
     dataDir,
     url: url.href,
+    connectAgain: () => openDatabase({ databaseUrl, pgSchema: schema }),
     async destroy() {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: databaseUrl });

@@ -8,7 +8,8 @@ export type FetchErrorCode =
   | 'http-error'
   | 'unsupported-scheme'
   | 'unsupported-encoding'
-  | 'network';
+  | 'network'
+  | 'aborted';
 
 /** Base of every error the fetcher raises on purpose; `code` says which one without instanceof. */
 export class FetchError extends DomainError {
@@ -83,5 +84,12 @@ export class FetchNetworkError extends FetchError {
   constructor(url: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     super('network', 'invalid', `Could not fetch ${url}: ${reason}`, url, { reason });
+  }
+}
+
+/** The caller gave up (the process is stopping); nothing is wrong with the address. */
+export class FetchAbortedError extends FetchError {
+  constructor(url: string) {
+    super('aborted', 'invalid', `Fetch of ${url} abandoned: the caller stopped`, url);
   }
 }

@@ -6,6 +6,7 @@ import { defaultResolve, pinnedRequest } from '../../platform/outbound/index.js'
 import { guardAddress, type Resolve, type ResolvedAddress } from './address.js';
 import {
   BodyTooLargeError,
+  FetchAbortedError,
   FetchError,
   FetchNetworkError,
   FetchTimeoutError,
@@ -51,7 +52,16 @@ export type FetchedDocument =
     }
   | { status: 304 };
 
-export type FetchDocument = (url: string, validators?: Validators) => Promise<FetchedDocument>;
+export interface FetchControl {
+  /** Aborting it ends the fetch at once, wherever it is, with a `FetchAbortedError`. */
+  signal?: AbortSignal;
+}
+
+export type FetchDocument = (
+  url: string,
+  validators?: Validators,
+  control?: FetchControl,
+) => Promise<FetchedDocument>;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -181,17 +191,48 @@ export function createFetcher(options: FetcherOptions): { fetchDocument: FetchDo
     return new Uint8Array(Buffer.concat(chunks, size));
   }
 
+  /**
+   * A host slot, or `FetchAbortedError` as soon as `signal` is aborted; a slot granted after that
+   * is handed straight back, so a stopping caller never waits out another request's turn.
+   */
+  async function acquireUnlessAborted(host: string, url: string, signal: AbortSignal | undefined) {
+    const granted = scheduler.acquire(host);
+    if (!signal) return granted;
+    if (signal.aborted) {
+      void granted.then((release) => release());
+      throw new FetchAbortedError(url);
+    }
+    let onAbort = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(new FetchAbortedError(url));
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([granted, aborted]);
+    } catch (error) {
+      void granted.then((release) => release());
+      throw error;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
   async function fetchHop(
     url: URL,
     validators: Validators,
     hop: number,
     input: string,
+    signal: AbortSignal | undefined,
   ): Promise<{ document: FetchedDocument } | { redirect: URL }> {
     const pinned = await guardAddress(url, { allowHosts: options.allowHosts, resolve });
-    const release = await scheduler.acquire(url.host.toLowerCase());
+    const release = await acquireUnlessAborted(url.host.toLowerCase(), url.href, signal);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+    // The caller's abort ends the request the same way the timeout does, but is reported apart.
+    const stop = () => controller.abort();
+    signal?.addEventListener('abort', stop, { once: true });
     try {
+      if (signal?.aborted) throw new FetchAbortedError(url.href);
       const response = await request(url, pinned, validators, controller.signal);
       const status = response.statusCode ?? 0;
       if (REDIRECTS.has(status)) {
@@ -220,16 +261,22 @@ export function createFetcher(options: FetcherOptions): { fetchDocument: FetchDo
       };
       return { document };
     } catch (error) {
+      if (signal?.aborted) throw new FetchAbortedError(url.href);
       if (error instanceof FetchError && error.code !== 'network') throw error;
       if (controller.signal.aborted) throw new FetchTimeoutError(url.href, options.timeoutMs);
       throw new FetchNetworkError(url.href, error);
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
       release();
     }
   }
 
-  async function fetchDocument(input: string, validators: Validators = {}): Promise<FetchedDocument> {
+  async function fetchDocument(
+    input: string,
+    validators: Validators = {},
+    control: FetchControl = {},
+  ): Promise<FetchedDocument> {
     let current: URL;
     try {
       current = new URL(input);
@@ -240,10 +287,12 @@ export function createFetcher(options: FetcherOptions): { fetchDocument: FetchDo
       if (current.protocol !== 'http:' && current.protocol !== 'https:') {
         throw new UnsupportedSchemeError(current.href, current.protocol.replace(/:$/, ''));
       }
-      const outcome = await fetchHop(current, validators, hop, input).catch((error: unknown) => {
-        // A resolver failure (NXDOMAIN and the like) surfaces as a network error too.
-        throw error instanceof FetchError ? error : new FetchNetworkError(current.href, error);
-      });
+      const outcome = await fetchHop(current, validators, hop, input, control.signal).catch(
+        (error: unknown) => {
+          // A resolver failure (NXDOMAIN and the like) surfaces as a network error too.
+          throw error instanceof FetchError ? error : new FetchNetworkError(current.href, error);
+        },
+      );
       if ('document' in outcome) return outcome.document;
       current = outcome.redirect;
     }

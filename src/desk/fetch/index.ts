@@ -1,6 +1,7 @@
 export type { Resolve } from './address.js';
 export { nextAttemptAfterFailure } from './backoff.js';
 export {
+  FetchAbortedError,
   FetchError,
   HttpStatusError,
 } from './errors.js';

@@ -2,6 +2,7 @@ import { detectTextLanguage } from '../../publishing/index.js';
 import { type Entity, suggestEntities } from '../../stories/index.js';
 import { encodeSignature, lshBands, minhashSignature, signatureText } from '../cluster/index.js';
 import { htmlToText } from '../extract/index.js';
+import { FetchAbortedError } from '../fetch/index.js';
 import type { FeedItemRecord, ItemAnalysis } from '../store/index.js';
 import type { DeskDeps } from './deps.js';
 
@@ -23,16 +24,21 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Fetches the item's page and extracts the article, when the desk is set to. */
-export async function fullText(deps: DeskDeps, item: Pick<FeedItemRecord, 'url'>) {
+/**
+ * Fetches the item's page and extracts the article, when the desk is set to. A fetch cut short by
+ * `signal` leaves the page 'pending', for whichever worker runs `extractPendingItems` next.
+ */
+export async function fullText(deps: DeskDeps, item: Pick<FeedItemRecord, 'url'>, signal?: AbortSignal) {
   if (!deps.settings.fullText || !item.url) return { state: 'skipped' as const, error: '', article: null };
+  if (signal?.aborted) return { state: 'pending' as const, error: '', article: null };
   try {
-    const page = await deps.fetchDocument(item.url);
+    const page = await deps.fetchDocument(item.url, {}, signal ? { signal } : {});
     if (page.status !== 200) return { state: 'skipped' as const, error: '', article: null };
     const article = await deps.extractArticle(page.body, { url: page.url, contentType: page.contentType });
     if (!article) return { state: 'failed' as const, error: 'No article found on the page', article: null };
     return { state: 'done' as const, error: '', article };
   } catch (error) {
+    if (error instanceof FetchAbortedError) return { state: 'pending' as const, error: '', article: null };
     return { state: 'failed' as const, error: describeError(error), article: null };
   }
 }
@@ -49,12 +55,14 @@ export async function analyseItem(
     feedLanguage: string | null;
     /** Leave the page for `extractPendingItems` (state 'pending'), so taking in a feed stays quick. */
     deferFullText?: boolean;
+    /** Once aborted (the worker is stopping), the page is left 'pending' as if deferred. */
+    signal?: AbortSignal;
   },
 ): Promise<AnalysedItem> {
   const deferred = context.deferFullText === true && deps.settings.fullText && item.url !== null;
   const page = deferred
     ? { state: 'pending' as const, error: '', article: null }
-    : await fullText(deps, item);
+    : await fullText(deps, item, context.signal);
   const article = page.article;
   const feedText = htmlToText(item.contentHtml) || item.summary;
   const text = (article?.text || feedText).slice(0, ANALYSED_CHARS);

@@ -22,7 +22,9 @@ export async function extractPendingItems(
   let failed = 0;
   for (const item of await findItems(deps.db, ids)) {
     if (options.signal?.aborted) break;
-    const page = await fullText(deps, item);
+    const page = await fullText(deps, item, options.signal);
+    // Cut short by a stopping worker: the item stays pending for the next run, here or elsewhere.
+    if (page.state === 'pending') break;
     const article = page.article;
     if (page.state === 'done') extracted += 1;
     else if (page.state === 'failed') failed += 1;

@@ -1,6 +1,6 @@
 import { listEntities } from '../../stories/index.js';
 import { type FeedDocument, parseFeedDocument } from '../feeds/index.js';
-import { nextAttemptAfterFailure } from '../fetch/index.js';
+import { FetchAbortedError, nextAttemptAfterFailure } from '../fetch/index.js';
 import {
   claimFeed,
   type FollowedFeed,
@@ -22,8 +22,10 @@ export type RefreshReport =
   | { feedId: number; outcome: 'updated'; newItems: number; clustersJoined: number }
   | { feedId: number; outcome: 'not-modified' }
   | { feedId: number; outcome: 'failed'; error: string }
-  /** Another process (or an overlapping run) holds the feed. */
+  /** Another process (or an overlapping run) holds the feed, or refreshed it since it was due. */
   | { feedId: number; outcome: 'busy' }
+  /** The worker stopped first: the feed was handed back untouched, for another to refresh now. */
+  | { feedId: number; outcome: 'stopped' }
   | { feedId: number; outcome: 'missing' };
 
 // A feed is held for at most this long; a process that dies mid-refresh frees it by then.
@@ -48,6 +50,8 @@ export async function takeInItems(
     onItem?: (done: number, total: number) => void;
     /** Fetch the items' pages later, in the background (see `extractPendingItems`). */
     deferFullText?: boolean;
+    /** Once aborted, the pages not yet fetched are left to `extractPendingItems`. */
+    signal?: AbortSignal;
   } = {},
 ): Promise<{ newItems: number; clustersJoined: number }> {
   const candidates = document.items.map((item) => toNewFeedItem(item, feed.feedUrl));
@@ -69,6 +73,7 @@ export async function takeInItems(
       entities,
       feedLanguage: document.language,
       deferFullText: options.deferFullText === true,
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     await saveItemAnalysis(deps.db, item.id, analysed);
     const placed = await clusterItem(deps, item, analysed);
@@ -78,17 +83,43 @@ export async function takeInItems(
   return { newItems: ids.length, clustersJoined };
 }
 
+export interface RefreshFeedOptions {
+  /**
+   * A scheduled refresh: claim the feed only while it is still due, so a worker that listed it
+   * just before another refreshed it does not fetch it a second time in the same period.
+   */
+  onlyIfDue?: boolean;
+  /**
+   * Aborted when the worker stops: a feed not yet fetched, or whose fetch is under way, is
+   * released with no failure counted, so another worker refreshes it at once.
+   */
+  signal?: AbortSignal;
+}
+
 /**
  * One refresh of one followed feed: a conditional GET, the new items taken in, the outcome
  * recorded on the feed (last fetch, last success, error, next time). Never throws for a feed's
  * own failure: that is the report.
  */
-export async function refreshFeed(deps: DeskDeps, feedId: number): Promise<RefreshReport> {
+export async function refreshFeed(
+  deps: DeskDeps,
+  feedId: number,
+  options: RefreshFeedOptions = {},
+): Promise<RefreshReport> {
+  const { signal } = options;
+  if (signal?.aborted) return { feedId, outcome: 'stopped' };
   const now = deps.now();
-  if (!(await claimFeed(deps.db, feedId, now, new Date(now.getTime() + CLAIM_MS))))
+  const claimed = await claimFeed(deps.db, feedId, now, new Date(now.getTime() + CLAIM_MS), {
+    onlyIfDue: options.onlyIfDue === true,
+  });
+  if (!claimed)
     return (await findFeed(deps.db, feedId)) ? { feedId, outcome: 'busy' } : { feedId, outcome: 'missing' };
   const feed = await findFeed(deps.db, feedId);
   if (!feed) return { feedId, outcome: 'missing' };
+  if (signal?.aborted) {
+    await releaseFeed(deps.db, feedId);
+    return { feedId, outcome: 'stopped' };
+  }
   if (feed.state === 'manual') {
     await releaseFeed(deps.db, feedId);
     return {
@@ -98,10 +129,11 @@ export async function refreshFeed(deps: DeskDeps, feedId: number): Promise<Refre
     };
   }
   try {
-    const fetched = await deps.fetchDocument(feed.feedUrl, {
-      etag: feed.etag,
-      lastModified: feed.lastModified,
-    });
+    const fetched = await deps.fetchDocument(
+      feed.feedUrl,
+      { etag: feed.etag, lastModified: feed.lastModified },
+      signal ? { signal } : {},
+    );
     if (fetched.status === 304) {
       await recordFetch(
         deps.db,
@@ -118,7 +150,7 @@ export async function refreshFeed(deps: DeskDeps, feedId: number): Promise<Refre
       now: deps.now(),
       maxBytes: deps.settings.maxBodyBytes,
     });
-    const taken = await takeInItems(deps, feed, document);
+    const taken = await takeInItems(deps, feed, document, signal ? { signal } : {});
     await recordFetch(
       deps.db,
       feed,
@@ -135,6 +167,12 @@ export async function refreshFeed(deps: DeskDeps, feedId: number): Promise<Refre
     );
     return { feedId, outcome: 'updated', ...taken };
   } catch (error) {
+    // Only the feed's own fetch is given the signal, so nothing was stored: hand the feed back.
+    if (error instanceof FetchAbortedError) {
+      await releaseFeed(deps.db, feedId);
+      deps.log.info({ feedId }, 'followed feed handed back unrefreshed: the worker is stopping');
+      return { feedId, outcome: 'stopped' };
+    }
     const message = describeError(error);
     const failedAt = deps.now();
     await recordFetch(
@@ -162,7 +200,10 @@ export interface RefreshRunOptions {
   /** Refresh these feeds whether or not they are due. */
   feedIds?: number[];
   onProgress?: (report: RefreshReport, done: number, total: number) => void;
-  /** Once aborted, no further feed is started (those under way finish). */
+  /**
+   * Once aborted, no further feed is claimed, and feeds claimed but not yet fetched, or whose
+   * fetch is under way, are released untouched (see `refreshFeed`).
+   */
   signal?: AbortSignal;
 }
 
@@ -177,7 +218,11 @@ export async function refreshFeeds(
   const worker = async () => {
     while (next < ids.length && !options.signal?.aborted) {
       const id = ids[next++] as number;
-      const report = await refreshFeed(deps, id);
+      const report = await refreshFeed(deps, id, {
+        // Feeds asked for by id are refreshed whether due or not; a listed one only while due.
+        onlyIfDue: options.feedIds === undefined,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
       reports.push(report);
       options.onProgress?.(report, reports.length, ids.length);
     }

@@ -126,16 +126,24 @@ export async function listDueFeedIds(db: Db, now: Date, limit: number): Promise<
 
 /**
  * Takes a feed for one refresh until `lockedUntil`. One conditional UPDATE decides, so of two
- * processes (or a scheduled and a manual refresh) only one fetches it.
+ * processes (or a scheduled and a manual refresh) only one fetches it. With `onlyIfDue`, a feed
+ * refreshed since it was listed (its next time moved on) is not taken again.
  */
-export async function claimFeed(db: Db, id: number, now: Date, lockedUntil: Date): Promise<boolean> {
+export async function claimFeed(
+  db: Db,
+  id: number,
+  now: Date,
+  lockedUntil: Date,
+  options: { onlyIfDue?: boolean } = {},
+): Promise<boolean> {
   const nowIso = now.toISOString();
-  const result = await db
+  let claim = db
     .updateTable('followed_feeds')
     .set({ locked_until: lockedUntil.toISOString() })
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]));
+  if (options.onlyIfDue) claim = claim.where('state', '=', 'active').where('next_fetch_at', '<=', nowIso);
+  const result = await claim.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
