@@ -69,7 +69,8 @@ sub vcl_backend_response {
             regsub(beresp.http.cache-control, "^.*stale-if-error=([0-9]+).*$", "\1s"), beresp.grace);
     }
     # A missing or withdrawn page carries no key a later publish would purge: kept, it would hide
-    # the story once it goes live. Such answers are passed on and never stored.
+    # the story once it goes live. Such answers are passed on and never stored. (A 301 for a moved
+    # story is stored: it carries the story's key, which the story's next change purges.)
     if (beresp.status == 404 || beresp.status == 410) {
         set beresp.ttl = 0s;
         set beresp.uncacheable = true;

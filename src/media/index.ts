@@ -20,6 +20,7 @@ export { renditionHeight } from './renditions.js';
 export { copyLocalMedia } from './storage/copy.js';
 /** Where the files live (local disk or S3) and where pages link them. */
 export {
+  absoluteMediaHref,
   createMediaStorage,
   localMediaStorage,
   type MediaStorage,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type MediaStorage, mediaHref } from '../media/index.js';
+import { absoluteMediaHref, type MediaStorage } from '../media/index.js';
 import type { Newsletter } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
@@ -49,6 +49,5 @@ export function absoluteUrl(deps: SiteDeps, path: string): string {
 
 /** A library file's absolute URL (feeds, og:image): the CDN's, or the site's /media route. */
 export function absoluteMediaUrl(deps: SiteDeps, file: string): string {
-  const href = mediaHref(deps.config, file);
-  return href.startsWith('/') ? absoluteUrl(deps, href) : href;
+  return absoluteMediaHref(deps.config, file);
 }

@@ -67,7 +67,7 @@ export async function cachedPage(
  * The surrogate keys of a page, built from the very tags the render cache files it under, so the
  * cache in front is purged on exactly the changes that drop the page here (see `purgeForChange`).
  */
-function edgeHeaders(c: Context, deps: SiteDeps, tags: readonly string[]): Record<string, string> {
+export function edgeHeaders(c: Context, deps: SiteDeps, tags: readonly string[]): Record<string, string> {
   if (deps.config.SURROGATE_KEY_HEADERS.length === 0) return {};
   const locale = c.req.param('locale');
   const known = locale !== undefined && deps.catalog.settings.locales.includes(locale);

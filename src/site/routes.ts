@@ -73,7 +73,7 @@ export function siteRoutes(deps: SiteDeps, shares: ShareTally): Hono {
   app.post('/:locale/newsletter/unsubscribe/:token', (c) => oneClickUnsubscribeRoute(c, deps));
 
   app.get('/:locale/', (c) => frontRoute(c, deps));
-  app.get('/:locale', withTrailingSlash);
+  app.get('/:locale', (c) => withTrailingSlash(c, deps));
   for (const { format, file } of FEED_FILES) {
     app.get(`/:locale/${file}`, (c) => siteFeedRoute(c, deps, format));
     app.get(`/:locale/topics/:entity/${file}`, (c) => entityFeedRoute(c, deps, format));
@@ -85,7 +85,7 @@ export function siteRoutes(deps: SiteDeps, shares: ShareTally): Hono {
     app.get(`/:locale/${segment}`, (c) => kindHubRoute(c, deps, segment));
   }
   app.get('/:locale/:section/', (c) => sectionRoute(c, deps));
-  app.get('/:locale/:section', withTrailingSlash);
+  app.get('/:locale/:section', (c) => withTrailingSlash(c, deps));
   app.get('/:locale/:section/:slug', (c) => storyRoute(c, deps));
 
   // The public site only reads, apart from counting shares and the newsletter's forms.

@@ -49,7 +49,7 @@ describe('Varnish with the xkey module in front of the site', () => {
     varnishUrl = `http://127.0.0.1:${varnishPort}`;
     t = await createTestApp(
       'sqlite',
-      { seed: 'stories', stories: [buildStory('varnish-story')] },
+      { seed: 'stories', stories: [buildStory('varnish-story'), buildStory('varnish-moved')] },
       () => new Date(),
       {
         env: {
@@ -144,6 +144,50 @@ describe('Varnish with the xkey module in front of the site', () => {
     expect(fresh.response.headers.get('x-cache')).toBe('MISS');
     expect(fresh.text).not.toContain('Nvidia announces the varnish-story plan');
     expect((await fetch(`${varnishUrl}${STORY_PATH}`)).headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('keeps a moved story’s redirect, and drops it when the story moves again', async () => {
+    const storyId = (await findStoryIdBySlug(t.database.db, 'en', 'varnish-moved')) as number;
+    const editor = await staffToken(t, 'editor');
+    const rename = async (slug: string) => {
+      const patched = await apiRequest(t, `/admin/v1/stories/${storyId}/variants/en`, {
+        token: editor.token,
+        method: 'PATCH',
+        body: { slug },
+      });
+      expect(patched.status).toBe(200);
+    };
+    const oldAddress = `${varnishUrl}/en/ai-models/varnish-moved`;
+    const locationOfOld = async () => {
+      const response = await fetch(oldAddress, { redirect: 'manual' });
+      return {
+        status: response.status,
+        location: response.headers.get('location'),
+        cache: response.headers.get('x-cache'),
+      };
+    };
+
+    await rename('varnish-moved-once');
+    // Never asked for before the rename, so nothing of the old address is stored yet.
+    expect(await locationOfOld()).toEqual({
+      status: 301,
+      location: '/en/ai-models/varnish-moved-once',
+      cache: 'MISS',
+    });
+    // The rename's own purge may still be on its way and drop the first copy: wait for a stored one.
+    await eventually(
+      async () => (await locationOfOld()).cache === 'HIT',
+      'Varnish to answer the old address from its cache',
+    );
+    expect((await locationOfOld()).location).toBe('/en/ai-models/varnish-moved-once');
+
+    // The stored redirect would lead to the slug before for an hour (s-maxage): only the purge
+    // of the story's key makes Varnish fetch it again.
+    await rename('varnish-moved-twice');
+    await eventually(
+      async () => (await locationOfOld()).location === '/en/ai-models/varnish-moved-twice',
+      'the old address to lead to the new slug through Varnish',
+    );
   });
 
   it('purges by key through the Varnish purger, and leaves pages under other keys', async () => {

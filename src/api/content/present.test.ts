@@ -141,6 +141,7 @@ describe('pickTranslation', () => {
 describe('presentSummary', () => {
   const ctx = {
     siteUrl: SITE,
+    mediaUrl: (file: string) => `${SITE}/media/${file}`,
     settings,
     sections: [
       {

@@ -28,6 +28,8 @@ import type {
 /** What presenting needs besides the story: the small, rarely changing part of the content. */
 export interface ContentContext {
   siteUrl: string;
+  /** A library file's absolute URL: the CDN's when there is one (see absoluteMediaHref). */
+  mediaUrl: (file: string) => string;
   settings: SiteSettings;
   sections: Section[];
   entities: Entity[];
@@ -100,7 +102,7 @@ export function presentEntity(
 function image(ctx: ContentContext, story: Story, alt: string): z.infer<typeof Image> | null {
   const media = ctx.media.find((m) => m.id === story.heroMediaId);
   if (!media) return null;
-  const url = (file: string) => `${ctx.siteUrl}/media/${encodeURIComponent(file)}`;
+  const url = ctx.mediaUrl;
   const renditions = [...media.renditions]
     .sort((a, b) => a.width - b.width)
     .map((r) => ({ url: url(r.file), width: r.width, height: renditionHeight(media, r) }));

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { absoluteMediaHref } from '../../media/index.js';
+import type { Config } from '../../platform/config.js';
 import type { Database } from '../../platform/database/index.js';
 import { DomainError } from '../../platform/errors.js';
 import {
@@ -42,7 +44,7 @@ function invalid(location: FieldError['location'], field: string, message: strin
 }
 
 // Four small reads per request; they are what the site keeps in its in-memory catalog.
-async function loadContext(db: Kysely<Database>, siteUrl: string): Promise<ContentContext> {
+async function loadContext(db: Kysely<Database>, config: Config): Promise<ContentContext> {
   const [settings, sections, entities, media] = await Promise.all([
     findSiteSettings(db),
     listSections(db),
@@ -50,7 +52,14 @@ async function loadContext(db: Kysely<Database>, siteUrl: string): Promise<Conte
     listMedia(db),
   ]);
   if (!settings) throw new DomainError('not-found', 'The site has no settings yet.');
-  return { siteUrl, settings, sections, entities, media };
+  return {
+    siteUrl: config.siteUrl,
+    mediaUrl: (file) => absoluteMediaHref(config, file),
+    settings,
+    sections,
+    entities,
+    media,
+  };
 }
 
 /** The requested locale, which must be one the site publishes in; the default when absent. */
@@ -68,7 +77,7 @@ function localeOf(ctx: ContentContext, requested: string | undefined): string {
 
 /** The read-only Content API: published content only, per locale. */
 export function contentEndpoints(deps: ApiDeps): Endpoint[] {
-  const context = () => loadContext(deps.db, deps.config.siteUrl);
+  const context = () => loadContext(deps.db, deps.config);
   return [
     defineEndpoint({
       method: 'get',

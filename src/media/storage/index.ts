@@ -56,3 +56,15 @@ export function mediaHref(config: Pick<Config, 'MEDIA_PUBLIC_BASE_URL'>, file: s
   const base = config.MEDIA_PUBLIC_BASE_URL;
   return base ? `${base.replace(/\/+$/, '')}/${encodeURIComponent(file)}` : `/media/${file}`;
 }
+
+/**
+ * mediaHref made absolute against the site, for what is read away from it: emails, feeds, og:image
+ * and the Content API.
+ */
+export function absoluteMediaHref(
+  config: Pick<Config, 'MEDIA_PUBLIC_BASE_URL' | 'siteUrl'>,
+  file: string,
+): string {
+  const href = mediaHref(config, file);
+  return href.startsWith('/') ? `${config.siteUrl}${href}` : href;
+}

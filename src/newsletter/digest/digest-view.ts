@@ -71,6 +71,8 @@ export interface DigestViewInput {
   /** Stories of the period beyond the cap. */
   moreCount: number;
   media: Map<number, Media>;
+  /** A library file's absolute URL (emails are read away from the site). */
+  mediaUrl: (file: string) => string;
   siteUrl: string;
   siteName: string;
   languageTag: (locale: string) => string;
@@ -95,13 +97,13 @@ function pickTranslation<T>(
   return Object.values(translations)[0];
 }
 
-function emailImage(media: Media, alt: string, siteUrl: string): DigestImageView {
+function emailImage(media: Media, alt: string, mediaUrl: (file: string) => string): DigestImageView {
   const renditions = [...media.renditions].sort((a, b) => a.width - b.width);
   const rendition = renditions.find((r) => r.width >= IMAGE_TARGET_WIDTH_PX) ?? renditions.at(-1);
   const fileWidth = rendition?.width ?? media.width;
   const width = Math.min(CONTENT_WIDTH_PX, fileWidth);
   return {
-    src: `${siteUrl}/media/${encodeURIComponent(rendition?.file ?? media.fileName)}`,
+    src: mediaUrl(rendition?.file ?? media.fileName),
     alt,
     width,
     height: Math.round((width * media.height) / media.width),
@@ -164,7 +166,7 @@ function storyView(input: DigestViewInput, story: Story): DigestStoryView | unde
           }),
         }
       : {}),
-    ...(media ? { image: emailImage(media, variant.heroAlt, siteUrl) } : {}),
+    ...(media ? { image: emailImage(media, variant.heroAlt, input.mediaUrl) } : {}),
   };
 }
 

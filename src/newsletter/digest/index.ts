@@ -2,7 +2,7 @@
 // carries them, in the list's language, with per-subscriber links left as placeholders.
 
 import type { Kysely } from 'kysely';
-import { listMediaByIds } from '../../media/index.js';
+import { absoluteMediaHref, listMediaByIds } from '../../media/index.js';
 import type { Database } from '../../platform/database/index.js';
 import { findSiteSettings, findStoryCards, listEntities, listSections } from '../../stories/index.js';
 import { escapeHtml } from '../escape-html.js';
@@ -21,6 +21,8 @@ export interface DigestDeps {
   db: Kysely<Database>;
   /** Absolute, without a trailing slash. */
   siteUrl: string;
+  /** MEDIA_PUBLIC_BASE_URL: images are linked on this CDN when set, else on the site's /media. */
+  mediaPublicBaseUrl?: string | undefined;
   siteName: (locale: string) => string;
   /** BCP 47 tag for `lang` (`zh` → `zh-Hans`). */
   languageTag: (locale: string) => string;
@@ -89,6 +91,8 @@ export async function composeDigest(
     stories,
     moreCount: ids.length - shownIds.length,
     media,
+    mediaUrl: (file) =>
+      absoluteMediaHref({ siteUrl: deps.siteUrl, MEDIA_PUBLIC_BASE_URL: deps.mediaPublicBaseUrl }, file),
     siteUrl: deps.siteUrl,
     siteName: deps.siteName(locale),
     languageTag: deps.languageTag,

@@ -22,6 +22,7 @@ export function withDigestComposer(deps: NewsletterDeps): SendingDeps {
   const digestDeps = {
     db: deps.db,
     siteUrl: deps.config.siteUrl,
+    mediaPublicBaseUrl: deps.config.MEDIA_PUBLIC_BASE_URL,
     siteName: deps.siteName,
     languageTag: deps.languageTag,
   };

@@ -109,7 +109,7 @@ async function publishedStoryAt(
     const movedId = await findRedirect(deps.db, locale, slug);
     const moved = movedId === undefined ? undefined : await findStory(deps.db, movedId);
     const target = moved && readerPath(deps, moved, locale);
-    if (target) return movedTo(c, target);
+    if (moved && target) return movedTo(c, deps, target, moved.id);
     throw new DomainError('not-found', `No story at ${c.req.path}`);
   }
   const own = story.variants.find((v) => v.locale === locale);
@@ -126,7 +126,7 @@ async function publishedStoryAt(
       throw new DomainError('gone', 'This story was withdrawn.');
     throw new DomainError('not-found', `No story at ${c.req.path}`);
   }
-  if (target !== storyPath(locale, sectionParam, slug)) return movedTo(c, target);
+  if (target !== storyPath(locale, sectionParam, slug)) return movedTo(c, deps, target, story.id);
   return story;
 }
 
