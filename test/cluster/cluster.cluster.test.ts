@@ -95,7 +95,7 @@ describe.skipIf(!process.env.DATABASE_URL)('many web nodes and workers behind ng
     const path = `/en/ai-models/${data.variants[0]?.slug}`;
 
     const scheduled = await admin(base, `/stories/${data.id}/variants/en/schedule`, {
-      body: { publishAt: new Date(Date.now() + 10_000).toISOString() },
+      body: { publishAt: new Date(Date.now() + 20_000).toISOString() },
     });
     expect(scheduled.status).toBe(200);
     // A reader who comes early gets a 404 through Varnish, which must not keep it (the VCL never
