@@ -69,6 +69,10 @@ export interface CountingSink {
   url: string;
   /** Every accepted message in arrival order: its envelope recipient and Message-ID header. */
   accepted: { recipient: string; messageId: string }[];
+  /** How many RCPT TO commands wait unanswered because `stall` said so. */
+  stalled(): number;
+  /** Answers every stalled RCPT TO with 250, so those sessions go on. */
+  releaseStalled(): void;
   close(): Promise<void>;
 }
 
@@ -83,15 +87,22 @@ export async function startCountingSink(
     refuse?: (recipient: string) => { code: number; message: string } | null;
     /** Holds each 250 reply back this long, as a loaded server would. */
     acceptDelayMs?: number;
+    /** While it returns true, each RCPT TO gets no answer until `releaseStalled()`: a stuck server. */
+    stall?: () => boolean;
   } = {},
 ): Promise<CountingSink> {
   const accepted: CountingSink['accepted'] = [];
+  const stalled: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: 10 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
+      if (options.stall?.()) {
+        stalled.push(() => callback());
+        return;
+      }
       const refusal = options.refuse?.(address.address);
       if (!refusal) return callback();
       const error = new Error(refusal.message) as Error & { responseCode: number };
@@ -118,6 +129,10 @@ export async function startCountingSink(
   return {
     url: `smtp://127.0.0.1:${port}`,
     accepted,
+    stalled: () => stalled.length,
+    releaseStalled: () => {
+      for (const answer of stalled.splice(0)) answer();
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

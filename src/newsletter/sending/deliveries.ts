@@ -109,6 +109,51 @@ export async function renewClaims(db: Db, senderId: string, leaseUntil: string):
     .execute();
 }
 
+/**
+ * Gives back, when this sender stops, the rows it claimed and never handed to the server, so that
+ * another sender takes them at once instead of after the lease. A due row is pending again; a row
+ * this sender had taken over in doubt stays in doubt, its lease already run out. The claim does
+ * not count as an attempt. Only rows still claimed by this sender are touched.
+ */
+export async function releaseClaims(
+  db: Db,
+  senderId: string,
+  rows: { id: number; inDoubt: boolean }[],
+  at: string,
+): Promise<void> {
+  const claimedHere = (ids: number[]) =>
+    db
+      .updateTable('newsletter_deliveries')
+      .where('id', 'in', ids)
+      .where('claimed_by', '=', senderId)
+      .where('state', '=', 'sending');
+  const due = rows.filter((row) => !row.inDoubt).map((row) => row.id);
+  const inDoubt = rows.filter((row) => row.inDoubt).map((row) => row.id);
+  if (due.length > 0) {
+    await claimedHere(due)
+      .set((eb) => ({
+        state: 'pending',
+        claimed_by: null,
+        claim_expires_at: null,
+        attempts: eb('attempts', '-', 1),
+        updated_at: at,
+      }))
+      .execute();
+  }
+  if (inDoubt.length > 0) {
+    // Before `at`, so a sender that claims with the same clock reading already sees it expired.
+    const expired = new Date(new Date(at).getTime() - 1).toISOString();
+    await claimedHere(inDoubt)
+      .set((eb) => ({
+        claimed_by: null,
+        claim_expires_at: expired,
+        attempts: eb('attempts', '-', 1),
+        updated_at: at,
+      }))
+      .execute();
+  }
+}
+
 /** The server took these messages: only this write tells a restart not to send them again. */
 export async function markSent(db: Db, deliveryIds: number[], at: string): Promise<void> {
   if (deliveryIds.length === 0) return;

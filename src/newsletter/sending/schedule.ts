@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Config } from '../../platform/config.js';
 import type { DigestFrequency } from '../../platform/database/index.js';
+import { repeatEvery } from '../../platform/repeat.js';
 import type { NewsletterDeps } from '../deps.js';
 import { type PlanDeps, type PlanOutcome, planRun } from './plan.js';
 import { newSenderId, sendPending } from './sender.js';
@@ -83,8 +84,9 @@ export async function planDueRuns(
 
 /**
  * The newsletter's background work in `serve` and `velocity worker`: each tick plans the runs that
- * came due and sends what is pending. Several processes may run it at once (on PostgreSQL):
- * planning is idempotent and deliveries are claimed, so each message still goes out once.
+ * came due and sends what is pending. Several processes may run it at once: planning is idempotent
+ * and deliveries are claimed, so each message still goes out once. `stop()` ends the send under
+ * way: unsent deliveries go back to the queue at once for another process to send.
  */
 export function startNewsletterScheduler(
   deps: NewsletterDeps & { compose: PlanDeps['compose'] },
@@ -94,13 +96,11 @@ export function startNewsletterScheduler(
     onProgress?: (delta: { sent: number; failed: number }) => void;
   },
 ): { stop(): Promise<void> } {
-  const controller = new AbortController();
   const senderId = newSenderId();
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
+  const tick = async (signal: AbortSignal) => {
+    try {
       await planDueRuns(deps);
+      if (signal.aborted) return;
       // Tallies count from the start of each run; the listener gets what changed.
       const told = { sent: 0, failed: 0 };
       const tell = (t: { sent: number; failed: number }) => {
@@ -113,24 +113,13 @@ export function startNewsletterScheduler(
         senderId,
         untilIdle: true,
         maxIdleWaitMs: options.intervalMs,
-        signal: controller.signal,
+        signal,
       });
       tell(tally);
       if (tally.sent + tally.failed > 0) deps.log.info({ tally }, 'newsletter deliveries sent');
-    })()
-      .catch((error: unknown) => deps.log.error({ err: error }, 'newsletter scheduler tick failed'))
-      .finally(() => {
-        running = null;
-      });
+    } catch (error) {
+      deps.log.error({ err: error }, 'newsletter scheduler tick failed');
+    }
   };
-  const timer = setInterval(tick, options.intervalMs);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      clearInterval(timer);
-      controller.abort();
-      await running;
-    },
-  };
+  return repeatEvery(tick, options.intervalMs);
 }

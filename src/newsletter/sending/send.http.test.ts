@@ -8,7 +8,7 @@ import type { NewsletterDeps } from '../deps.js';
 import { deleteSubscriberData, exportSubscriberData } from '../manage.js';
 import { recordNewsletterEvent, suppressSubscriber } from '../suppression.js';
 import { signToken, verifyToken } from '../tokens.js';
-import { claimDeliveries, countDeliveries } from './deliveries.js';
+import { claimDeliveries, countDeliveries, releaseClaims } from './deliveries.js';
 import { type SendingDeps, withDigestComposer } from './index.js';
 import { planDueRuns } from './schedule.js';
 import { sendPending } from './sender.js';
@@ -220,6 +220,36 @@ describe.each(DIALECTS)('sending digests on %s', (dialect) => {
     expect(await sendPending(deps, { untilIdle: true })).toMatchObject({ sent: 2, inDoubt: 2 });
     const ids = sink.received.map((m) => m.parsed.messageId).sort();
     expect(ids).toEqual((await deliveriesOf(deps)).map((d) => d.message_id).sort());
+  });
+
+  it('hands back only its own claims when it stops, and what it took over in doubt stays in doubt', async () => {
+    await addActiveSubscribers(database.db, 3);
+    await planDueRuns(deps);
+    const now = clock.now.toISOString();
+    const lease = new Date(clock.now.getTime() + 60_000).toISOString();
+    const claim = (senderId: string, kind: 'due' | 'expired', leaseUntil = lease) =>
+      claimDeliveries(database.db, { senderId, kind, limit: 1, now, leaseUntil });
+    const [others] = await claim('another-sender', 'due');
+    await claim('a-sender-that-died', 'due', new Date(clock.now.getTime() - 1000).toISOString());
+    const [takenOver] = await claim('stopping-sender', 'expired');
+    const [due] = await claim('stopping-sender', 'due');
+    if (!others || !takenOver || !due) throw new Error('expected a row for each claim');
+    const rows = [others, takenOver, due].map((row) => ({ id: row.id, inDoubt: row === takenOver }));
+    await releaseClaims(database.db, 'stopping-sender', rows, now);
+
+    const byId = new Map((await deliveriesOf(deps)).map((row) => [row.id, row]));
+    expect(byId.get(others.id)).toMatchObject({ state: 'sending', claimed_by: 'another-sender' });
+    expect(byId.get(due.id)).toMatchObject({ state: 'pending', claimed_by: null, attempts: 0 });
+    expect(byId.get(takenOver.id)).toMatchObject({ state: 'sending', claimed_by: null, attempts: 1 });
+    expect((byId.get(takenOver.id)?.claim_expires_at ?? now) < now).toBe(true);
+    // The next sender, with the same clock, sends both at once and still counts the doubt.
+    expect(await sendPending(deps, { untilIdle: true, maxIdleWaitMs: 0 })).toMatchObject({
+      sent: 2,
+      inDoubt: 1,
+    });
+    expect(sink.received.map((m) => m.parsed.messageId).sort()).toEqual(
+      [takenOver.message_id, due.message_id].sort(),
+    );
   });
 });
 

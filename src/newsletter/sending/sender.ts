@@ -7,14 +7,15 @@ import {
   claimDeliveries,
   type DeliveryRow,
   markFinished,
-  markSent,
   nextDueAt,
+  releaseClaims,
   renewClaims,
   requeue,
 } from './deliveries.js';
 import { completeIssues, findIssueById, type IssueRow } from './issues.js';
 import { deliveryCopy, type IssueMessage, issueMessage, type Recipient } from './message.js';
 import { DomainPacer, recipientDomain } from './pacing.js';
+import { SentRecorder } from './sent-recorder.js';
 
 /** A `sendPending` run's tally, also what the progress callback receives as it grows. */
 export interface SendTally {
@@ -38,7 +39,12 @@ export interface SendOptions {
   untilIdle?: boolean;
   /** How long a draining sender waits for deferred or retried rows coming due (default 60 s). */
   maxIdleWaitMs?: number;
+  /**
+   * Stops the sender: it claims nothing more and hands back at once what it has not yet passed
+   * to the mail server; messages already passed get `inFlightGraceMs` (default 3 s) to be answered.
+   */
   signal?: AbortSignal;
+  inFlightGraceMs?: number;
   onProgress?: (tally: SendTally) => void;
 }
 
@@ -49,6 +55,8 @@ export function newSenderId(): string {
 const ISSUE_CACHE_LIMIT = 64;
 /** Claim the next batch once the queue is down to this share of a batch, so lanes never wait. */
 const REFILL_AT = 0.5;
+/** How long a stopping sender waits for the server's answer to messages already passed to it. */
+const IN_FLIGHT_GRACE_MS = 3000;
 
 interface CachedIssue {
   issue: IssueRow;
@@ -60,7 +68,9 @@ interface CachedIssue {
  * has connections, twice over), records each outcome as soon as the server answers, and claims
  * the next batch before this one runs dry. A sender killed at any moment leaves claimed rows
  * whose lease runs out; whoever claims them next sends them with the same Message-ID. Nothing is
- * ever marked sent before the server took it.
+ * ever marked sent before the server took it. A sender stopped through `signal` gives its unsent
+ * rows back at once; a message the server never answered within the grace stays claimed and in
+ * doubt, as if the sender had died, since the server may have taken it.
  */
 export async function sendPending(deps: NewsletterDeps, options: SendOptions = {}): Promise<SendTally> {
   const { config, db, log } = deps;
@@ -121,9 +131,20 @@ export async function sendPending(deps: NewsletterDeps, options: SendOptions = {
       return;
     }
     const recipients = await recipientsOf(deps, batch);
+    const takenOver = new Set(inDoubt);
     for (const delivery of batch) {
       const cached = await issueOf(delivery.issue_id);
-      queue.push({ delivery, cached, recipient: recipients.get(delivery.subscriber_id), pacer, tally, sent });
+      const recipient = recipients.get(delivery.subscriber_id);
+      queue.push({
+        delivery,
+        inDoubt: takenOver.has(delivery),
+        cached,
+        recipient,
+        pacer,
+        tally,
+        sent,
+        signal: options.signal,
+      });
     }
     const finished = touched;
     touched = new Set(batch.map((d) => d.issue_id));
@@ -144,77 +165,79 @@ export async function sendPending(deps: NewsletterDeps, options: SendOptions = {
         await refilling;
         continue;
       }
-      await deliver(deps, job);
-      report();
+      if ((await deliver(deps, job)) === 'handed-back') queue.unshift(job);
+      else report();
     }
+  }
+
+  // Whatever is claimed and queued goes back to the queue in the database, once a claim under way
+  // has landed; lanes that stop short of the server put their job back here first.
+  async function handBack() {
+    await refilling;
+    const unsent = queue.splice(0);
+    if (unsent.length === 0) return;
+    const rows = unsent.map((job) => ({ id: job.delivery.id, inDoubt: job.inDoubt }));
+    await releaseClaims(db, senderId, rows, deps.now().toISOString());
+    log.info({ deliveries: rows.length }, 'stopping: newsletter deliveries handed back unsent');
   }
 
   try {
     while (!options.signal?.aborted) {
       exhausted = false;
-      await Promise.all(Array.from({ length: config.SMTP_POOL_SIZE * 2 }, lane));
+      const lanes = Promise.all(Array.from({ length: config.SMTP_POOL_SIZE * 2 }, lane));
+      const settled = await settleOrStop(lanes, options.signal, handBack, options.inFlightGraceMs);
+      if (!settled) {
+        // Left to finish on their own: what they still record is true, and a failure is only logged.
+        lanes.catch((error: unknown) => log.warn({ err: error }, 'newsletter send after stopping failed'));
+        log.warn('stopping with newsletter messages unanswered by the server: left in doubt');
+        break;
+      }
       await sent.flush();
       await completeIssues(db, 'all', deps.now().toISOString());
       if (!(await waitForMore(deps, options))) break;
     }
   } finally {
     clearInterval(renewal);
+    if (options.signal?.aborted) await handBack();
     await sent.flush();
   }
   return tally;
 }
 
 /**
- * Marks accepted messages sent in groups: the messages accepted within RECORD_EVERY_MS share one
- * UPDATE (and one commit), which costs about as much as the UPDATE of a single row did, and a
- * lane goes on to its next message without waiting for the database. A message is recorded once
- * its group is written; a crash before then leaves it in doubt, as a crash between the server's
- * reply and a single UPDATE would, only for a few milliseconds longer. At most MAX_UNRECORDED
- * accepted messages wait to be written: from there, lanes wait for the database.
+ * Waits for `lanes` to end. Once `signal` aborts, runs `onStop` and then waits at most `graceMs`
+ * more: false if the lanes were still busy (a server that stopped answering).
  */
-const RECORD_EVERY_MS = 2;
-const MAX_UNRECORDED = 20;
-
-class SentRecorder {
-  #ids: number[] = [];
-  #writing: Promise<void> | null = null;
-  #failure: unknown = null;
-
-  constructor(
-    private readonly db: NewsletterDeps['db'],
-    private readonly at: () => string,
-  ) {}
-
-  /** Notes an accepted message; resolves at once unless too many wait to be written. */
-  async record(deliveryId: number): Promise<void> {
-    if (this.#failure) throw this.#failure;
-    this.#ids.push(deliveryId);
-    if (!this.#writing) this.#writing = this.#writeSoon();
-    if (this.#ids.length >= MAX_UNRECORDED) await this.flush();
+async function settleOrStop(
+  lanes: Promise<unknown>,
+  signal: AbortSignal | undefined,
+  onStop: () => Promise<void>,
+  graceMs = IN_FLIGHT_GRACE_MS,
+): Promise<boolean> {
+  if (!signal) {
+    await lanes;
+    return true;
   }
-
-  async #writeSoon(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, RECORD_EVERY_MS));
-    while (this.#ids.length > 0) {
-      const ids = this.#ids.splice(0);
-      try {
-        await markSent(this.db, ids, this.at());
-      } catch (error) {
-        this.#failure = error;
-        break;
-      }
-    }
-    this.#writing = null;
+  let onAbort = () => {};
+  const aborted = new Promise<'stopped'>((resolve) => {
+    onAbort = () => resolve('stopped');
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    if ((await Promise.race([lanes.then(() => 'done' as const), aborted])) === 'done') return true;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
-
-  /** Waits until every noted message is written; throws if a write failed. */
-  async flush(): Promise<void> {
-    while (this.#writing) await this.#writing;
-    if (this.#ids.length > 0) {
-      this.#writing = this.#writeSoon();
-      await this.#writing;
-    }
-    if (this.#failure) throw this.#failure;
+  await onStop();
+  let timer: NodeJS.Timeout | undefined;
+  const graceOver = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), graceMs);
+  });
+  try {
+    return await Promise.race([lanes.then(() => true), graceOver]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -243,14 +266,18 @@ async function waitForMore(deps: NewsletterDeps, options: SendOptions): Promise<
 
 interface DeliveryJob {
   delivery: DeliveryRow;
+  /** Taken over from a sender whose lease ran out. */
+  inDoubt: boolean;
   cached: CachedIssue | undefined;
   recipient: (Recipient & { state: string; soft_bounces: number }) | undefined;
   pacer: DomainPacer;
   tally: SendTally;
   sent: SentRecorder;
+  signal: AbortSignal | undefined;
 }
 
-async function deliver(deps: NewsletterDeps, job: DeliveryJob): Promise<void> {
+/** Sends one message and records the outcome; 'handed-back' when the sender stopped first. */
+async function deliver(deps: NewsletterDeps, job: DeliveryJob): Promise<'done' | 'handed-back'> {
   const { db } = deps;
   const { delivery, cached, recipient, tally } = job;
   const at = () => deps.now().toISOString();
@@ -258,21 +285,23 @@ async function deliver(deps: NewsletterDeps, job: DeliveryJob): Promise<void> {
   if (!cached || cached.issue.state === 'empty' || !recipient || recipient.state !== 'active') {
     await markFinished(db, delivery.id, 'suppressed', at());
     tally.suppressed += 1;
-    return;
+    return 'done';
   }
   const slot = await job.pacer.reserve(recipientDomain(recipient.email), deps.now().getTime());
   if ('deferMs' in slot) {
     const dueAt = new Date(deps.now().getTime() + slot.deferMs).toISOString();
     await requeue(db, delivery.id, { dueAt, at: at(), countsAsAttempt: false });
     tally.deferred += 1;
-    return;
+    return 'done';
   }
-  if (slot.waitMs > 0) await sleep(slot.waitMs);
+  if (slot.waitMs > 0) await sleep(slot.waitMs, job.signal);
+  // The last moment to give the row back unsent: from here the server may take it.
+  if (job.signal?.aborted) return 'handed-back';
   try {
     await deps.mailer.sendRaw(deliveryCopy(deps, cached.message, recipient, delivery.message_id));
   } catch (error) {
     await recordFailure(deps, job, classifySendError(error));
-    return;
+    return 'done';
   }
   await job.sent.record(delivery.id);
   tally.sent += 1;
@@ -280,6 +309,7 @@ async function deliver(deps: NewsletterDeps, job: DeliveryJob): Promise<void> {
   if (recipient.soft_bounces > 0) {
     await db.updateTable('subscribers').set({ soft_bounces: 0 }).where('id', '=', recipient.id).execute();
   }
+  return 'done';
 }
 
 async function recordFailure(
