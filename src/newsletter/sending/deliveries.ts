@@ -171,10 +171,20 @@ export async function markSent(db: Db, deliveryIds: number[], at: string): Promi
     .execute();
 }
 
+/**
+ * A delivery as one sender holds it. An outcome is written only while the row is still claimed by
+ * that sender: one that answers after its lease ran out (and another sender took the row over in
+ * doubt) must not hand the row back to the queue or close it under the other's feet.
+ */
+export interface HeldClaim {
+  id: number;
+  claimedBy: string;
+}
+
 /** A final state other than sent: `failed` (given up) or `suppressed` (the address may not get mail). */
 export async function markFinished(
   db: Db,
-  deliveryId: number,
+  claim: HeldClaim,
   state: Extract<DeliveryState, 'failed' | 'suppressed'>,
   at: string,
   error: string | null = null,
@@ -182,7 +192,8 @@ export async function markFinished(
   await db
     .updateTable('newsletter_deliveries')
     .set({ state, claimed_by: null, claim_expires_at: null, last_error: error, updated_at: at })
-    .where('id', '=', deliveryId)
+    .where('id', '=', claim.id)
+    .where('claimed_by', '=', claim.claimedBy)
     .execute();
 }
 
@@ -192,7 +203,7 @@ export async function markFinished(
  */
 export async function requeue(
   db: Db,
-  deliveryId: number,
+  claim: HeldClaim,
   options: { dueAt: string; at: string; error?: string; countsAsAttempt: boolean },
 ): Promise<void> {
   await db
@@ -206,7 +217,8 @@ export async function requeue(
       ...(options.error === undefined ? {} : { last_error: options.error }),
       ...(options.countsAsAttempt ? {} : { attempts: eb('attempts', '-', 1) }),
     }))
-    .where('id', '=', deliveryId)
+    .where('id', '=', claim.id)
+    .where('claimed_by', '=', claim.claimedBy)
     .execute();
 }
 

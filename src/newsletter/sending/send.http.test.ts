@@ -8,7 +8,7 @@ import type { NewsletterDeps } from '../deps.js';
 import { deleteSubscriberData, exportSubscriberData } from '../manage.js';
 import { recordNewsletterEvent, suppressSubscriber } from '../suppression.js';
 import { signToken, verifyToken } from '../tokens.js';
-import { claimDeliveries, countDeliveries, releaseClaims } from './deliveries.js';
+import { claimDeliveries, countDeliveries, markFinished, releaseClaims, requeue } from './deliveries.js';
 import { type SendingDeps, withDigestComposer } from './index.js';
 import { planDueRuns } from './schedule.js';
 import { sendPending } from './sender.js';
@@ -250,6 +250,39 @@ describe.each(DIALECTS)('sending digests on %s', (dialect) => {
     expect(sink.received.map((m) => m.parsed.messageId).sort()).toEqual(
       [takenOver.message_id, due.message_id].sort(),
     );
+  });
+
+  it('writes no outcome for a row another sender took over after its lease ran out', async () => {
+    await addActiveSubscribers(database.db, 1);
+    await planDueRuns(deps);
+    const now = clock.now.toISOString();
+    const lapsed = new Date(clock.now.getTime() - 1000).toISOString();
+    const [late] = await claimDeliveries(database.db, {
+      senderId: 'slow-sender',
+      kind: 'due',
+      limit: 1,
+      now,
+      leaseUntil: lapsed,
+    });
+    const [takenOver] = await claimDeliveries(database.db, {
+      senderId: 'next-sender',
+      kind: 'expired',
+      limit: 1,
+      now,
+      leaseUntil: new Date(clock.now.getTime() + 60_000).toISOString(),
+    });
+    if (!late || takenOver?.id !== late.id) throw new Error('expected the lapsed row to be taken over');
+    // The slow sender's server answers at last: neither a retry nor a failure may touch the row now.
+    const held = { id: late.id, claimedBy: 'slow-sender' };
+    await requeue(database.db, held, { dueAt: now, at: now, error: 'late 451', countsAsAttempt: true });
+    await markFinished(database.db, held, 'failed', now, 'late 550');
+    const row = (await deliveriesOf(deps)).find((r) => r.id === late.id);
+    expect(row).toMatchObject({ state: 'sending', claimed_by: 'next-sender', last_error: null });
+    await markFinished(database.db, { id: late.id, claimedBy: 'next-sender' }, 'failed', now, '550');
+    expect((await deliveriesOf(deps)).find((r) => r.id === late.id)).toMatchObject({
+      state: 'failed',
+      claimed_by: null,
+    });
   });
 });
 

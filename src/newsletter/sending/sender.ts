@@ -138,6 +138,7 @@ export async function sendPending(deps: NewsletterDeps, options: SendOptions = {
       queue.push({
         delivery,
         inDoubt: takenOver.has(delivery),
+        senderId,
         cached,
         recipient,
         pacer,
@@ -268,6 +269,8 @@ interface DeliveryJob {
   delivery: DeliveryRow;
   /** Taken over from a sender whose lease ran out. */
   inDoubt: boolean;
+  /** The claim this job holds; an outcome is written only while the row is still ours. */
+  senderId: string;
   cached: CachedIssue | undefined;
   recipient: (Recipient & { state: string; soft_bounces: number }) | undefined;
   pacer: DomainPacer;
@@ -283,14 +286,18 @@ async function deliver(deps: NewsletterDeps, job: DeliveryJob): Promise<'done' |
   const at = () => deps.now().toISOString();
   // Unsubscribing takes effect at once: checked here, at send time, not when the issue was planned.
   if (!cached || cached.issue.state === 'empty' || !recipient || recipient.state !== 'active') {
-    await markFinished(db, delivery.id, 'suppressed', at());
+    await markFinished(db, { id: delivery.id, claimedBy: job.senderId }, 'suppressed', at());
     tally.suppressed += 1;
     return 'done';
   }
   const slot = await job.pacer.reserve(recipientDomain(recipient.email), deps.now().getTime());
   if ('deferMs' in slot) {
     const dueAt = new Date(deps.now().getTime() + slot.deferMs).toISOString();
-    await requeue(db, delivery.id, { dueAt, at: at(), countsAsAttempt: false });
+    await requeue(
+      db,
+      { id: delivery.id, claimedBy: job.senderId },
+      { dueAt, at: at(), countsAsAttempt: false },
+    );
     tally.deferred += 1;
     return 'done';
   }
@@ -336,11 +343,20 @@ async function recordFailure(
     // 1, 4, 16, 64 … times the base wait: a server that is down gets room to recover.
     const backoffMs = config.NEWSLETTER_RETRY_SECONDS * 1000 * 4 ** (delivery.attempts - 1);
     const dueAt = new Date(deps.now().getTime() + backoffMs).toISOString();
-    await requeue(db, delivery.id, { dueAt, at, error: failure.detail, countsAsAttempt: true });
+    await requeue(
+      db,
+      { id: delivery.id, claimedBy: job.senderId },
+      {
+        dueAt,
+        at,
+        error: failure.detail,
+        countsAsAttempt: true,
+      },
+    );
     tally.retrying += 1;
     return;
   }
-  await markFinished(db, delivery.id, 'failed', at, failure.detail);
+  await markFinished(db, { id: delivery.id, claimedBy: job.senderId }, 'failed', at, failure.detail);
   tally.failed += 1;
   if (failure.kind === 'permanent-address') {
     const suppressed = await suppressSubscriber(db, delivery.subscriber_id, 'smtp_permanent', at);
