@@ -48,6 +48,31 @@ export { publish, schedule, unpublish } from './publishing.js';
 export { buildQaReport, languageQaReport, type QaFinding } from './qa.js';
 /** Expired preview links, removed by the hourly prune. */
 export { deletePreviewTokensExpiredBefore } from './queries.js';
+/** Review and coordination: submit, send back, approve; the team's notes on a story. */
+export {
+  addStoryNote,
+  approveReview,
+  MAX_REVIEW_NOTE_CHARS,
+  MAX_STORY_NOTE_CHARS,
+  type ReviewNotice,
+  sendBackForChanges,
+  submitForReview,
+} from './review.js';
+/** The review queue, a variant's review, a story's notes and each person's notices, as read. */
+export {
+  type AdminNotice,
+  countReviewQueue,
+  countUnreadNotices,
+  findStoryReview,
+  listNotices,
+  listReviewQueue,
+  listStoryNotes,
+  markNoticesRead,
+  type QueueEntry,
+  type Recipient,
+  type StoryNote,
+  type StoryReview,
+} from './review-queries.js';
 /** Revision history: list, line diff, restore as a new revision. */
 export {
   compareRevisions,

@@ -2,10 +2,12 @@ import type { Generated, Insertable, Updateable } from 'kysely';
 import type { DeskTables } from './schema-desk.js';
 import type { NewsletterTables } from './schema-newsletter.js';
 import type { NewsroomTables } from './schema-newsroom.js';
+import type { ReviewTables } from './schema-review.js';
 
 export type * from './schema-desk.js';
 export type * from './schema-newsletter.js';
 export type * from './schema-newsroom.js';
+export type * from './schema-review.js';
 
 // Timestamps are ISO 8601 UTC strings (`Date#toISOString()`) in both dialects, so they sort as
 // text and round-trip through export/import unchanged. JSON columns are text for the same reason.
@@ -164,7 +166,7 @@ export interface ChangeLogTable {
   payload: string;
 }
 
-export interface Database extends NewsroomTables, DeskTables, NewsletterTables {
+export interface Database extends NewsroomTables, DeskTables, NewsletterTables, ReviewTables {
   rate_counters: RateCountersTable;
   pacing_slots: PacingSlotsTable;
   settings: SettingsTable;
