@@ -137,7 +137,7 @@ export async function composePlatform(options: {
     now,
     ...options.desk,
   });
-  const newsroom = createNewsroom({ ...shared, desk, newsletter });
+  const newsroom = createNewsroom({ ...shared, desk, newsletter, mailer });
   const api = createApi(shared);
   const metrics = new Metrics({ cache: options.cache, queues: () => queueDepths(options.db, now()) });
   let background: { running: string[] } | 'stopped' | undefined;

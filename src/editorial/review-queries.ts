@@ -281,6 +281,8 @@ export interface AdminNotice {
   locale: string;
   actorName: string;
   note: string;
+  /** The variant's title now (empty once the story is gone). */
+  title: string;
   createdAt: string;
   read: boolean;
 }
@@ -291,10 +293,14 @@ export async function listNotices(
   options: { limit: number },
 ): Promise<AdminNotice[]> {
   const rows = await db
-    .selectFrom('admin_notices')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .orderBy('id', 'desc')
+    .selectFrom('admin_notices as n')
+    .leftJoin('story_variants as v', (join) =>
+      join.onRef('v.story_id', '=', 'n.story_id').onRef('v.locale', '=', 'n.locale'),
+    )
+    .selectAll('n')
+    .select('v.title')
+    .where('n.user_id', '=', userId)
+    .orderBy('n.id', 'desc')
     .limit(options.limit)
     .execute();
   return rows.map((r) => ({
@@ -304,6 +310,7 @@ export async function listNotices(
     locale: r.locale,
     actorName: r.actor_name,
     note: r.note,
+    title: r.title ?? '',
     createdAt: r.created_at,
     read: r.read_at !== null,
   }));

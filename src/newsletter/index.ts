@@ -17,7 +17,7 @@ export { MAX_WEBHOOK_BODY_BYTES, NEWSLETTER_WEBHOOKS_PATH } from './events/index
 /** The public paths of the newsletter pages, shared by the site's routes and the emails. */
 export { confirmPath, preferencesPath, signupPath, unsubscribePath } from './links.js';
 /** SMTP (or outbox files when none is configured) for newsletter mail. */
-export { createMailer, type Mailer } from './mailer.js';
+export { createMailer, type Mailer, type OutgoingMail } from './mailer.js';
 /** The entry point: one object for the site, the admin and the background work. */
 export { createNewsletter, type Newsletter } from './newsletter.js';
 /** A subscriber's topic: a section key or an entity slug. */

@@ -12,7 +12,7 @@ import { photo } from '../../test/support/test-images.js';
 import { type Actor, issueSetupToken, type User } from '../accounts/index.js';
 import { issueApiKey } from '../api-keys/index.js';
 import { ingestFeedDocument, listClusters } from '../desk/index.js';
-import { createStory, importStories } from '../editorial/index.js';
+import { createStory, importStories, submitForReview } from '../editorial/index.js';
 import {
   findStory,
   listEntities,
@@ -383,6 +383,49 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
         build: () => ({ path: `/stories/${storyId}/en/confirm-translation`, body: {} }),
       },
     ],
+    // Review: an author submits what they may edit; only editors and owners decide.
+    'POST /stories/:id/:locale/review/submit': [
+      {
+        label: 'an author’s own draft (en: the translator’s locale too)',
+        allowed: ROLES,
+        build: async () => ({
+          path: `/stories/${await authorsFreshDraft(false)}/en/review/submit`,
+          body: {},
+        }),
+      },
+      {
+        label: 'a draft nobody authored',
+        allowed: EDITORIAL,
+        build: async () => ({ path: `/stories/${await freshStory('draft')}/zh/review/submit`, body: {} }),
+      },
+    ],
+    'POST /stories/:id/:locale/review/send-back': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({
+          path: `/stories/${await authorsFreshDraft(true)}/en/review/send-back`,
+          body: { note: 'Please cite the source of the second paragraph.' },
+        }),
+      },
+    ],
+    'POST /stories/:id/:locale/review/approve': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({
+          path: `/stories/${await authorsFreshDraft(true)}/en/review/approve`,
+          body: {},
+        }),
+      },
+    ],
+    'GET /review': [{ allowed: EDITORIAL, build: () => ({ path: '/review' }) }],
+    'POST /stories/:id/notes': [
+      {
+        allowed: STORY_VIEW,
+        build: () => ({ path: `/stories/${storyId}/notes`, body: { body: 'Team note', back: 'en' } }),
+      },
+    ],
+    'GET /notices': [{ allowed: STORY_VIEW, build: () => ({ path: '/notices' }) }],
+    'POST /notices/read': [{ allowed: STORY_VIEW, build: () => ({ path: '/notices/read', body: {} }) }],
     'GET /media': [{ allowed: MEDIA, build: () => ({ path: '/media' }) }],
     'POST /media/upload': [{ allowed: MEDIA, build: () => ({ path: '/media/upload', body: uploadBody() }) }],
     // Only a redirect to the library (where a reload after a refused upload lands): nothing to show.
@@ -606,6 +649,20 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
 
   // ─── The APIs: documented operation → who may ────────────────────────────────────────────────
   const READERS: (Who | 'content')[] = ['content', ...ROLES];
+  /** A new draft in en by the author, optionally already submitted for review. */
+  const authorsFreshDraft = async (submitted: boolean) => {
+    const author = sessions.author.user as User;
+    const actor: Actor = { id: author.id, email: author.email, role: 'author', locales: [] };
+    const { storyId: id } = await createStory(
+      t.database.db,
+      actor,
+      { section: 'ai-models', sourceLocale: 'en', variant: en(next()) },
+      { now: new Date() },
+    );
+    if (submitted)
+      await submitForReview(t.database.db, actor, { storyId: id, locale: 'en' }, { now: new Date() });
+    return id;
+  };
   const en = (n: number) => ({
     title: `A translated headline number ${n}`,
     summary: 'Nvidia announced a data-centre inference chip that cuts power and cost noticeably.',

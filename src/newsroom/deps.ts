@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DeskDeps } from '../desk/index.js';
 import type { MediaStorage } from '../media/index.js';
-import type { Newsletter } from '../newsletter/index.js';
+import type { Mailer, Newsletter } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Logger } from '../platform/logger.js';
@@ -27,5 +27,7 @@ export interface NewsroomDeps {
   desk: DeskDeps;
   /** The newsletter (createNewsletter): its issues, subscribers, events, previews and test sends. */
   newsletter: Newsletter;
+  /** The site's mailer (SMTP or the outbox): review notices go out through it. */
+  mailer: Mailer;
   assets: { css: { path: string; body: Buffer }; js: { path: string; body: Buffer } };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DeskDeps } from '../desk/index.js';
 import { createMediaStorage } from '../media/index.js';
-import type { Newsletter } from '../newsletter/index.js';
+import type { Mailer, Newsletter } from '../newsletter/index.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database/index.js';
 import type { Surface } from '../platform/http/app.js';
@@ -35,6 +35,7 @@ export function createNewsroom(options: {
   emit: (event: ContentEvent) => Promise<void>;
   desk: DeskDeps;
   newsletter: Newsletter;
+  mailer: Mailer;
 }): Newsroom {
   const assets = loadAdminAssets();
   const deps = {

@@ -12,6 +12,8 @@ import { deskRoutes } from './routes/desk.js';
 import { mediaRoutes } from './routes/media.js';
 import { newsletterRoutes } from './routes/newsletter.js';
 import { peopleRoutes } from './routes/people.js';
+import { reviewRoutes } from './routes/review.js';
+import { loadNavCounts } from './routes/review-data.js';
 import { sourcesRoutes } from './routes/sources.js';
 import { storiesRoutes } from './routes/stories.js';
 import { subscribersRoutes } from './routes/subscribers.js';
@@ -35,9 +37,11 @@ export function newsroomRoutes(
   // Bodies are limited before this app sees them (src/cli/request-limits.ts), so the CSRF check
   // never reads an oversized form.
   app.use(verifyCsrf(deps));
+  app.use(loadNavCounts(deps));
 
   accountRoutes(app, deps);
   storiesRoutes(app, deps);
+  reviewRoutes(app, deps);
   deskRoutes(app, deps);
   sourcesRoutes(app, deps);
   subscribersRoutes(app, deps);

@@ -8,5 +8,7 @@ export interface NewsroomEnv {
     session: ActiveSession | undefined;
     /** UI strings in the signed-in person's language (or the browser's, before sign-in). */
     t: Translator;
+    /** Counts shown beside navigation entries (`/admin/review` → waiting drafts), set per page view. */
+    navCounts: Record<string, number> | undefined;
   };
 }

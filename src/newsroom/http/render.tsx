@@ -9,6 +9,8 @@ import { actorOf } from './guard.js';
 
 const NAVIGATION: { href: string; key: string; needs: Permission }[] = [
   { href: '/admin/stories', key: 'admin.nav.stories', needs: { action: 'story.view' } },
+  { href: '/admin/review', key: 'review.nav', needs: { action: 'story.publish' } },
+  { href: '/admin/notices', key: 'notices.nav', needs: { action: 'story.view' } },
   { href: '/admin/desk', key: 'desk.nav.inbox', needs: { action: 'desk.view' } },
   { href: '/admin/sources', key: 'desk.nav.sources', needs: { action: 'sources.manage' } },
   {
@@ -42,6 +44,11 @@ const NOTICES = new Set([
   'revoked',
   'created',
   'digestPlanned',
+  'reviewSubmitted',
+  'reviewSentBack',
+  'reviewApproved',
+  'noteAdded',
+  'noticesRead',
 ]);
 
 export function adminChrome(c: Context<NewsroomEnv>, deps: NewsroomDeps, title: string): AdminChrome {
@@ -50,6 +57,7 @@ export function adminChrome(c: Context<NewsroomEnv>, deps: NewsroomDeps, title: 
   const path = c.req.path;
   const actor = session ? actorOf(session) : undefined;
   const notice = c.req.query('notice');
+  const counts = c.get('navCounts') ?? {};
   return {
     t,
     lang: t.locale,
@@ -67,6 +75,12 @@ export function adminChrome(c: Context<NewsroomEnv>, deps: NewsroomDeps, title: 
           href: item.href,
           label: t(item.key),
           current: path === item.href || path.startsWith(`${item.href}/`),
+          ...(counts[item.href]
+            ? {
+                count: counts[item.href],
+                countLabel: t('review.navCount', { count: counts[item.href] ?? 0 }),
+              }
+            : {}),
         }))
       : [],
     ...(notice && NOTICES.has(notice)

@@ -29,6 +29,7 @@ import {
 } from '../story-forms.js';
 import { StoryEditorPage } from '../views/story-editor.js';
 import { loadSourceMaterial } from './desk-data.js';
+import { loadStoryTeamPanels } from './review-data.js';
 import {
   buildEditorView,
   type EditorContext,
@@ -110,6 +111,7 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
       entities: ctx.entities,
     });
     if (reference) view.reference = reference;
+    view.team = await loadStoryTeamPanels(deps, c, ctx, chrome.csrfToken);
     chrome.title = view.heading || t('stories.editor.title');
     return renderAdmin(c, chrome, <StoryEditorPage view={view} />, status);
   };

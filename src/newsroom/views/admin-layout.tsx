@@ -13,7 +13,7 @@ export interface AdminChrome {
   user?: { email: string; displayName: string; role: string };
   csrfToken?: string;
   /** Navigation entries the person's role may use, with the current one marked. */
-  navigation: { href: string; label: string; current: boolean }[];
+  navigation: { href: string; label: string; current: boolean; count?: number; countLabel?: string }[];
   /** A message after a redirect (“Saved”), shown once. */
   notice?: { kind: 'success' | 'error'; text: string };
 }
@@ -50,6 +50,12 @@ export function AdminLayout({ chrome, children }: { chrome: AdminChrome; childre
                   <li>
                     <a href={item.href} aria-current={item.current ? 'page' : undefined}>
                       {item.label}
+                      {item.count ? (
+                        <span class="nav-count">
+                          <span aria-hidden="true">{item.count}</span>
+                          <span class="visually-hidden">{item.countLabel}</span>
+                        </span>
+                      ) : null}
                     </a>
                   </li>
                 ))}

@@ -25,6 +25,8 @@ import {
 } from './story-editor-fields.js';
 import { type Option, StatusBadge } from './story-list.js';
 import { ErrorSummary, SelectField } from './story-new.js';
+import { StoryNotes, type StoryNotesView } from './story-notes.js';
+import { StoryReviewBanner, StoryReviewControls, type StoryReviewView } from './story-review.js';
 
 export interface EditorTab {
   locale: string;
@@ -73,6 +75,8 @@ export interface StoryEditorView {
   reference?: SourceMaterialView;
   can: EditorPermissions;
   more: StoryActionsView;
+  /** Review and the team's notes (views/story-review.tsx, views/story-notes.tsx). */
+  team?: { review: StoryReviewView; notes: StoryNotesView };
 }
 
 function Tabs({ t, tabs }: { t: Translator; tabs: EditorTab[] }) {
@@ -292,6 +296,7 @@ export function StoryEditorPage({ view }: { view: StoryEditorView }) {
         <p class="notice notice-warning">{t('stories.editor.newVariant', { language: view.localeLabel })}</p>
       ) : null}
       <ErrorSummary t={t} errors={view.errors} formError={view.formError} />
+      <StoryReviewBanner view={view.team?.review} />
       <div class="editor-grid">
         {view.source || view.reference ? (
           <div>
@@ -307,7 +312,9 @@ export function StoryEditorPage({ view }: { view: StoryEditorView }) {
         </div>
         <div>{preview}</div>
         <div>
+          <StoryReviewControls view={view.team?.review} />
           <StoryActions t={t} csrfToken={view.csrfToken} view={view.more} />
+          <StoryNotes view={view.team?.notes} />
         </div>
       </div>
     </>
