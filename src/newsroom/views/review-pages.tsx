@@ -46,9 +46,9 @@ export function ReviewQueuePage({ view }: { view: ReviewQueueView }) {
                       {entry.title}
                     </a>
                   </td>
-                  <td>{entry.localeLabel}</td>
-                  <td>{entry.requestedByName}</td>
-                  <td>
+                  <td data-label={t('review.queue.language')}>{entry.localeLabel}</td>
+                  <td data-label={t('review.queue.by')}>{entry.requestedByName}</td>
+                  <td data-label={t('review.queue.when')}>
                     <time datetime={entry.atIso}>{entry.atLabel}</time>
                   </td>
                 </tr>
