@@ -60,7 +60,6 @@ export {
 } from './review.js';
 /** The review queue, a variant's review, a story's notes and each person's notices, as read. */
 export {
-  type AdminNotice,
   countReviewQueue,
   countUnreadNotices,
   findStoryReview,
@@ -68,10 +67,6 @@ export {
   listReviewQueue,
   listStoryNotes,
   markNoticesRead,
-  type QueueEntry,
-  type Recipient,
-  type StoryNote,
-  type StoryReview,
 } from './review-queries.js';
 /** Revision history: list, line diff, restore as a new revision. */
 export {

@@ -17,7 +17,7 @@ function escapeHtml(text: string): string {
   );
 }
 
-export function reviewMails(deps: Pick<NewsroomDeps, 'config'>, notice: ReviewNotice): OutgoingMail[] {
+function reviewMails(deps: Pick<NewsroomDeps, 'config'>, notice: ReviewNotice): OutgoingMail[] {
   const link = new URL(`/admin/stories/${notice.storyId}/${notice.locale}`, deps.config.siteUrl).href;
   const from = deps.config.newsletterFrom;
   return notice.recipients.map((recipient) => {
