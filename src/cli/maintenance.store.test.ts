@@ -81,6 +81,20 @@ async function seedRows(db: TestDatabase['db']): Promise<void> {
       { key: 'live-slot', next_free_ms: NOW.getTime() + 500 },
     ])
     .execute();
+  const notice = {
+    user_id: user.id,
+    kind: 'review.submitted' as const,
+    story_id: storyId,
+    created_at: iso(-800),
+  };
+  await db
+    .insertInto('admin_notices')
+    .values([
+      { ...notice, note: 'old-read-notice', read_at: iso(-24 * 30 - 1) },
+      { ...notice, note: 'live-read-notice', read_at: iso(-24 * 29) },
+      { ...notice, note: 'live-unread-notice', read_at: null },
+    ])
+    .execute();
   await db
     .insertInto('change_log')
     .values([
@@ -102,6 +116,7 @@ async function remaining(db: TestDatabase['db']): Promise<string[]> {
     db.selectFrom('pacing_slots').select('key as k').execute(),
     // The story seeded above logged a change of its own, at the time it ran.
     db.selectFrom('change_log').select('payload as k').where('payload', 'like', '"%-change"').execute(),
+    db.selectFrom('admin_notices').select('note as k').execute(),
   ]);
   return lists.flat().map((row) => row.k.replaceAll('"', ''));
 }
@@ -125,15 +140,18 @@ describe.each(DIALECTS)('pruning expired rows on %s', (dialect) => {
       previewLinks: 1,
       sharedLimits: 2,
       changes: 1,
+      readNotices: 1,
     });
     expect((await remaining(database.db)).sort()).toEqual([
       'live-attempt',
       'live-change',
       'live-link',
       'live-preview',
+      'live-read-notice',
       'live-session',
       'live-slot',
       'live-throttle',
+      'live-unread-notice',
       'live-visit',
       'live-window',
     ]);
@@ -142,7 +160,7 @@ describe.each(DIALECTS)('pruning expired rows on %s', (dialect) => {
   it('is safe to run from several processes at once', async () => {
     const reports = await Promise.all([pruneExpired(database.db, NOW), pruneExpired(database.db, NOW)]);
     expect(reports.every((r) => Object.values(r).every((n) => n === 0))).toBe(true);
-    expect(await remaining(database.db)).toHaveLength(9);
+    expect(await remaining(database.db)).toHaveLength(11);
   });
 
   it('runs in the background as soon as it starts', async () => {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { pruneAccounts } from '../accounts/index.js';
-import { deletePreviewTokensExpiredBefore } from '../editorial/index.js';
+import { deleteNoticesReadBefore, deletePreviewTokensExpiredBefore } from '../editorial/index.js';
 import { pruneSignupAttempts } from '../newsletter/index.js';
 import { pruneChangesBefore } from '../platform/change-log.js';
 import { type Database, pruneSharedLimits } from '../platform/database/index.js';
@@ -13,6 +13,8 @@ import { pruneShareVisits } from '../stories/index.js';
  * process cut off from the database for up to this long still learns of every change.
  */
 const CHANGE_LOG_KEPT_MS = 24 * 3_600_000;
+/** A notice someone has read stays listed (greyed) for a month, then goes. */
+const READ_NOTICES_KEPT_MS = 30 * 24 * 3_600_000;
 
 /** How many rows of each kind one prune removed. */
 export interface PruneReport {
@@ -25,13 +27,15 @@ export interface PruneReport {
   /** Share and test-send windows, leases and newsletter pacing slots no longer in force. */
   sharedLimits: number;
   changes: number;
+  /** Admin notices read more than READ_NOTICES_KEPT_MS ago. */
+  readNotices: number;
 }
 
 /**
  * Removes what is kept only for a while: expired sessions, sign-in throttles idle for a day,
  * used, voided or expired setup links, share visits of earlier days, newsletter signup attempts
  * older than their hour, expired preview links, shared rate windows and pacing slots past their
- * time, and change-log rows older than CHANGE_LOG_KEPT_MS. Each is one DELETE by time, so several
+ * time, change-log rows older than CHANGE_LOG_KEPT_MS, and admin notices read long ago. Each is one DELETE by time, so several
  * processes running it at once only repeat each other's work.
  */
 export async function pruneExpired(db: Kysely<Database>, now: Date): Promise<PruneReport> {
@@ -43,6 +47,7 @@ export async function pruneExpired(db: Kysely<Database>, now: Date): Promise<Pru
     previewLinks: await deletePreviewTokensExpiredBefore(db, now),
     sharedLimits: await pruneSharedLimits(db, now.getTime()),
     changes: await pruneChangesBefore(db, new Date(now.getTime() - CHANGE_LOG_KEPT_MS)),
+    readNotices: await deleteNoticesReadBefore(db, new Date(now.getTime() - READ_NOTICES_KEPT_MS)),
   };
 }
 

@@ -62,6 +62,7 @@ export {
 export {
   countReviewQueue,
   countUnreadNotices,
+  deleteNoticesReadBefore,
   findStoryReview,
   listNotices,
   listReviewQueue,

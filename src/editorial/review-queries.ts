@@ -337,3 +337,13 @@ export async function markNoticesRead(db: Db, userId: number, at: string, id?: n
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Read notices older than `before` go; unread ones stay until their person has seen them. */
+export async function deleteNoticesReadBefore(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('admin_notices')
+    .where('read_at', 'is not', null)
+    .where('read_at', '<', before.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
