@@ -5,6 +5,7 @@ import { DIALECTS } from '../../test/support/database.js';
 import { eventually } from '../../test/support/eventually.js';
 import { signedInAs } from '../../test/support/people.js';
 import { type SmtpSink, startSmtpSink } from '../../test/support/smtp-sink.js';
+import { vnuProblems } from '../../test/support/vnu.js';
 import type { User } from '../accounts/index.js';
 import { createStory } from '../editorial/index.js';
 
@@ -177,4 +178,34 @@ describe.each(DIALECTS)('review over HTTP on %s', (dialect) => {
       (await editor.browser.post(`/admin/stories/${storyId}/notes`, { body: 'ok' }, { csrf: '' })).status,
     ).toBe(403);
   });
+  it.runIf(dialect === 'sqlite')(
+    'serves valid HTML (Nu checker) for the queue, notices and the editor’s review states, in zh and en',
+    async () => {
+      const waiting = await newDraft(author.user);
+      const sentBack = await newDraft(author.user);
+      for (const id of [waiting, sentBack]) {
+        await author.browser.get(path(id));
+        expect((await author.browser.post(`${path(id)}/review/submit`, {})).status).toBe(303);
+      }
+      await editor.browser.get(path(sentBack));
+      await editor.browser.post(`${path(sentBack)}/review/send-back`, {
+        note: 'Line one.\nLine two & more.',
+      });
+      const pages: Record<string, string> = {};
+      const capture = async (name: string, browser: AdminClient, url: string) => {
+        expect((await browser.get(url)).status, name).toBe(200);
+        pages[name] = browser.lastHtml;
+      };
+      await capture('en-queue', editor.browser, '/admin/review');
+      await capture('en-notices', editor.browser, '/admin/notices');
+      await capture('en-editor-deciding', editor.browser, path(waiting));
+      await capture('zh-editor-sent-back', author.browser, path(sentBack));
+      await capture('zh-editor-waiting', author.browser, path(waiting));
+      await capture('zh-notices', author.browser, '/admin/notices');
+      expect(pages['en-editor-deciding']).toContain('Send back with note');
+      expect(pages['zh-editor-sent-back']).toContain('Line two &amp; more.');
+      expect(vnuProblems(pages)).toEqual([]);
+    },
+    120_000,
+  );
 });
