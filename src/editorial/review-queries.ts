@@ -144,7 +144,10 @@ export interface QueueEntry {
   requestedAt: string;
 }
 
-/** The drafts waiting for a decision, oldest first (the index story_reviews_queue serves it). */
+/**
+ * The drafts waiting for a decision, oldest first (the index story_reviews_queue serves it). A
+ * variant an editor published or scheduled without deciding has left the queue: it is no draft.
+ */
 export async function listReviewQueue(db: Db, options: { limit: number }): Promise<QueueEntry[]> {
   const rows = await reviewQuery(db)
     .innerJoin('story_variants as v', (join) =>
@@ -152,6 +155,7 @@ export async function listReviewQueue(db: Db, options: { limit: number }): Promi
     )
     .select('v.title')
     .where('r.state', '=', 'submitted')
+    .where('v.status', '=', 'draft')
     .orderBy('r.requested_at', 'asc')
     .orderBy('r.id', 'asc')
     .limit(options.limit)
@@ -167,9 +171,13 @@ export async function listReviewQueue(db: Db, options: { limit: number }): Promi
 
 export async function countReviewQueue(db: Db): Promise<number> {
   const row = await db
-    .selectFrom('story_reviews')
+    .selectFrom('story_reviews as r')
+    .innerJoin('story_variants as v', (join) =>
+      join.onRef('v.story_id', '=', 'r.story_id').onRef('v.locale', '=', 'r.locale'),
+    )
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('state', '=', 'submitted')
+    .where('r.state', '=', 'submitted')
+    .where('v.status', '=', 'draft')
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -141,6 +141,15 @@ describe.each(DIALECTS)('review and coordination on %s', (dialect) => {
     expect(await countUnreadNotices(database.db, author.id)).toBe(1);
   });
 
+  it('drops a waiting draft from the queue once an editor publishes it without deciding', async () => {
+    const storyId = await newStory();
+    await submitForReview(database.db, author, { storyId, locale: 'zh' }, at(1));
+    expect(await countReviewQueue(database.db)).toBe(1);
+    await publish(database.db, editor, { storyId, locale: 'zh' }, at(2));
+    expect(await countReviewQueue(database.db)).toBe(0);
+    expect(await listReviewQueue(database.db, { limit: 10 })).toEqual([]);
+  });
+
   it('lets only the story’s author (or editors) submit, and only editors and owners decide', async () => {
     const storyId = await newStory();
     await expect(submitForReview(database.db, otherAuthor, { storyId, locale: 'zh' }, at(1))).rejects.toThrow(
