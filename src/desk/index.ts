@@ -35,6 +35,8 @@ export {
   listClusters,
   listFeeds,
   listItemLanguages,
+  listRisingClusters,
+  type RisingCluster,
   setClusterState,
   updateFeedDetails,
 } from './store/index.js';

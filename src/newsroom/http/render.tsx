@@ -8,6 +8,7 @@ import type { NewsroomEnv } from './env.js';
 import { actorOf } from './guard.js';
 
 const NAVIGATION: { href: string; key: string; needs: Permission }[] = [
+  { href: '/admin', key: 'home.nav', needs: { action: 'story.view' } },
   { href: '/admin/stories', key: 'admin.nav.stories', needs: { action: 'story.view' } },
   { href: '/admin/desk', key: 'desk.nav.inbox', needs: { action: 'desk.view' } },
   { href: '/admin/sources', key: 'desk.nav.sources', needs: { action: 'sources.manage' } },
@@ -42,6 +43,9 @@ const NOTICES = new Set([
   'revoked',
   'created',
   'digestPlanned',
+  'approved',
+  'merged',
+  'rejected',
 ]);
 
 export function adminChrome(c: Context<NewsroomEnv>, deps: NewsroomDeps, title: string): AdminChrome {
@@ -66,7 +70,10 @@ export function adminChrome(c: Context<NewsroomEnv>, deps: NewsroomDeps, title: 
       ? NAVIGATION.filter((item) => can(actor, item.needs)).map((item) => ({
           href: item.href,
           label: t(item.key),
-          current: path === item.href || path.startsWith(`${item.href}/`),
+          // The home page's address is every other page's prefix: only itself is "current".
+          current:
+            path === item.href ||
+            (item.href === '/admin' ? path === '/admin/' : path.startsWith(`${item.href}/`)),
         }))
       : [],
     ...(notice && NOTICES.has(notice)
