@@ -36,7 +36,6 @@ export {
   listFeeds,
   listItemLanguages,
   listRisingClusters,
-  type RisingCluster,
   setClusterState,
   updateFeedDetails,
 } from './store/index.js';

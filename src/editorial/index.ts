@@ -6,13 +6,10 @@
 
 /** What the newsroom's home page lists as needing attention: bounded, indexed reads. */
 export {
-  type AttentionVariant,
   listDraftsAwaitingReview,
   listMostSharedStories,
   listScheduledVariants,
   listStaleTranslations,
-  type SharedStory,
-  type StaleTranslation,
 } from './attention.js';
 /** Starting a story: a draft in its source locale, its author the person who started it. */
 export { createStory } from './create.js';

@@ -21,7 +21,6 @@ export { createMailer, type Mailer } from './mailer.js';
 /** The entry point: one object for the site, the admin and the background work. */
 export { createNewsletter, type Newsletter } from './newsletter.js';
 /** A subscriber's topic: a section key or an entity slug. */
-export type { NextSend } from './next-send.js';
 export type { Topic } from './queries.js';
 /** Issues and their delivery counts as the admin and the command show them. */
 export { type DeliveryCounts, EMPTY_COUNTS, type IssueRow, type SendTally } from './sending/index.js';

@@ -10,7 +10,6 @@ export type { ContentChange, ContentEvent, ContentEventType } from './events.js'
 export * from './model.js';
 /** Entities authors proposed while writing, for editorial's review use cases. */
 export {
-  type EntityProposal,
   entitySlugTaken,
   insertProposedEntity,
   listEntityProposals,

@@ -4,7 +4,7 @@
 const DAY_MS = 86_400_000;
 
 /** `YYYY-MM-DD` of an instant in a time zone. */
-export function localDate(instant: Date, timeZone: string): string {
+function localDate(instant: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

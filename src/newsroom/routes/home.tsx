@@ -19,7 +19,7 @@ import { HomePage, type HomeView, type VariantLink } from '../views/home-page.js
 type C = Context<NewsroomEnv>;
 
 /** How many rows each panel lists; each links onward to the whole list. */
-export const HOME_LIMITS = {
+const HOME_LIMITS = {
   drafts: 8,
   stale: 8,
   scheduled: 200,
