@@ -115,6 +115,27 @@ export function HomePage({ view }: { view: HomeView }) {
           )}
         </Panel>
 
+        {view.proposals ? (
+          <Panel
+            id="proposals"
+            heading={t('home.proposals.panel')}
+            more={{ href: '/admin/entity-proposals', label: t('home.proposals.all') }}
+          >
+            {view.proposals.total === 0 ? (
+              <Empty text={t('home.proposals.none')} />
+            ) : (
+              <>
+                <p>{t('home.proposals.count', { count: view.proposals.total })}</p>
+                <ul class="home-chips">
+                  {view.proposals.names.map((name) => (
+                    <li>{name}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Panel>
+        ) : null}
+
         <Panel
           id="calendar"
           wide
@@ -203,27 +224,6 @@ export function HomePage({ view }: { view: HomeView }) {
             </ol>
           )}
         </Panel>
-
-        {view.proposals ? (
-          <Panel
-            id="proposals"
-            heading={t('home.proposals.panel')}
-            more={{ href: '/admin/entity-proposals', label: t('home.proposals.all') }}
-          >
-            {view.proposals.total === 0 ? (
-              <Empty text={t('home.proposals.none')} />
-            ) : (
-              <>
-                <p>{t('home.proposals.count', { count: view.proposals.total })}</p>
-                <ul class="home-chips">
-                  {view.proposals.names.map((name) => (
-                    <li>{name}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </Panel>
-        ) : null}
       </div>
     </div>
   );
