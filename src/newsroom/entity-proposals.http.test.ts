@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { DIALECTS } from '../../test/support/database.js';
 import { buildStory } from '../../test/support/factories.js';
 import { signedInAs } from '../../test/support/people.js';
-import { findStory, listEntities, listSections } from '../stories/index.js';
+import { exportContent, findStory, listEntities, listSections } from '../stories/index.js';
 
 // An unknown entity name typed while writing becomes a proposal on the story instead of a failed
 // save; readers see nothing of it (story page, JSON-LD, hub, feeds, sitemaps) until an editor
@@ -107,6 +107,10 @@ describe.each(DIALECTS)('entities proposed while writing, on %s', (dialect) => {
       .where('action', '=', 'entity.propose')
       .execute();
     expect(audit).toContainEqual({ action: 'entity.propose', summary: 'lumen-robotics' });
+    // Not content yet: the export (a backup others import) carries neither the entity nor its tag.
+    const exported = await exportContent(t.database.db, NOW);
+    expect(exported.entities.map((e) => e.slug)).not.toContain('lumen-robotics');
+    expect(JSON.stringify(exported.stories)).not.toContain('lumen-robotics');
     // Authors do not review: the list and its actions are refused.
     expect((await author.get('/admin/entity-proposals')).status).toBe(403);
     expect(
