@@ -35,6 +35,7 @@ export {
   listClusters,
   listFeeds,
   listItemLanguages,
+  listRisingClusters,
   setClusterState,
   updateFeedDetails,
 } from './store/index.js';

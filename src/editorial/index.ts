@@ -4,6 +4,13 @@
 // audit entries in one transaction, and returns one Outcome for the surface to hand to
 // `deliverOutcome` after the commit (cache invalidation and webhook events).
 
+/** What the newsroom's home page lists as needing attention: bounded, indexed reads. */
+export {
+  listDraftsAwaitingReview,
+  listMostSharedStories,
+  listScheduledVariants,
+  listStaleTranslations,
+} from './attention.js';
 /** Starting a story: a draft in its source locale, its author the person who started it. */
 export { createStory } from './create.js';
 /** The newsroom's story list and the editor's whole story. */
@@ -15,6 +22,14 @@ export {
 } from './desk.js';
 /** A field's line diff (jsdiff), as data for <ins>/<del>. */
 export type { FieldDiff } from './diff.js';
+/** Entities authors propose while writing: approve, merge into another, reject. */
+export {
+  approveEntity,
+  entityNamed,
+  MAX_PROPOSED_NAME_CHARS,
+  mergeEntityProposal,
+  rejectEntityProposal,
+} from './entity-proposals.js';
 /** Typed errors: NotAllowed (403), InvalidInput and PublishBlocked (422), EditConflict (409)… */
 export * from './errors.js';
 /** Field-level checks with UI string keys, shared with the admin's forms; InvalidFields (422). */

@@ -110,6 +110,8 @@ export const StoryMetaSchema = z.object({
   storyId: id,
   section: z.string().min(1).optional(),
   entities: z.array(z.string().min(1)).max(L.entities).optional(),
+  /** Names of entities the newsroom does not know yet: each becomes a proposal tagged on the story. */
+  proposedEntities: z.array(z.string().trim().min(1).max(120)).max(L.entities).optional(),
   sources: z.array(SourceSchema).max(L.sources).optional(),
   heroMediaId: id.nullable().optional(),
   /** Hero alt text per locale; each goes through that variant's save (and its permission). */
@@ -123,6 +125,7 @@ export const VariantRefSchema = z.object({ storyId: id, locale });
 const StoryDetailsSchema = StoryMetaSchema.pick({
   section: true,
   entities: true,
+  proposedEntities: true,
   sources: true,
   heroMediaId: true,
 });

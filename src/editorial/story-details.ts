@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Actor, recordAudit } from '../accounts/index.js';
 import type { Database } from '../platform/database/index.js';
 import { assertCan, type LoadedStory, loadStory, sourceVariantOf, variantOf } from './access.js';
+import { proposeEntitiesStep } from './entity-proposals.js';
 import { event, hasPublishedVariant, mergeOutcomes, NOTHING_PUBLIC, type Outcome } from './outcome.js';
 import { parseInput, type StoryMetaInput, StoryMetaSchema, type StoryRef, StoryRefSchema } from './schema.js';
 import { runUseCase, type WorkflowOptions } from './use-case.js';
@@ -18,12 +19,24 @@ export async function storyDetailsStep(
   trx: Db,
   actor: Actor,
   loaded: LoadedStory,
-  details: StoryDetailChanges,
+  { proposedEntities, ...details }: StoryDetailChanges & { proposedEntities?: string[] | undefined },
   now: Date,
 ): Promise<Outcome> {
   const { story, scope } = loaded;
-  if (Object.values(details).every((value) => value === undefined)) return NOTHING_PUBLIC;
+  if (Object.values(details).every((value) => value === undefined) && !proposedEntities?.length) {
+    return NOTHING_PUBLIC;
+  }
   assertCan(actor, { action: 'story.edit', story: scope, locale: story.sourceLocale });
+  if (proposedEntities?.length) {
+    const proposed = await proposeEntitiesStep(
+      trx,
+      actor,
+      { names: proposedEntities, locale: story.sourceLocale, storyId: story.id },
+      now,
+    );
+    const tagged = details.entities ?? (await listTaggedSlugs(trx, story.id));
+    details.entities = [...new Set([...tagged, ...proposed])];
+  }
   const change = await writeStoryDetails(trx, story, details, now);
   await recordAudit(
     trx,
@@ -66,6 +79,7 @@ export async function updateStoryMeta(
         {
           section: meta.section,
           entities: meta.entities,
+          proposedEntities: meta.proposedEntities,
           sources: meta.sources,
           heroMediaId: meta.heroMediaId,
         },
@@ -129,4 +143,16 @@ export async function deleteStory(
       events: live.map((v) => event('story.unpublished', v, options.now)),
     };
   });
+}
+
+/** The slugs the story is tagged with now, in their order. */
+async function listTaggedSlugs(trx: Db, storyId: number): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('story_entities')
+    .innerJoin('entities', 'entities.id', 'story_entities.entity_id')
+    .select('entities.slug')
+    .where('story_entities.story_id', '=', storyId)
+    .orderBy('story_entities.position')
+    .execute();
+  return rows.map((r) => r.slug);
 }

@@ -159,7 +159,10 @@ export async function saveEntity(
 ): Promise<SavedRecord> {
   assertCan(actor, MANAGE);
   return recordedWrite(db, async (trx) => {
-    const [settings, entities] = await Promise.all([siteSettingsOrThrow(trx), listEntities(trx)]);
+    const [settings, entities] = await Promise.all([
+      siteSettingsOrThrow(trx),
+      listEntities(trx, { proposed: 'include' }),
+    ]);
     const editing = request.id === undefined ? undefined : entityOf(entities, request.id);
     const input = valueOrThrow(
       checkEntity(request.fields, {

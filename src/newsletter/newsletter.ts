@@ -27,6 +27,7 @@ import {
   savePreferences,
   unsubscribe,
 } from './manage.js';
+import { listNextSends, type NextSend } from './next-send.js';
 import {
   countDeliveries,
   findIssueById,
@@ -79,6 +80,8 @@ export interface Newsletter {
     eachSubscriber: Bound<typeof eachSubscriber>;
     subscriberCounts: () => ReturnType<typeof subscriberCounts>;
     listActiveLocales: () => Promise<string[]>;
+    /** Each list's next scheduled digest and its active subscribers (the newsroom's home page). */
+    listNextSends: () => Promise<NextSend[]>;
     importSubscribersCsv: Bound<typeof importSubscribersCsv>;
     /** Plans a run (a list's issue) now or at its slot; the sender delivers it. */
     planRun: (request: Parameters<typeof planRun>[1]) => ReturnType<typeof planRun>;
@@ -138,6 +141,7 @@ export function createNewsletter(options: {
       listTroubledDeliveries: (issueId, page) => listTroubledDeliveries(db, issueId, page),
       issueIdsOfDeliveries: (deliveryIds) => issueIdsOfDeliveries(db, deliveryIds),
       listEvents: (filter) => listNewsletterEvents(db, filter),
+      listNextSends: () => listNextSends(deps),
       countEvents: (filter) => countNewsletterEvents(db, filter),
       listSubscribers: (filter, page) => listSubscribersForAdmin(db, filter, page),
       eachSubscriber: (filter, batch) => eachSubscriber(db, filter, batch),

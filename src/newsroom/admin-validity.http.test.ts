@@ -7,6 +7,7 @@ import { addActiveSubscribers } from '../../test/support/newsletter.js';
 import { signedInAs } from '../../test/support/people.js';
 import { vnuProblems } from '../../test/support/vnu.js';
 import { issueSetupToken } from '../accounts/index.js';
+import { insertProposedEntity } from '../stories/index.js';
 import { createWebhook } from '../webhooks/index.js';
 
 // The admin's page kinds that admin-html.http.test.ts does not cover (signing in, the setup link, the
@@ -60,6 +61,12 @@ describe('admin pages for signing in, stories, API keys and webhooks', () => {
       new Date(),
     );
     webhookId = webhook.id;
+    // A proposed entity, so the review list shows its forms.
+    await insertProposedEntity(
+      t.database.db,
+      { slug: 'lumen-robotics', kind: 'topic', locale: 'en', name: 'Lumen Robotics', proposedBy: null },
+      new Date(),
+    );
     // A planned digest with a failed delivery and a bounce, so the newsletter pages show their tables.
     await addActiveSubscribers(t.database.db, 3, { locale: 'en', frequency: 'daily' });
     const planned = await t.newsletter.admin.planRun({
@@ -136,6 +143,8 @@ describe('admin pages for signing in, stories, API keys and webhooks', () => {
 
       await t.database.db.updateTable('users').set({ ui_locale: lang }).execute();
       const base = `/admin/stories/${storyId}`;
+      await capture(owner, `${lang}-home`, () => owner.get('/admin'), 200);
+      await capture(owner, `${lang}-entity-proposals`, () => owner.get('/admin/entity-proposals'), 200);
       await capture(owner, `${lang}-stories`, () => owner.get('/admin/stories'), 200);
       await capture(
         owner,

@@ -15,6 +15,7 @@ import { ingestFeedDocument, listClusters } from '../desk/index.js';
 import { createStory, importStories, submitForReview } from '../editorial/index.js';
 import {
   findStory,
+  insertProposedEntity,
   listEntities,
   listMedia,
   listSections,
@@ -192,6 +193,15 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
       new Date(),
     );
   };
+  const freshProposal = async () => {
+    const n = next();
+    return insertProposedEntity(
+      t.database.db,
+      { slug: `proposed-entity-${n}`, kind: 'topic', locale: 'zh', name: `提议${n}`, proposedBy: null },
+      new Date(),
+    );
+  };
+
   const freshEntity = async () => {
     const n = next();
     return upsertEntity(
@@ -458,6 +468,31 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
       {
         allowed: EDITORIAL,
         build: async () => ({ path: `/entities/${await freshEntity()}/delete`, body: {} }),
+      },
+    ],
+    'GET /entity-proposals': [{ allowed: EDITORIAL, build: () => ({ path: '/entity-proposals' }) }],
+    'POST /entity-proposals/:id/approve': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({
+          path: `/entity-proposals/${await freshProposal()}/approve`,
+          body: { kind: 'company' },
+        }),
+      },
+    ],
+    'POST /entity-proposals/:id/merge': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({
+          path: `/entity-proposals/${await freshProposal()}/merge`,
+          body: { into: 'nvidia' },
+        }),
+      },
+    ],
+    'POST /entity-proposals/:id/reject': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({ path: `/entity-proposals/${await freshProposal()}/reject`, body: {} }),
       },
     ],
     'GET /settings': [{ allowed: OWNER, build: () => ({ path: '/settings' }) }],

@@ -9,6 +9,8 @@ import { accountRoutes } from './routes/account.js';
 import { apiKeysRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit.js';
 import { deskRoutes } from './routes/desk.js';
+import { entityProposalRoutes } from './routes/entity-proposals.js';
+import { homeRoutes } from './routes/home.js';
 import { mediaRoutes } from './routes/media.js';
 import { newsletterRoutes } from './routes/newsletter.js';
 import { peopleRoutes } from './routes/people.js';
@@ -48,15 +50,13 @@ export function newsroomRoutes(
   newsletterRoutes(app, deps);
   mediaRoutes(app, deps);
   taxonomyRoutes(app, deps);
+  entityProposalRoutes(app, deps);
   peopleRoutes(app, deps);
   auditRoutes(app, deps);
   apiKeysRoutes(app, deps);
   webhooksRoutes(app, deps);
 
-  app.get('/', (c) => {
-    requireSession(c);
-    return c.redirect('/admin/stories', 303);
-  });
+  homeRoutes(app, deps);
   // Nothing under /admin falls through to the public site's routes.
   app.all('*', (c) => {
     requireSession(c);

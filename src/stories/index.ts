@@ -8,6 +8,14 @@ export * from './errors.js';
 export type { ContentChange, ContentEvent, ContentEventType } from './events.js';
 /** Plain objects the store returns. */
 export * from './model.js';
+/** Entities authors proposed while writing, for editorial's review use cases. */
+export {
+  entitySlugTaken,
+  insertProposedEntity,
+  listEntityProposals,
+  markEntityApproved,
+  moveEntityTags,
+} from './queries/entity-proposals.js';
 /** Reads for the public site. */
 export {
   countPublishedStories,

@@ -17,6 +17,8 @@ export interface Entity {
   kind: EntityKind;
   slug: string;
   translations: Record<Locale, LocalizedEntity>;
+  /** Set while an author's proposal waits for an editor: the public site never shows it. */
+  proposed?: true;
 }
 
 export interface Rendition {

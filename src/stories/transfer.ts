@@ -145,7 +145,8 @@ export async function exportContent(db: Db, now: Date): Promise<ExportDocument> 
       section: sections.find((s) => s.id === story.sectionId)?.key ?? '',
       sourceLocale: story.sourceLocale,
       heroImage: media.find((m) => m.id === story.heroMediaId)?.fileName ?? null,
-      entities: story.entityIds.map((id) => entities.find((e) => e.id === id)?.slug ?? ''),
+      // A proposal no editor approved yet is not content: the export leaves its tag out.
+      entities: story.entityIds.flatMap((id) => entities.find((e) => e.id === id)?.slug ?? []),
       sources: story.sources.map(({ url, publisher, author, publishedAt }) => ({
         url,
         publisher,

@@ -66,7 +66,7 @@ describe.sequential('an editor’s day in the newsroom', () => {
 
   it('signs in as an editor', async () => {
     await signInAs(site, page, { email: 'flow-editor@example.test', role: 'editor' });
-    expect(new URL(page.url()).pathname).toBe('/admin/stories');
+    expect(new URL(page.url()).pathname).toBe('/admin');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
   });
 

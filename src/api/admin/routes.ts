@@ -103,7 +103,7 @@ export function adminEndpoints(deps: ApiDeps): Endpoint[] {
     const [{ story, authorId }, sections, entities] = await Promise.all([
       getStory(deps.db, actor, storyId),
       listSections(deps.db),
-      listEntities(deps.db),
+      listEntities(deps.db, { proposed: 'include' }),
     ]);
     return presentAdminStory(story, authorId, { sections, entities, siteUrl: deps.config.siteUrl });
   };

@@ -3,3 +3,4 @@ export * from './clusters.js';
 export * from './feeds.js';
 export * from './items.js';
 export type * from './model.js';
+export * from './rising.js';

@@ -89,7 +89,7 @@ export async function writeStoryDetails(
   }
   let entityIds: number[] = [];
   if (changes.entities !== undefined) {
-    const entities = await listEntities(trx);
+    const entities = await listEntities(trx, { proposed: 'include' });
     entityIds = changes.entities.map((slug) => {
       const entity = entities.find((e) => e.slug === slug);
       if (!entity) throw new UnknownReference('entity', slug);

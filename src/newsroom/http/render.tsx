@@ -8,6 +8,7 @@ import type { NewsroomEnv } from './env.js';
 import { actorOf } from './guard.js';
 
 const NAVIGATION: { href: string; key: string; needs: Permission }[] = [
+  { href: '/admin', key: 'home.nav', needs: { action: 'story.view' } },
   { href: '/admin/stories', key: 'admin.nav.stories', needs: { action: 'story.view' } },
   { href: '/admin/review', key: 'review.nav', needs: { action: 'story.publish' } },
   { href: '/admin/notices', key: 'notices.nav', needs: { action: 'story.view' } },
@@ -49,6 +50,9 @@ const NOTICES = new Set([
   'reviewApproved',
   'noteAdded',
   'noticesRead',
+  'approved',
+  'merged',
+  'rejected',
 ]);
 
 export function adminChrome(c: Context<NewsroomEnv>, deps: NewsroomDeps, title: string): AdminChrome {
@@ -74,7 +78,10 @@ export function adminChrome(c: Context<NewsroomEnv>, deps: NewsroomDeps, title: 
       ? NAVIGATION.filter((item) => can(actor, item.needs)).map((item) => ({
           href: item.href,
           label: t(item.key),
-          current: path === item.href || path.startsWith(`${item.href}/`),
+          // The home page's address is every other page's prefix: only itself is "current".
+          current:
+            path === item.href ||
+            (item.href === '/admin' ? path === '/admin/' : path.startsWith(`${item.href}/`)),
           ...(counts[item.href]
             ? {
                 count: counts[item.href],

@@ -3,6 +3,7 @@ import {
   buildQaReport,
   type EditableStory,
   getStory,
+  MAX_PROPOSED_NAME_CHARS,
   type QaFinding,
   translationStateOf,
   translationStatus,
@@ -51,13 +52,16 @@ export async function loadEditorContext(
     getStory(deps.db, actor, storyId),
     findSiteSettings(deps.db),
     listSections(deps.db),
-    listEntities(deps.db),
+    listEntities(deps.db, { proposed: 'include' }),
     listMedia(deps.db),
   ]);
   if (!settings?.locales.includes(locale)) {
     throw new DomainError('not-found', `This site is not published in "${locale}".`);
   }
-  return { actor, loaded, locale, settings, sections, entities, media };
+  // Other stories' pending proposals are not offered here: only approved ones and this story's own.
+  const tagged = new Set(loaded.story.entityIds);
+  const offered = entities.filter((e) => !e.proposed || tagged.has(e.id));
+  return { actor, loaded, locale, settings, sections, entities: offered, media };
 }
 
 function variantIn(ctx: EditorContext): Variant | undefined {
@@ -105,6 +109,13 @@ export function resolveEntity(text: string, entities: Entity[]): Entity | undefi
         [t.name, ...t.aliases].some((n) => n.normalize('NFKC').trim().toLowerCase() === wanted),
       ),
   );
+}
+
+/** Why a typed name cannot become a proposal, as a message key; undefined when it can. */
+export function proposalProblem(text: string, mayEditDetails: boolean): string | undefined {
+  if (!mayEditDetails) return 'stories.error.unknownEntity';
+  if (text.trim().length > MAX_PROPOSED_NAME_CHARS) return 'stories.error.entityNameTooLong';
+  return undefined;
 }
 
 /** `2026-11-28T09:00:00.000Z` → `2026-11-28 09:00 UTC`: the admin shows every time in UTC. */
@@ -274,6 +285,7 @@ export async function buildEditorView(
       slug: e.slug,
       label: entityLabel(e, t.locale),
       checked: checked.has(e.slug),
+      ...(e.proposed ? { pending: true } : {}),
     })),
     datalist: ctx.entities.map((e) => ({
       value: e.slug,

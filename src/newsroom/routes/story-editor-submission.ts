@@ -15,10 +15,18 @@ import { type EditorContext, metaFromStory, permissionsOf } from './story-editor
  */
 export function submissionOf(
   ctx: EditorContext,
-  checked: { form: EditorForm; value: ValidEditorForm; entities: string[]; publishAt: string | undefined },
+  checked: {
+    form: EditorForm;
+    value: ValidEditorForm;
+    entities: string[];
+    /** Names typed that no entity answers to: proposals for an editor (entity-proposals). */
+    proposedEntities?: string[];
+    publishAt: string | undefined;
+  },
   intent: EditorIntent,
 ): SubmitStoryInput {
   const { form, value, entities, publishAt } = checked;
+  const proposedEntities = checked.proposedEntities ?? [];
   const can = permissionsOf(ctx);
   const submitted = {
     section: value.section,
@@ -26,7 +34,8 @@ export function submissionOf(
     sources: value.sources.filter((s) => s.url !== ''),
     heroMediaId: value.heroMediaId,
   };
-  const detailsChanged = JSON.stringify(submitted) !== JSON.stringify(metaFromStory(ctx));
+  const detailsChanged =
+    proposedEntities.length > 0 || JSON.stringify(submitted) !== JSON.stringify(metaFromStory(ctx));
   return {
     storyId: ctx.loaded.story.id,
     locale: ctx.locale,
@@ -55,6 +64,7 @@ export function submissionOf(
           details: {
             section: value.section,
             entities,
+            ...(proposedEntities.length > 0 ? { proposedEntities } : {}),
             sources: filledSources(value.sources),
             heroMediaId: value.heroMediaId === '' ? null : Number(value.heroMediaId),
           },

@@ -38,6 +38,7 @@ import {
   loadEditorContext,
   metaFromStory,
   permissionsOf,
+  proposalProblem,
   resolveEntity,
 } from './story-editor-data.js';
 import { submissionOf } from './story-editor-submission.js';
@@ -172,10 +173,16 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
       errors.section = 'stories.error.invalid';
     const known = new Set(ctx.entities.map((e) => e.slug));
     let entities = form.entities.filter((slug) => known.has(slug));
+    const proposedEntities: string[] = [];
     if (form.entityAdd.trim() !== '') {
       const added = resolveEntity(form.entityAdd, ctx.entities);
       if (added) entities = [...new Set([...entities, added.slug])];
-      else errors.entityAdd = 'stories.error.unknownEntity';
+      else {
+        // A name the newsroom does not know becomes a proposal an editor reviews (entity-proposals).
+        const problem = proposalProblem(form.entityAdd, can.editMeta);
+        if (problem) errors.entityAdd = problem;
+        else proposedEntities.push(form.entityAdd.trim());
+      }
     }
     const now = deps.now();
     const publishAt = intent.kind === 'schedule' ? publishAtIso(form.publishAt) : undefined;
@@ -191,7 +198,7 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
       outcome = await submitStory(
         deps.db,
         actor,
-        submissionOf(ctx, { form, value: checked.value, entities, publishAt }, intent),
+        submissionOf(ctx, { form, value: checked.value, entities, proposedEntities, publishAt }, intent),
         { now },
       );
     } catch (error) {

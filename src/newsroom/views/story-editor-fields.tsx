@@ -184,6 +184,8 @@ export interface EntityChoice {
   slug: string;
   label: string;
   checked: boolean;
+  /** Proposed by an author, waiting for an editor: hidden from readers until approved. */
+  pending?: boolean;
 }
 
 export function EntityFields(
@@ -204,6 +206,7 @@ export function EntityFields(
           <li>
             <label>
               <input type="checkbox" name="entity" value={e.slug} checked={e.checked} /> {e.label}
+              {e.pending ? <span class="badge badge-pending"> {t('stories.entities.pending')}</span> : null}
             </label>
           </li>
         ))}

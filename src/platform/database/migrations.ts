@@ -10,6 +10,7 @@ import { listingOrderMigration } from './migration-0009-listing-order.js';
 import { changeLogMigration } from './migration-0010-change-log.js';
 import { sharedLimitsMigration } from './migration-0011-shared-limits.js';
 import { reviewMigration } from './migration-0015-review.js';
+import { entityProposalsMigration } from './migration-0016-entity-proposals.js';
 
 // Migrations are code, so the same list runs on SQLite and PostgreSQL. The only dialect
 // difference is how an auto-incrementing key is spelled, kept in `withId`.
@@ -183,6 +184,7 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
     '0010_change_log': changeLogMigration(withId),
     '0011_shared_limits': sharedLimitsMigration(),
     '0015_review': reviewMigration(withId),
+    '0016_entity_proposals': entityProposalsMigration(),
   };
 }
 

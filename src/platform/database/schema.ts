@@ -89,11 +89,17 @@ export interface StoryVariantsTable {
   translated_from_revision: number | null;
 }
 
+export type EntityStatus = 'approved' | 'proposed';
+
 export interface EntitiesTable {
   id: Generated<number>;
   kind: EntityKind;
   slug: string;
   created_at: string;
+  /** `proposed` while an author's new name waits for an editor; only approved ones are public. */
+  status: Generated<EntityStatus>;
+  proposed_by: number | null;
+  proposed_at: string | null;
 }
 
 export interface EntityTranslationsTable {

@@ -127,7 +127,8 @@ function storyListing(db: Db, filter: Omit<ListingFilter, 'limit' | 'offset'>) {
           .innerJoin('entities', 'entities.id', 'story_entities.entity_id')
           .select('story_entities.story_id')
           .whereRef('story_entities.story_id', '=', 'listed.id')
-          .where('entities.kind', '=', kind as never),
+          .where('entities.kind', '=', kind as never)
+          .where('entities.status', '=', 'approved'),
       ),
     );
   }

@@ -105,15 +105,26 @@ export async function upsertEntity(db: Db, input: EntityInput, now: Date): Promi
   return id;
 }
 
-export async function listEntities(db: Db): Promise<Entity[]> {
+/**
+ * Approved entities, what readers and the desk may see. The newsroom, where proposals are tagged on
+ * stories and reviewed, asks for `{ proposed: 'include' }`.
+ */
+export async function listEntities(db: Db, options: { proposed?: 'include' } = {}): Promise<Entity[]> {
+  const approvedOnly = options.proposed !== 'include';
   const [entities, translations] = await Promise.all([
-    db.selectFrom('entities').selectAll().orderBy('slug').execute(),
+    db
+      .selectFrom('entities')
+      .selectAll()
+      .$if(approvedOnly, (q) => q.where('status', '=', 'approved'))
+      .orderBy('slug')
+      .execute(),
     db.selectFrom('entity_translations').selectAll().execute(),
   ]);
   return entities.map((e) => ({
     id: e.id,
     kind: e.kind as EntityKind,
     slug: e.slug,
+    ...(e.status === 'proposed' ? { proposed: true as const } : {}),
     translations: Object.fromEntries(
       translations
         .filter((t) => t.entity_id === e.id)
