@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { pruneAccounts } from '../accounts/index.js';
-import { deletePreviewTokensExpiredBefore } from '../editorial/index.js';
+import { deletePreviewTokensExpiredBefore, pruneAutosaves } from '../editorial/index.js';
 import { pruneSignupAttempts } from '../newsletter/index.js';
 import { pruneChangesBefore } from '../platform/change-log.js';
 import { type Database, pruneSharedLimits } from '../platform/database/index.js';
@@ -22,6 +22,8 @@ export interface PruneReport {
   shareVisits: number;
   signupAttempts: number;
   previewLinks: number;
+  /** Autosaved drafts nobody came back to within a month. */
+  autosaves: number;
   /** Share and test-send windows, leases and newsletter pacing slots no longer in force. */
   sharedLimits: number;
   changes: number;
@@ -41,6 +43,7 @@ export async function pruneExpired(db: Kysely<Database>, now: Date): Promise<Pru
     shareVisits: await pruneShareVisits(db, now),
     signupAttempts: await pruneSignupAttempts(db, now),
     previewLinks: await deletePreviewTokensExpiredBefore(db, now),
+    autosaves: await pruneAutosaves(db, now),
     sharedLimits: await pruneSharedLimits(db, now.getTime()),
     changes: await pruneChangesBefore(db, new Date(now.getTime() - CHANGE_LOG_KEPT_MS)),
   };

@@ -4,6 +4,16 @@
 // audit entries in one transaction, and returns one Outcome for the surface to hand to
 // `deliverOutcome` after the commit (cache invalidation and webhook events).
 
+/** Autosaved drafts: a person's unsaved text per variant, apart from the revisions. */
+export {
+  type Autosave,
+  autosaveVariant,
+  type CurrentRevision,
+  currentRevisionOf,
+  discardAutosave,
+  findAutosave,
+  pruneAutosaves,
+} from './autosave.js';
 /** Starting a story: a draft in its source locale, its author the person who started it. */
 export { createStory } from './create.js';
 /** The newsroom's story list and the editor's whole story. */
@@ -14,7 +24,7 @@ export {
   listDeskStories,
 } from './desk.js';
 /** A field's line diff (jsdiff), as data for <ins>/<del>. */
-export type { FieldDiff } from './diff.js';
+export { diffContent, type FieldDiff } from './diff.js';
 /** Typed errors: NotAllowed (403), InvalidInput and PublishBlocked (422), EditConflict (409)… */
 export * from './errors.js';
 /** Field-level checks with UI string keys, shared with the admin's forms; InvalidFields (422). */
@@ -68,6 +78,8 @@ export { saveSettings } from './settings.js';
 export { checkSettings, type SettingsFields } from './settings-rules.js';
 /** A story's details (section, entities, sources, hero image, hero alt texts), and deletion. */
 export { deleteStory, updateStoryMeta } from './story-details.js';
+/** Stories to link to from the editor, by words of their title or slug. */
+export { type StoryLinkMatch, searchStoryLinks } from './story-link-search.js';
 /** The editor's submit of the story form: text, details and status in one transaction. */
 export { submitStory } from './submit.js';
 /** Sections and entities: save and delete, each in one transaction with its audit entry. */
