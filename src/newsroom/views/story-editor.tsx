@@ -369,7 +369,15 @@ export function StoryEditorPage({ view }: { view: StoryEditorView }) {
           {view.translation ? (
             <TranslationPanel t={t} csrfToken={view.csrfToken} view={view.translation} />
           ) : null}
-          {view.source ? <SourcePane t={t} source={view.source} /> : null}
+          {view.source ? (
+            // Folded: the text to write comes first; the translator's desk replaces this.
+            <details class="source-details">
+              <summary>
+                {t('stories.source.heading', { language: view.source.label, revision: view.source.revision })}
+              </summary>
+              <SourcePane t={t} source={view.source} />
+            </details>
+          ) : null}
           {view.reference ? <SourceMaterialPanel t={t} view={view.reference} /> : null}
         </div>
       ) : null}
