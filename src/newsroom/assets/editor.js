@@ -86,6 +86,7 @@
           time: `${current.savedAt.slice(0, 10)} ${current.savedAt.slice(11, 16)} UTC`,
         });
         say(notice);
+        stateLine?.classList.add('save-state-warning');
         form.dataset.othersSaved = String(current.revision);
       } else {
         say(fill(strings.autosaved, { time }));
