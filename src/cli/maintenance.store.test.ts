@@ -138,6 +138,7 @@ describe.each(DIALECTS)('pruning expired rows on %s', (dialect) => {
       shareVisits: 1,
       signupAttempts: 1,
       previewLinks: 1,
+      autosaves: 0,
       sharedLimits: 2,
       changes: 1,
       readNotices: 1,

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import { pruneAccounts } from '../accounts/index.js';
-import { deleteNoticesReadBefore, deletePreviewTokensExpiredBefore } from '../editorial/index.js';
+import {
+  deleteNoticesReadBefore,
+  deletePreviewTokensExpiredBefore,
+  pruneAutosaves,
+} from '../editorial/index.js';
 import { pruneSignupAttempts } from '../newsletter/index.js';
 import { pruneChangesBefore } from '../platform/change-log.js';
 import { type Database, pruneSharedLimits } from '../platform/database/index.js';
@@ -24,6 +28,8 @@ export interface PruneReport {
   shareVisits: number;
   signupAttempts: number;
   previewLinks: number;
+  /** Autosaved drafts nobody came back to within a month. */
+  autosaves: number;
   /** Share and test-send windows, leases and newsletter pacing slots no longer in force. */
   sharedLimits: number;
   changes: number;
@@ -45,6 +51,7 @@ export async function pruneExpired(db: Kysely<Database>, now: Date): Promise<Pru
     shareVisits: await pruneShareVisits(db, now),
     signupAttempts: await pruneSignupAttempts(db, now),
     previewLinks: await deletePreviewTokensExpiredBefore(db, now),
+    autosaves: await pruneAutosaves(db, now),
     sharedLimits: await pruneSharedLimits(db, now.getTime()),
     changes: await pruneChangesBefore(db, new Date(now.getTime() - CHANGE_LOG_KEPT_MS)),
     readNotices: await deleteNoticesReadBefore(db, new Date(now.getTime() - READ_NOTICES_KEPT_MS)),

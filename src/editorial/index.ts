@@ -11,6 +11,16 @@ export {
   listScheduledVariants,
   listStaleTranslations,
 } from './attention.js';
+/** Autosaved drafts: a person's unsaved text per variant, apart from the revisions. */
+export {
+  type Autosave,
+  autosaveVariant,
+  type CurrentRevision,
+  currentRevisionOf,
+  discardAutosave,
+  findAutosave,
+  pruneAutosaves,
+} from './autosave.js';
 /** Starting a story: a draft in its source locale, its author the person who started it. */
 export { createStory } from './create.js';
 /** The newsroom's story list and the editor's whole story. */
@@ -21,7 +31,7 @@ export {
   listDeskStories,
 } from './desk.js';
 /** A field's line diff (jsdiff), as data for <ins>/<del>. */
-export type { FieldDiff } from './diff.js';
+export { diffContent, type FieldDiff } from './diff.js';
 /** Entities authors propose while writing: approve, merge into another, reject. */
 export {
   approveEntity,
@@ -104,6 +114,8 @@ export { saveSettings } from './settings.js';
 export { checkSettings, type SettingsFields } from './settings-rules.js';
 /** A story's details (section, entities, sources, hero image, hero alt texts), and deletion. */
 export { deleteStory, updateStoryMeta } from './story-details.js';
+/** Stories to link to from the editor, by words of their title or slug. */
+export { type StoryLinkMatch, searchStoryLinks } from './story-link-search.js';
 /** The editor's submit of the story form: text, details and status in one transaction. */
 export { submitStory } from './submit.js';
 /** Sections and entities: save and delete, each in one transaction with its audit entry. */

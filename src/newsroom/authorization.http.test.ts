@@ -386,6 +386,20 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
         build: () => ({ path: `/stories/${storyId}/en/preview-link`, body: { hours: '1' } }),
       },
     ],
+    'POST /stories/:id/:locale/autosave': [
+      {
+        allowed: EDIT_EN,
+        lenient: 'the editor script sends JSON; this table sends a form, answered 422',
+        build: () => ({ path: `/stories/${storyId}/en/autosave`, body: {} }),
+      },
+    ],
+    // Drops only the caller's own autosave, so anyone who may open the editor may.
+    'POST /stories/:id/:locale/autosave/discard': [
+      { allowed: STORY_VIEW, build: () => ({ path: `/stories/${storyId}/en/autosave/discard`, body: {} }) },
+    ],
+    'GET /stories/link-search': [
+      { allowed: STORY_VIEW, build: () => ({ path: '/stories/link-search?q=a&locale=en' }) },
+    ],
     'POST /stories/:id/:locale/confirm-translation': [
       {
         allowed: EDIT_EN,

@@ -129,9 +129,10 @@ describe.sequential('XSS through the admin', () => {
     await page.locator('select[name="heroMediaId"]').selectOption({ index: 1 });
     await page.locator('input[name="heroAlt"]').fill(`图片说明文字 ${SCRIPT}`);
     await page.locator('input[name="entityAdd"]').fill(ENTITY_SLUG);
-    await submit(intent('source-add'));
-    await page.locator('#source_0_url').fill(JS_URL);
-    await page.locator('#source_0_publisher').fill(`恶意出版方 ${IMG}`);
+    // The editor's script adds the source row in place (no round trip).
+    await page.locator('[data-source-action="add"]').click();
+    await page.locator('[name="sourceUrl"]').last().fill(JS_URL);
+    await page.locator('[name="sourcePublisher"]').last().fill(`恶意出版方 ${IMG}`);
     await submit(intent('save'));
 
     // A javascript: source address is refused, with the typed text kept (and kept inert).

@@ -26,6 +26,7 @@ import {
 import { StoryList, type StoryListRow } from '../views/story-list.js';
 import { NewStoryPage } from '../views/story-new.js';
 import { storyEditorRoutes } from './story-editor.js';
+import { storyEditorAutosaveRoutes } from './story-editor-autosave.js';
 import { formatUtc, sectionLabel } from './story-editor-data.js';
 import { storyHistoryRoutes } from './story-history.js';
 
@@ -216,5 +217,6 @@ export function storiesRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void 
   });
 
   storyHistoryRoutes(app, deps);
+  storyEditorAutosaveRoutes(app, deps);
   storyEditorRoutes(app, deps);
 }

@@ -29,6 +29,7 @@ import type { NewsroomDeps } from '../deps.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
 import type { EditorPermissions, StoryEditorView } from '../views/story-editor.js';
 import type { QaLine, RenderedText, StoryActionsView } from '../views/story-editor-aside.js';
+import type { AutosaveOffer, ConflictView } from '../views/story-editor-drafts.js';
 
 // Builds the editor's view data from the story and a form: the route gathers, the view renders.
 
@@ -199,6 +200,8 @@ export interface EditorExtras {
   qa?: QaFinding[];
   preview?: RenderedText & { dangling: string[] };
   previewLink?: { url: string; expiresAt: string };
+  autosave?: AutosaveOffer;
+  conflict?: ConflictView;
 }
 
 function publicHref(ctx: EditorContext, variant: Variant | undefined): string | undefined {
@@ -333,6 +336,8 @@ export async function buildEditorView(
       : {}),
     can,
     more,
+    ...(extras.autosave ? { autosave: extras.autosave } : {}),
+    ...(extras.conflict ? { conflict: extras.conflict } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   confirmTranslation,
   createPreviewLink,
   deliverOutcome,
+  discardAutosave,
   EditConflict,
   getStory,
   InvalidInput,
@@ -41,6 +42,7 @@ import {
   proposalProblem,
   resolveEntity,
 } from './story-editor-data.js';
+import { autosaveOffer, conflictView, previewOf } from './story-editor-drafts.js';
 import { submissionOf } from './story-editor-submission.js';
 
 type C = Context<NewsroomEnv>;
@@ -106,7 +108,9 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
   ) => {
     const t = c.get('t');
     const chrome = adminChrome(c, deps, t('stories.editor.title'));
-    const view = await buildEditorView(deps, { ...ctx, t, csrfToken: chrome.csrfToken }, form, extras);
+    // The preview is filled on opening, not only once the person types.
+    const filled = extras.preview ? extras : { ...extras, preview: await previewOf(deps, ctx, form) };
+    const view = await buildEditorView(deps, { ...ctx, t, csrfToken: chrome.csrfToken }, form, filled);
     const reference = await loadSourceMaterial(deps, ctx.actor, ctx.loaded.story.id, {
       t,
       entities: ctx.entities,
@@ -126,7 +130,9 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
   app.get(EDITOR_PATH, async (c) => {
     const actor = requirePermission(c, { action: 'story.view' });
     const ctx = await loadEditorContext(deps, actor, Number(c.req.param('id')), c.req.param('locale'));
-    return render(c, ctx, formFromStory(ctx));
+    const restore = c.req.query('restore') === 'autosave';
+    const { form, offer } = await autosaveOffer(deps, ctx, formFromStory(ctx), restore);
+    return render(c, ctx, form, offer ? { autosave: offer } : {});
   });
 
   app.post(EDITOR_PATH, async (c) => {
@@ -214,8 +220,11 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
         baseRevision: String(current?.revision ?? ''),
         translatedFromRevision: current ? '' : form.translatedFromRevision,
       };
-      return render(c, ctx, next, failure.extras, failure.status);
+      const conflict = await conflictView(deps, ctx, form);
+      return render(c, ctx, next, { ...failure.extras, ...(conflict ? { conflict } : {}) }, failure.status);
     }
+    // Saved: the person's autosave of this variant says nothing the revision does not.
+    await discardAutosave(deps.db, actor, storyId, locale);
     await deliverOutcome(outcome, deps);
     return c.redirect(`/admin/stories/${storyId}/${locale}?notice=${NOTICE[intent.kind] ?? 'saved'}`, 303);
   });

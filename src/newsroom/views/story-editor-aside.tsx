@@ -172,7 +172,7 @@ export function PreviewPane(props: {
                 {t('stories.preview.dangling', { links: preview.dangling.join(', ') })}
               </p>
             ) : null}
-            <h3>{preview.title}</h3>
+            {preview.title ? <h3>{preview.title}</h3> : null}
             <Rendered t={t} text={preview} />
           </>
         ) : (
@@ -191,11 +191,9 @@ export interface StoryActionsView {
   previewLink?: { url: string; expiresLabel: string };
 }
 
-export function StoryActions(props: {
-  t: Translator;
-  csrfToken: string | undefined;
-  view: StoryActionsView;
-}) {
+// Preview link and delete are forms of their own, rendered after the editor's form (forms cannot
+// nest); their controls sit in the settings column and name their form with `form=`.
+export function StoryActions(props: { t: Translator; view: StoryActionsView }) {
   const { t, view } = props;
   return (
     <section class="panel" aria-labelledby="more_heading">
@@ -211,34 +209,57 @@ export function StoryActions(props: {
         {view.revisionsHref ? <a href={view.revisionsHref}>{t('stories.more.revisions')}</a> : null}
       </div>
       {view.previewLinkAction ? (
-        <form method="post" action={view.previewLinkAction} class="actions">
-          <CsrfField token={props.csrfToken} />
+        <div class="actions">
           <label for="preview_hours">{t('stories.previewLink.hours')}</label>
-          <select id="preview_hours" name="hours">
+          <select id="preview_hours" name="hours" form="preview_link_form">
             {[1, 24, 48, 168].map((hours) => (
               <option value={String(hours)} selected={hours === 48}>
                 {t('stories.previewLink.hoursOption', { hours })}
               </option>
             ))}
           </select>
-          <button type="submit">{t('stories.previewLink.create')}</button>
+          <button type="submit" form="preview_link_form">
+            {t('stories.previewLink.create')}
+          </button>
+        </div>
+      ) : null}
+      {view.deleteAction ? (
+        <div class="actions">
+          <button type="submit" form="delete_story_form" class="button-danger">
+            {t('stories.action.delete')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export function StoryActionForms(props: {
+  t: Translator;
+  csrfToken: string | undefined;
+  view: StoryActionsView;
+}) {
+  const { t, view } = props;
+  return (
+    <>
+      {view.previewLinkAction ? (
+        <form id="preview_link_form" method="post" action={view.previewLinkAction} hidden>
+          <CsrfField token={props.csrfToken} />
         </form>
       ) : null}
       {view.deleteAction ? (
         <form
+          id="delete_story_form"
           method="post"
           action={view.deleteAction}
-          class="actions"
           data-confirm={t('stories.delete.question')}
+          hidden
         >
           <CsrfField token={props.csrfToken} />
           <input type="hidden" name="confirmed" value="" data-confirmed />
-          <button type="submit" class="button-danger">
-            {t('stories.action.delete')}
-          </button>
         </form>
       ) : null}
-    </section>
+    </>
   );
 }
 

@@ -125,58 +125,80 @@ export function FaqFields(props: Labels & { faq: FaqRow[]; lang: string }) {
   );
 }
 
-export function SourceFields(props: Labels & { sources: SourceRow[] }) {
-  const { t } = props;
-  const err = (i: number, field: string) => {
+function SourceItem(props: Labels & { source: SourceRow; index: number }) {
+  const { t, index: i, source } = props;
+  const err = (field: string) => {
     const key = props.errors[`sources.${i}.${field}`];
     return key ? t(key) : undefined;
   };
   return (
-    <fieldset>
-      <legend>{t('stories.sources.legend')}</legend>
-      <ol class="source-list">
+    <li class="faq-item">
+      <RowInput
+        id={`source_${i}_url`}
+        name="sourceUrl"
+        type="url"
+        label={t('stories.sources.url')}
+        value={source.url}
+        error={err('url')}
+      />
+      <RowInput
+        id={`source_${i}_publisher`}
+        name="sourcePublisher"
+        label={t('stories.sources.publisher')}
+        value={source.publisher}
+        error={err('publisher')}
+      />
+      <RowInput
+        id={`source_${i}_author`}
+        name="sourceAuthor"
+        label={t('stories.sources.author')}
+        value={source.author}
+        error={err('author')}
+      />
+      <RowInput
+        id={`source_${i}_date`}
+        name="sourceDate"
+        type="date"
+        label={t('stories.sources.date')}
+        value={source.date}
+        error={err('date')}
+      />
+      <button
+        type="submit"
+        name="intent"
+        value={`source-remove:${i}`}
+        class="button-danger"
+        data-source-action="remove"
+      >
+        {t('stories.sources.remove')}
+      </button>
+    </li>
+  );
+}
+
+/** Sources: editor.js adds and removes rows in place; without it the buttons go through the server. */
+export function SourceFields(props: Labels & { sources: SourceRow[] }) {
+  const { t } = props;
+  // The fieldset around it (and its legend) is the caller's, so it can be disabled as one.
+  return (
+    <div class="source-fields" data-sources>
+      <ol class="source-list" data-source-list>
         {props.sources.map((source, i) => (
-          <li class="faq-item">
-            <RowInput
-              id={`source_${i}_url`}
-              name="sourceUrl"
-              type="url"
-              label={t('stories.sources.url')}
-              value={source.url}
-              error={err(i, 'url')}
-            />
-            <RowInput
-              id={`source_${i}_publisher`}
-              name="sourcePublisher"
-              label={t('stories.sources.publisher')}
-              value={source.publisher}
-              error={err(i, 'publisher')}
-            />
-            <RowInput
-              id={`source_${i}_author`}
-              name="sourceAuthor"
-              label={t('stories.sources.author')}
-              value={source.author}
-              error={err(i, 'author')}
-            />
-            <RowInput
-              id={`source_${i}_date`}
-              name="sourceDate"
-              type="date"
-              label={t('stories.sources.date')}
-              value={source.date}
-              error={err(i, 'date')}
-            />
-            <button type="submit" name="intent" value={`source-remove:${i}`} class="button-danger">
-              {t('stories.sources.remove')}
-            </button>
-          </li>
+          <SourceItem {...props} source={source} index={i} />
         ))}
       </ol>
-      <button type="submit" name="intent" value="source-add">
+      <template data-source-template>
+        <SourceItem
+          t={t}
+          errors={{}}
+          source={{ url: '', publisher: '', author: '', date: '' }}
+          index={props.sources.length}
+        />
+      </template>
+      <button type="submit" name="intent" value="source-add" data-source-action="add">
         {t('stories.sources.add')}
       </button>
-    </fieldset>
+    </div>
   );
 }
 

@@ -10,11 +10,18 @@ import {
   type SourceMaterialView,
   SourcePane,
   type SourcePaneView,
+  StoryActionForms,
   StoryActions,
   type StoryActionsView,
   TranslationPanel,
   type TranslationPanelView,
 } from './story-editor-aside.js';
+import {
+  AutosaveNotice,
+  type AutosaveOffer,
+  ConflictPanel,
+  type ConflictView,
+} from './story-editor-drafts.js';
 import {
   type EntityChoice,
   EntityFields,
@@ -23,6 +30,7 @@ import {
   type MediaChoice,
   SourceFields,
 } from './story-editor-fields.js';
+import { MarkdownToolbar, StoryLinkDialog } from './story-editor-toolbar.js';
 import { type Option, StatusBadge } from './story-list.js';
 import { ErrorSummary, SelectField } from './story-new.js';
 import { StoryNotes, type StoryNotesView } from './story-notes.js';
@@ -77,6 +85,10 @@ export interface StoryEditorView {
   more: StoryActionsView;
   /** Review and the team's notes (views/story-review.tsx, views/story-notes.tsx). */
   team?: { review: StoryReviewView; notes: StoryNotesView };
+  /** An autosave of this person's, offered back (or just restored). */
+  autosave?: AutosaveOffer;
+  /** Someone else saved first: their version beside this person's text. */
+  conflict?: ConflictView;
 }
 
 function Tabs({ t, tabs }: { t: Translator; tabs: EditorTab[] }) {
@@ -100,8 +112,8 @@ function TextFields({ view }: { view: StoryEditorView }) {
   const { t, form } = view;
   const error = (name: string) => (view.errors[name] ? t(view.errors[name]) : undefined);
   return (
-    <fieldset disabled={!view.can.edit}>
-      <legend>{t('stories.editor.text', { language: view.localeLabel })}</legend>
+    <fieldset disabled={!view.can.edit} class="text-fields">
+      <legend class="visually-hidden">{t('stories.editor.text', { language: view.localeLabel })}</legend>
       <Field
         name="title"
         label={t('stories.field.title')}
@@ -111,13 +123,6 @@ function TextFields({ view }: { view: StoryEditorView }) {
         required
       />
       <Field
-        name="slug"
-        label={t('stories.field.slug')}
-        value={form.slug}
-        hint={t('stories.field.slugEditHint')}
-        error={error('slug')}
-      />
-      <Field
         name="summary"
         label={t('stories.field.summary')}
         value={form.summary}
@@ -125,17 +130,19 @@ function TextFields({ view }: { view: StoryEditorView }) {
         error={error('summary')}
         lang={view.lang}
       />
-      <div class={error('body') ? 'field field-invalid' : 'field'}>
+      <div class={error('body') ? 'field field-invalid field-body' : 'field field-body'}>
         <label for="field_body">{t('stories.field.body')}</label>
         <p class="field-hint" id="field_body_hint">
           {t('stories.field.bodyHint')}
         </p>
+        <MarkdownToolbar t={t} />
         <textarea
           id="field_body"
           name="body"
           rows={22}
           lang={view.lang}
           data-live-preview={view.locale}
+          data-markdown-body
           aria-invalid={error('body') ? 'true' : undefined}
           aria-describedby={error('body') ? 'field_body_hint field_body_error' : 'field_body_hint'}
         >
@@ -147,6 +154,25 @@ function TextFields({ view }: { view: StoryEditorView }) {
           </p>
         ) : null}
       </div>
+      <FaqFields t={t} errors={view.errors} faq={form.faq} lang={view.lang} />
+    </fieldset>
+  );
+}
+
+/** The address and the hero's alt text: variant text, kept in the settings column as Ghost does. */
+function VariantSettings({ view }: { view: StoryEditorView }) {
+  const { t, form } = view;
+  const error = (name: string) => (view.errors[name] ? t(view.errors[name]) : undefined);
+  return (
+    <fieldset disabled={!view.can.edit}>
+      <legend>{t('stories.editor.text', { language: view.localeLabel })}</legend>
+      <Field
+        name="slug"
+        label={t('stories.field.slug')}
+        value={form.slug}
+        hint={t('stories.field.slugEditHint')}
+        error={error('slug')}
+      />
       <Field
         name="heroAlt"
         label={t('stories.hero.alt', { language: view.localeLabel })}
@@ -155,7 +181,6 @@ function TextFields({ view }: { view: StoryEditorView }) {
         error={error('heroAlt')}
         lang={view.lang}
       />
-      <FaqFields t={t} errors={view.errors} faq={form.faq} lang={view.lang} />
     </fieldset>
   );
 }
@@ -183,8 +208,8 @@ function MetaFields({ view }: { view: StoryEditorView }) {
           entityAdd={form.entityAdd}
           datalist={view.datalist}
         />
-        <SourceFields t={t} errors={view.errors} sources={form.sources} />
       </fieldset>
+      {/* media: the hero picker replaces HeroFields' <select> here. */}
       <HeroFields
         t={t}
         errors={view.errors}
@@ -192,7 +217,47 @@ function MetaFields({ view }: { view: StoryEditorView }) {
         heroMediaId={form.heroMediaId}
         disabled={!view.can.editMeta}
       />
+      <fieldset disabled={!view.can.editMeta}>
+        <legend>{t('stories.sources.legend')}</legend>
+        <SourceFields t={t} errors={view.errors} sources={form.sources} />
+      </fieldset>
     </>
+  );
+}
+
+/** The bar that stays in view: state, then Save first (Enter in a text field presses it). */
+function SaveBar({ view }: { view: StoryEditorView }) {
+  const { t } = view;
+  return (
+    <fieldset class="save-bar">
+      <legend class="visually-hidden">{t('editor.saveBar')}</legend>
+      <p class="save-state">
+        <StatusBadge t={t} status={view.status} />{' '}
+        {view.revision !== null ? t('stories.editor.revision', { revision: view.revision }) : null}{' '}
+        {view.scheduledLabel ? t('stories.editor.scheduledFor', { time: view.scheduledLabel }) : null}{' '}
+        <span class="muted" data-save-state role="status" />
+      </p>
+      <div class="actions">
+        {view.can.edit ? (
+          <button type="submit" name="intent" value="save" class="button button-primary" data-save>
+            {t('stories.action.save')}
+          </button>
+        ) : null}
+        <button type="submit" name="intent" value="preview">
+          {t('stories.action.preview')}
+        </button>
+        {view.can.publish && view.status !== 'published' ? (
+          <>
+            <button type="submit" name="intent" value="publish">
+              {t('stories.action.publish')}
+            </button>
+            <button type="submit" name="intent" value="schedule">
+              {t('stories.action.schedule')}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </fieldset>
   );
 }
 
@@ -202,11 +267,6 @@ function PublishFields({ view }: { view: StoryEditorView }) {
   return (
     <fieldset>
       <legend>{t('stories.editor.publishing')}</legend>
-      <p>
-        <StatusBadge t={t} status={view.status} />{' '}
-        {view.revision !== null ? t('stories.editor.revision', { revision: view.revision }) : null}{' '}
-        {view.scheduledLabel ? t('stories.editor.scheduledFor', { time: view.scheduledLabel }) : null}
-      </p>
       {view.can.publish ? (
         <Field
           name="publishAt"
@@ -219,72 +279,82 @@ function PublishFields({ view }: { view: StoryEditorView }) {
       ) : (
         <p class="muted">{t('stories.editor.askEditorToPublish')}</p>
       )}
-      <div class="actions">
-        {view.can.edit ? (
-          <button type="submit" name="intent" value="save" class="button button-primary">
-            {t('stories.action.save')}
-          </button>
-        ) : null}
-        <button type="submit" name="intent" value="preview">
-          {t('stories.action.preview')}
+      {view.can.publish && live ? (
+        <button
+          type="submit"
+          name="intent"
+          value="unpublish"
+          class="button-danger"
+          data-confirm={t('stories.unpublish.question')}
+        >
+          {t('stories.action.unpublish')}
         </button>
-        {view.can.publish ? (
-          <>
-            {view.status === 'published' ? null : (
-              <>
-                <button type="submit" name="intent" value="publish">
-                  {t('stories.action.publish')}
-                </button>
-                <button type="submit" name="intent" value="schedule">
-                  {t('stories.action.schedule')}
-                </button>
-              </>
-            )}
-            {live ? (
-              <button
-                type="submit"
-                name="intent"
-                value="unpublish"
-                class="button-danger"
-                data-confirm={t('stories.unpublish.question')}
-              >
-                {t('stories.action.unpublish')}
-              </button>
-            ) : null}
-          </>
-        ) : null}
-      </div>
+      ) : null}
     </fieldset>
   );
+}
+
+/** Messages editor.js shows; `{time}`-style holes are filled in the browser. */
+function scriptStrings(t: Translator): string {
+  return JSON.stringify({
+    saved: t('editor.state.saved'),
+    unsaved: t('editor.state.unsaved'),
+    autosaved: t('editor.state.autosaved', { time: '{time}' }),
+    autosaveFailed: t('editor.state.autosaveFailed'),
+    othersSaved: t('editor.state.othersSaved', { who: '{who}', revision: '{revision}', time: '{time}' }),
+    someone: t('editor.conflict.someone'),
+    leave: t('editor.leaveWarning'),
+    linkPrompt: t('editor.toolbar.linkPrompt'),
+    imagePrompt: t('editor.toolbar.imagePrompt'),
+    altPrompt: t('editor.toolbar.altPrompt'),
+    sourceAdded: t('editor.sources.added'),
+  });
 }
 
 function MainForm({ view }: { view: StoryEditorView }) {
   const { t, form } = view;
   return (
-    <form method="post" action={view.action} novalidate data-editor>
+    <form
+      id="story_form"
+      method="post"
+      action={view.action}
+      novalidate
+      class="editor-layout"
+      data-editor
+      data-autosave-url={view.can.edit ? `${view.action}/autosave` : undefined}
+      data-editor-strings={scriptStrings(t)}
+    >
       <CsrfField token={view.csrfToken} />
-      <input type="hidden" name="baseRevision" value={form.baseRevision} />
+      <input type="hidden" name="baseRevision" value={form.baseRevision} data-base-revision />
       <input type="hidden" name="translatedFromRevision" value={form.translatedFromRevision} />
-      {view.qa ? (
-        <QaPanel
-          t={t}
-          lines={view.qa}
-          canOverride={view.can.overrideQa}
-          overrideReason={form.qaOverrideReason}
-          overrideError={view.errors.qaOverrideReason ? t(view.errors.qaOverrideReason) : undefined}
-        />
-      ) : null}
-      {/* First in the form: Enter in a text field presses the first submit button, Save. */}
-      <PublishFields view={view} />
-      <TextFields view={view} />
-      <MetaFields view={view} />
+      <SaveBar view={view} />
+      <div class="editor-text">
+        {/* translator: the side-by-side desk goes here, above the text it fills. */}
+        <TextFields view={view} />
+        <PreviewPane t={t} lang={view.lang} preview={view.preview} />
+      </div>
+      <aside class="editor-settings" aria-label={t('editor.layout.settings')}>
+        {view.qa ? (
+          <QaPanel
+            t={t}
+            lines={view.qa}
+            canOverride={view.can.overrideQa}
+            overrideReason={form.qaOverrideReason}
+            overrideError={view.errors.qaOverrideReason ? t(view.errors.qaOverrideReason) : undefined}
+          />
+        ) : null}
+        <PublishFields view={view} />
+        <VariantSettings view={view} />
+        {/* people: the byline panel (author, translator) goes here. */}
+        <MetaFields view={view} />
+        <StoryActions t={t} view={view.more} />
+      </aside>
     </form>
   );
 }
 
 export function StoryEditorPage({ view }: { view: StoryEditorView }) {
   const { t } = view;
-  const preview = <PreviewPane t={t} lang={view.lang} preview={view.preview} />;
   return (
     <>
       <p>
@@ -297,26 +367,36 @@ export function StoryEditorPage({ view }: { view: StoryEditorView }) {
       ) : null}
       <ErrorSummary t={t} errors={view.errors} formError={view.formError} />
       <StoryReviewBanner view={view.team?.review} />
-      <div class="editor-grid">
-        {view.source || view.reference ? (
-          <div>
-            {view.translation ? (
-              <TranslationPanel t={t} csrfToken={view.csrfToken} view={view.translation} />
-            ) : null}
-            {view.source ? <SourcePane t={t} source={view.source} /> : null}
-            {view.reference ? <SourceMaterialPanel t={t} view={view.reference} /> : null}
-          </div>
-        ) : null}
-        <div>
-          <MainForm view={view} />
+      {view.autosave ? <AutosaveNotice t={t} csrfToken={view.csrfToken} offer={view.autosave} /> : null}
+      {view.conflict ? <ConflictPanel t={t} lang={view.lang} conflict={view.conflict} /> : null}
+      {view.source || view.reference || view.translation ? (
+        <div class="editor-context">
+          {view.translation ? (
+            <TranslationPanel t={t} csrfToken={view.csrfToken} view={view.translation} />
+          ) : null}
+          {view.source ? (
+            // Folded: the text to write comes first; the translator's desk replaces this.
+            <details class="source-details">
+              <summary>
+                {t('stories.source.heading', { language: view.source.label, revision: view.source.revision })}
+              </summary>
+              <SourcePane t={t} source={view.source} />
+            </details>
+          ) : null}
+          {view.reference ? <SourceMaterialPanel t={t} view={view.reference} /> : null}
         </div>
-        <div>{preview}</div>
-        <div>
-          <StoryReviewControls view={view.team?.review} />
-          <StoryActions t={t} csrfToken={view.csrfToken} view={view.more} />
-          <StoryNotes view={view.team?.notes} />
+      ) : null}
+      <MainForm view={view} />
+      {/* Forms of their own, outside the editor's form; their buttons sit in the settings column. */}
+      <StoryActionForms csrfToken={view.csrfToken} t={t} view={view.more} />
+      <StoryLinkDialog t={t} locale={view.locale} />
+      {/* Review and the team's notes post forms of their own, so they follow the editor's form. */}
+      {view.team ? (
+        <div class="editor-team">
+          <StoryReviewControls view={view.team.review} />
+          <StoryNotes view={view.team.notes} />
         </div>
-      </div>
+      ) : null}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { accountsHardeningMigration } from './migration-0008-accounts.js';
 import { listingOrderMigration } from './migration-0009-listing-order.js';
 import { changeLogMigration } from './migration-0010-change-log.js';
 import { sharedLimitsMigration } from './migration-0011-shared-limits.js';
+import { storyAutosavesMigration } from './migration-0012-story-autosaves.js';
 import { reviewMigration } from './migration-0015-review.js';
 import { entityProposalsMigration } from './migration-0016-entity-proposals.js';
 
@@ -183,6 +184,7 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
     '0009_listing_order': listingOrderMigration(),
     '0010_change_log': changeLogMigration(withId),
     '0011_shared_limits': sharedLimitsMigration(),
+    '0012_story_autosaves': storyAutosavesMigration(withId),
     '0015_review': reviewMigration(withId),
     '0016_entity_proposals': entityProposalsMigration(),
   };

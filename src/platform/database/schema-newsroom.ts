@@ -62,6 +62,22 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** A person's unsaved text of one variant, overwritten by each autosave (migration 0012). */
+export interface StoryAutosavesTable {
+  id: Generated<number>;
+  story_id: number;
+  locale: string;
+  user_id: number;
+  base_revision: number | null;
+  title: string;
+  summary: string;
+  body_markdown: string;
+  /** JSON: `{ question, answer }[]`, rows as typed (blank ones too). */
+  faq: string;
+  hero_alt: string;
+  saved_at: string;
+}
+
 export interface StoryRevisionsTable {
   id: Generated<number>;
   story_id: number;
@@ -141,6 +157,7 @@ export interface NewsroomTables {
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
   story_revisions: StoryRevisionsTable;
+  story_autosaves: StoryAutosavesTable;
   preview_tokens: PreviewTokensTable;
   api_keys: ApiKeysTable;
   webhooks: WebhooksTable;
