@@ -5,6 +5,7 @@ import {
   blockChanges,
   joinBlocks,
   splitBlocks,
+  tableCells,
 } from './block-alignment.js';
 
 const SOURCE = [
@@ -94,5 +95,22 @@ describe('blockChanges', () => {
     expect(blockChanges(splitBlocks(SOURCE), splitBlocks(SOURCE)).every((c) => c.kind === 'unchanged')).toBe(
       true,
     );
+  });
+});
+
+describe('tableCells', () => {
+  it('gives each cell as written, an escaped pipe kept inside its cell', () => {
+    expect(tableCells('| ⟦版本⟧ | ⟦参数⟧ |\n| :-- | --- |\n| a \\| b | c |')).toEqual({
+      rows: [
+        ['⟦版本⟧', '⟦参数⟧'],
+        ['a \\| b', 'c'],
+      ],
+      delimiter: '| :-- | --- |',
+    });
+  });
+
+  it('refuses a table whose split disagrees with the parser, so it is edited as text', () => {
+    expect(tableCells('| a | b |\n| --- | --- |\n| x | y | z |')).toBeUndefined();
+    expect(tableCells('not a table')).toBeUndefined();
   });
 });

@@ -145,3 +145,48 @@ export function blockChanges(before: readonly SourceBlock[], now: readonly Sourc
   }
   return changes;
 }
+
+/** A table block's cells as written (Markdown, `\|` kept escaped) and its delimiter row. */
+export interface TableCells {
+  rows: string[][];
+  delimiter: string;
+}
+
+/** A row line's cells: split at each pipe not escaped by a backslash, outer pipes dropped. */
+function rowCells(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (c === '\\' && i + 1 < line.length) {
+      cell += c + line[++i];
+    } else if (c === '|') {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += c;
+  }
+  cells.push(cell.trim());
+  const trimmed = line.trim();
+  if (trimmed.startsWith('|')) cells.shift();
+  if (trimmed.endsWith('|') && !trimmed.endsWith('\\|')) cells.pop();
+  return cells;
+}
+
+/**
+ * The cells of a table block, or undefined when the split does not give the cells the site's
+ * Markdown parser sees (a cell holding code with a pipe, say): such a table is edited as text.
+ */
+export function tableCells(markdown: string): TableCells | undefined {
+  const lines = markdown.split('\n');
+  const [header, delimiter, ...body] = lines;
+  if (header === undefined || delimiter === undefined) return undefined;
+  const rows = [header, ...body].map(rowCells);
+  const parsed: number[] = [];
+  for (const token of markdownTokens(markdown)) {
+    if (token.type === 'tr_open') parsed.push(0);
+    else if (token.type === 'th_open' || token.type === 'td_open')
+      parsed[parsed.length - 1] = (parsed.at(-1) ?? 0) + 1;
+  }
+  const same = parsed.length === rows.length && rows.every((row, i) => row.length === parsed[i]);
+  return same ? { rows, delimiter: delimiter.trim() } : undefined;
+}

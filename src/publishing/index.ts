@@ -9,6 +9,8 @@ export {
   joinBlocks,
   type SourceBlock,
   splitBlocks,
+  type TableCells,
+  tableCells,
 } from './block-alignment.js';
 /** RSS 2.0, Atom 1.0, JSON Feed 1.1. */
 export { type FeedInput, renderAtom, renderJsonFeed, renderRss } from './feeds.js';
@@ -50,6 +52,7 @@ export {
   leftoverPlaceholders,
   PLACEHOLDER_CLOSE,
   PLACEHOLDER_OPEN,
+  placeholder,
   scaffoldMarkdown,
   storyLinkReferences,
 } from './translation-scaffold.js';

@@ -28,6 +28,7 @@ import { NewStoryPage } from '../views/story-new.js';
 import { storyEditorRoutes } from './story-editor.js';
 import { formatUtc, sectionLabel } from './story-editor-data.js';
 import { storyHistoryRoutes } from './story-history.js';
+import { translationDeskRoutes } from './translation-desk.js';
 
 type C = Context<NewsroomEnv>;
 
@@ -216,5 +217,6 @@ export function storiesRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void 
   });
 
   storyHistoryRoutes(app, deps);
+  translationDeskRoutes(app, deps);
   storyEditorRoutes(app, deps);
 }

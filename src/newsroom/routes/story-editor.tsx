@@ -27,6 +27,7 @@ import {
   rearrangeForm,
   validateEditorForm,
 } from '../story-forms.js';
+import { buildTranslationDesk } from '../translation-desk-data.js';
 import { StoryEditorPage } from '../views/story-editor.js';
 import { loadSourceMaterial } from './desk-data.js';
 import {
@@ -40,6 +41,7 @@ import {
   resolveEntity,
 } from './story-editor-data.js';
 import { submissionOf } from './story-editor-submission.js';
+import { withTranslationScaffold } from './translation-desk.js';
 
 type C = Context<NewsroomEnv>;
 
@@ -110,6 +112,12 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
       entities: ctx.entities,
     });
     if (reference) view.reference = reference;
+    view.desk = await buildTranslationDesk(deps, {
+      story: ctx.loaded.story,
+      locale: ctx.locale,
+      form,
+      entities: ctx.entities,
+    });
     chrome.title = view.heading || t('stories.editor.title');
     return renderAdmin(c, chrome, <StoryEditorPage view={view} />, status);
   };
@@ -123,7 +131,7 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
   app.get(EDITOR_PATH, async (c) => {
     const actor = requirePermission(c, { action: 'story.view' });
     const ctx = await loadEditorContext(deps, actor, Number(c.req.param('id')), c.req.param('locale'));
-    return render(c, ctx, formFromStory(ctx));
+    return render(c, ctx, await withTranslationScaffold(deps, ctx, formFromStory(ctx)));
   });
 
   app.post(EDITOR_PATH, async (c) => {

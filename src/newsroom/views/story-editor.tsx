@@ -1,5 +1,6 @@
 import type { Translator } from '../../platform/i18n.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
+import type { TranslationDeskView } from '../translation-desk-data.js';
 import { CsrfField, Field } from './admin-layout.js';
 import {
   PreviewPane,
@@ -25,6 +26,7 @@ import {
 } from './story-editor-fields.js';
 import { type Option, StatusBadge } from './story-list.js';
 import { ErrorSummary, SelectField } from './story-new.js';
+import { TranslationDesk } from './translation-desk.js';
 
 export interface EditorTab {
   locale: string;
@@ -71,6 +73,8 @@ export interface StoryEditorView {
   translation?: TranslationPanelView;
   /** The desk's items behind the story, when it was started from a cluster. */
   reference?: SourceMaterialView;
+  /** Side by side with the source, on a translation (shown by translator.js). */
+  desk?: TranslationDeskView | undefined;
   can: EditorPermissions;
   more: StoryActionsView;
 }
@@ -143,6 +147,7 @@ function TextFields({ view }: { view: StoryEditorView }) {
           </p>
         ) : null}
       </div>
+      {view.desk ? <TranslationDesk t={t} view={view.desk} /> : null}
       <Field
         name="heroAlt"
         label={t('stories.hero.alt', { language: view.localeLabel })}
