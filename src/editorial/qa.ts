@@ -74,6 +74,19 @@ export function untranslatedFindings(content: Omit<VariantContent, 'locale'>): U
   });
 }
 
+/** The content with each scaffold placeholder taken out, whatever it still holds. */
+export function withoutPlaceholders(content: VariantContent): VariantContent {
+  const strip = (text: string) => text.replace(/⟦[^⟧]*(?:⟧|$)/g, '');
+  return {
+    ...content,
+    title: strip(content.title),
+    summary: strip(content.summary),
+    body: strip(content.body),
+    heroAlt: strip(content.heroAlt),
+    faq: content.faq.map((item) => ({ question: strip(item.question), answer: strip(item.answer) })),
+  };
+}
+
 /**
  * Puts the checks' results together, in page order: text left untranslated, language, hero alt,
  * links, translations.
@@ -117,7 +130,8 @@ export async function buildQaReport(
   known: { enabledLocales?: string[] } = {},
 ): Promise<QaReport> {
   const [language, preview, enabledLocales] = await Promise.all([
-    checkVariantLanguageLazily(content),
+    // Text still in placeholders is reported as untranslated; the language check judges the rest.
+    checkVariantLanguageLazily(withoutPlaceholders(content)),
     renderVariantPreview(db, content.locale, content),
     known.enabledLocales ?? findSiteSettings(db).then((settings) => settings?.locales ?? []),
   ]);

@@ -93,7 +93,9 @@
     if (check?.untranslated > 0) text = desk.dataset.untranslated || '';
     else if (check?.language) text = (desk.dataset.language || '').replace('{language}', check.language);
     box.textContent = text;
-    row.classList.toggle('desk-row-flagged', text !== '');
+    // Text still to translate is work in progress; text in the wrong language is a problem.
+    row.classList.toggle('desk-row-todo', check?.untranslated > 0);
+    row.classList.toggle('desk-row-flagged', !(check?.untranslated > 0) && Boolean(check?.language));
   };
   const check = async () => {
     if (controller) controller.abort();

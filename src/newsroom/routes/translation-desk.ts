@@ -101,7 +101,7 @@ export function translationDeskRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps
     const input = await readQaRequest(c.req.raw);
     const content = { locale, ...input, faq: input.faq.filter((f) => f.question.trim() || f.answer.trim()) };
     const report = await buildQaReport(deps.db, story, content, { enabledLocales: settings.locales });
-    const texts = input.rows.map((row) => markdownToPlainText(row));
+    const texts = input.rows.map((row) => markdownToPlainText(row.replace(/⟦[^⟧]*(?:⟧|$)/g, '')));
     const languages = otherLanguages(await detectorFor(locale, texts), locale, texts);
     const t = c.get('t');
     const rows = input.rows.map((row, i): RowCheck => {
