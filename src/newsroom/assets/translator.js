@@ -10,13 +10,13 @@
   desk.hidden = false;
 
   const rows = [...desk.querySelectorAll('[data-desk-row]')];
-  const fieldsOf = (row) => [...row.querySelectorAll('textarea[data-desk-block], input[data-desk-cell]')];
+  const fieldsOf = (row) => [...row.querySelectorAll('textarea[data-desk-block], textarea[data-desk-cell]')];
   const csrfToken = () => document.body.dataset.csrf || '';
 
   const tableMarkdown = (table) => {
     const lines = [...table.querySelectorAll('[data-desk-table-row]')].map(
       (tr) =>
-        `| ${[...tr.querySelectorAll('input[data-desk-cell]')].map((input) => input.value.replace(/\n/g, ' ').trim()).join(' | ')} |`,
+        `| ${[...tr.querySelectorAll('textarea[data-desk-cell]')].map((input) => input.value.replace(/\n/g, ' ').trim()).join(' | ')} |`,
     );
     lines.splice(1, 0, table.dataset.delimiter || '');
     return lines.join('\n');
@@ -31,6 +31,21 @@
       .map((row) => rowMarkdown(row).replace(/\s+$/, ''))
       .filter((text) => text.trim() !== '')
       .join('\n\n');
+
+  // Each row's field grows with its text, so a long paragraph reads whole beside its source.
+  const growToText = (field) => {
+    if (!(field instanceof HTMLTextAreaElement)) return;
+    field.style.height = 'auto';
+    field.style.height = `${field.scrollHeight + 2}px`;
+  };
+  const growAll = () => {
+    for (const field of desk.querySelectorAll('textarea[data-desk-block], textarea[data-desk-cell]'))
+      growToText(field);
+  };
+  growAll();
+  // Web fonts and the final column width arrive after this script runs.
+  window.addEventListener('load', growAll);
+  window.addEventListener('resize', growAll);
 
   let writing = false;
   let outOfSync = false;
@@ -58,7 +73,7 @@
     const row = event.target instanceof Element ? event.target.closest('[data-desk-row]') : null;
     if (
       row &&
-      (event.target.matches('textarea[data-desk-block]') || event.target.matches('input[data-desk-cell]'))
+      (event.target.matches('textarea[data-desk-block]') || event.target.matches('textarea[data-desk-cell]'))
     )
       lastField.set(row, event.target);
   });
@@ -131,14 +146,25 @@
         qaBox.append(clean);
         return;
       }
-      const list = document.createElement('ul');
-      for (const line of result.lines) {
-        const item = document.createElement('li');
-        item.className = `qa-${line.severity}`;
-        item.textContent = line.text;
-        list.append(item);
+      // The first few findings in view; the rest one click away, so the rows stay near the top.
+      const listOf = (lines) => {
+        const list = document.createElement('ul');
+        for (const line of lines) {
+          const item = document.createElement('li');
+          item.className = `qa-${line.severity}`;
+          item.textContent = line.text;
+          list.append(item);
+        }
+        return list;
+      };
+      qaBox.append(listOf(result.lines.slice(0, 3)));
+      if (result.lines.length > 3) {
+        const more = document.createElement('details');
+        const summary = document.createElement('summary');
+        summary.textContent = (desk.dataset.more || '').replace('{count}', String(result.lines.length - 3));
+        more.append(summary, listOf(result.lines.slice(3)));
+        qaBox.append(more);
       }
-      qaBox.append(list);
     } catch (error) {
       if (!(error instanceof DOMException && error.name === 'AbortError')) console.warn('QA failed', error);
     }
@@ -149,6 +175,7 @@
   };
   desk.addEventListener('input', (event) => {
     if (event.target === body) return;
+    growToText(event.target);
     writeBody();
     soon();
   });

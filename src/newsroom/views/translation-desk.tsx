@@ -37,13 +37,15 @@ function TableEditor(props: { t: Translator; table: TableCells; label: string; l
   const { t, table } = props;
   const [header = [], ...body] = table.rows;
   const cell = (value: string, row: number, column: number) => (
-    <input
-      type="text"
-      value={value}
+    // A textarea, not an input: a cell of a comparison table often holds a sentence that should wrap.
+    <textarea
+      rows={2}
       lang={props.lang}
       data-desk-cell
       aria-label={t('translator.desk.cellLabel', { row: row + 1, column: column + 1 })}
-    />
+    >
+      {value}
+    </textarea>
   );
   return (
     <table class="desk-table" data-desk-table data-delimiter={table.delimiter}>
@@ -138,6 +140,7 @@ export function TranslationDesk({ t, view }: { t: Translator; view: TranslationD
       data-untranslated={t('translator.qa.rowUntranslated')}
       data-language={t('translator.qa.rowLanguage', { language: '{language}', expected: view.targetLabel })}
       data-clean={t('stories.qa.clean')}
+      data-more={t('translator.qa.more', { count: '{count}' })}
       hidden
     >
       <h2 id="translation_desk_heading">
