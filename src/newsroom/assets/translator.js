@@ -35,8 +35,10 @@
   // Each row's field grows with its text, so a long paragraph reads whole beside its source.
   const growToText = (field) => {
     if (!(field instanceof HTMLTextAreaElement)) return;
+    // scrollHeight leaves out the borders, which a border-box height includes.
+    const borders = field.offsetHeight - field.clientHeight;
     field.style.height = 'auto';
-    field.style.height = `${field.scrollHeight + 2}px`;
+    field.style.height = `${field.scrollHeight + borders}px`;
   };
   const growAll = () => {
     for (const field of desk.querySelectorAll('textarea[data-desk-block], textarea[data-desk-cell]'))
