@@ -55,6 +55,8 @@ function findingMessage(finding: Record<string, unknown>): string {
       return `Text in the wrong language at ${String(finding.location)}: ${String(finding.detected)}, expected ${String(finding.expected)}.`;
     case 'hero-alt-missing':
       return 'The hero image needs alt text.';
+    case 'untranslated':
+      return `Text left untranslated (⟦…⟧) in ${String(finding.field)}: ${String(finding.excerpt)}.`;
     case 'dangling-link':
       return `Links to a story that does not exist: ${String(finding.reference)}.`;
     default:

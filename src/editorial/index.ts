@@ -70,7 +70,7 @@ export {
 /** Going live: now, at a time, or off again (410 for readers). */
 export { publish, schedule, unpublish } from './publishing.js';
 /** Pre-publication checks: language per block, hero alt, dangling story links, missing locales. */
-export { buildQaReport, languageQaReport, type QaFinding } from './qa.js';
+export { buildQaReport, languageQaReport, type QaFinding, type UntranslatedFinding } from './qa.js';
 /** Expired preview links, removed by the hourly prune. */
 export { deletePreviewTokensExpiredBefore } from './queries.js';
 /** Review and coordination: submit, send back, approve; the team's notes on a story. */
@@ -145,5 +145,8 @@ export {
   translationStateOf,
   translationStatus,
 } from './translation.js';
+/** The translator's desk: a new translation's scaffold, and the source's changes block by block. */
+export { sourceChangesSinceTranslation } from './translation-desk.js';
+export { type TranslationScaffold, translationScaffold } from './translation-scaffold.js';
 /** Saving a variant's text as a new revision, or adding a translation. */
 export { patchVariant, type SavedVariant, saveVariant } from './variant-text.js';

@@ -12,7 +12,7 @@ export type QaDecision = { overridden: false } | { overridden: true; reason: str
 
 /**
  * Lets text go live only when QA found no errors, or when someone the rule book allows to
- * override (editors, owners) gives a reason.
+ * override (editors, owners) gives a reason. Text left untranslated is never overridden.
  */
 export function decideQa(
   actor: Actor,
@@ -20,6 +20,8 @@ export function decideQa(
   override: { reason: string } | undefined,
 ): QaDecision {
   if (!report.blocking) return { overridden: false };
+  // A scaffold's placeholder on a public page is never what anyone meant: no reason waves it through.
+  if (report.findings.some((f) => f.kind === 'untranslated')) throw new PublishBlocked(report);
   if (!override || override.reason.trim() === '') throw new PublishBlocked(report);
   assertCan(actor, { action: 'qa.override' });
   return { overridden: true, reason: override.reason.trim(), report };

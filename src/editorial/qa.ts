@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/index.js';
 import type { Database } from '../platform/database/index.js';
-import { checkVariantLanguageLazily, type LanguageFinding } from '../publishing/index.js';
+import {
+  checkVariantLanguageLazily,
+  type LanguageFinding,
+  leftoverPlaceholders,
+} from '../publishing/index.js';
 import { type FaqItem, findSiteSettings, type Story } from '../stories/index.js';
 import { assertCan, loadStory, requireVariant } from './access.js';
 import { renderVariantPreview } from './links.js';
@@ -14,7 +18,19 @@ type Db = Kysely<Database>;
  * with a reason; warnings (a locale not translated yet) are shown and never block, since a story is
  * usually published in its source language first.
  */
+/** Where a scaffold's placeholder (`⟦source text⟧`) was left untranslated. */
+export interface UntranslatedFinding {
+  field: LanguageFinding['field'];
+  /** 1-based FAQ item; absent for single fields. */
+  index?: number;
+  /** How many placeholders the field still holds. */
+  count: number;
+  /** The first one's source text, whitespace collapsed and cut short. */
+  excerpt: string;
+}
+
 export type QaFinding =
+  | ({ kind: 'untranslated'; severity: 'error' } & UntranslatedFinding)
   | ({ kind: 'language'; severity: 'error' } & LanguageFinding)
   | { kind: 'hero-alt-missing'; severity: 'error' }
   | { kind: 'dangling-link'; severity: 'error'; reference: string }
@@ -38,8 +54,45 @@ export interface VariantContent {
   heroAlt: string;
 }
 
-/** Puts the checks' results together, in page order: language, hero alt, links, translations. */
+/** Placeholders of a translation scaffold still in the text, one finding per field holding any. */
+export function untranslatedFindings(content: Omit<VariantContent, 'locale'>): UntranslatedFinding[] {
+  const fields: [LanguageFinding['field'], string, number?][] = [
+    ['title', content.title],
+    ['summary', content.summary],
+    ['body', content.body],
+    ['hero-alt', content.heroAlt],
+    ...content.faq.flatMap((item, i): [LanguageFinding['field'], string, number][] => [
+      ['faq-question', item.question, i + 1],
+      ['faq-answer', item.answer, i + 1],
+    ]),
+  ];
+  return fields.flatMap(([field, text, index]) => {
+    const left = leftoverPlaceholders(text);
+    if (left.length === 0) return [];
+    const excerpt = [...(left[0] ?? '').replace(/\s+/g, ' ').trim()].slice(0, 60).join('');
+    return [{ field, ...(index === undefined ? {} : { index }), count: left.length, excerpt }];
+  });
+}
+
+/** The content with each scaffold placeholder taken out, whatever it still holds. */
+export function withoutPlaceholders(content: VariantContent): VariantContent {
+  const strip = (text: string) => text.replace(/⟦[^⟧]*(?:⟧|$)/g, '');
+  return {
+    ...content,
+    title: strip(content.title),
+    summary: strip(content.summary),
+    body: strip(content.body),
+    heroAlt: strip(content.heroAlt),
+    faq: content.faq.map((item) => ({ question: strip(item.question), answer: strip(item.answer) })),
+  };
+}
+
+/**
+ * Puts the checks' results together, in page order: text left untranslated, language, hero alt,
+ * links, translations.
+ */
 export function qaFindings(input: {
+  untranslated?: UntranslatedFinding[];
   language: LanguageFinding[];
   hasHeroImage: boolean;
   heroAlt: string;
@@ -48,6 +101,7 @@ export function qaFindings(input: {
   variantLocales: string[];
 }): QaFinding[] {
   return [
+    ...(input.untranslated ?? []).map((f): QaFinding => ({ kind: 'untranslated', severity: 'error', ...f })),
     ...input.language.map((f): QaFinding => ({ kind: 'language', severity: 'error', ...f })),
     ...(input.hasHeroImage && input.heroAlt.trim() === ''
       ? [{ kind: 'hero-alt-missing', severity: 'error' } as const]
@@ -76,11 +130,13 @@ export async function buildQaReport(
   known: { enabledLocales?: string[] } = {},
 ): Promise<QaReport> {
   const [language, preview, enabledLocales] = await Promise.all([
-    checkVariantLanguageLazily(content),
+    // Text still in placeholders is reported as untranslated; the language check judges the rest.
+    checkVariantLanguageLazily(withoutPlaceholders(content)),
     renderVariantPreview(db, content.locale, content),
     known.enabledLocales ?? findSiteSettings(db).then((settings) => settings?.locales ?? []),
   ]);
   const findings = qaFindings({
+    untranslated: untranslatedFindings(content),
     language,
     hasHeroImage: story.heroMediaId !== null,
     heroAlt: content.heroAlt,

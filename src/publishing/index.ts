@@ -1,5 +1,17 @@
 // Pure publishing rules: no I/O, no clock. Every export here is a plain function of its input.
 
+/** A body's top-level blocks, aligned across languages and across revisions. */
+export {
+  type AlignedPair,
+  alignTranslation,
+  type BlockChange,
+  blockChanges,
+  joinBlocks,
+  type SourceBlock,
+  splitBlocks,
+  type TableCells,
+  tableCells,
+} from './block-alignment.js';
 /** RSS 2.0, Atom 1.0, JSON Feed 1.1. */
 export { type FeedInput, renderAtom, renderJsonFeed, renderRss } from './feeds.js';
 /** hreflang sets and language tags. */
@@ -35,3 +47,12 @@ export {
 export { socialMeta } from './social-meta.js';
 /** schema.org JSON-LD builders and their safe serialisation. */
 export { breadcrumbListJsonLd, faqPageJsonLd, newsArticleJsonLd } from './structured-data.js';
+/** A new translation's scaffold from the source's shape, text to translate marked `⟦…⟧`. */
+export {
+  leftoverPlaceholders,
+  PLACEHOLDER_CLOSE,
+  PLACEHOLDER_OPEN,
+  placeholder,
+  scaffoldMarkdown,
+  storyLinkReferences,
+} from './translation-scaffold.js';

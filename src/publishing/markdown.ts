@@ -319,6 +319,11 @@ export function markdownTopLevelTexts(markdown: string): string[] {
   return texts;
 }
 
+/** The token stream of the site's own Markdown setup, for tools that rebuild a document's shape. */
+export function markdownTokens(markdown: string): Token[] {
+  return md.parse(markdown, {});
+}
+
 /** Plain text of a Markdown document, blocks separated by a blank line. */
 export function markdownToPlainText(markdown: string): string {
   return markdownBlocks(markdown)

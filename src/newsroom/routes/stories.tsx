@@ -29,6 +29,7 @@ import { storyEditorRoutes } from './story-editor.js';
 import { storyEditorAutosaveRoutes } from './story-editor-autosave.js';
 import { formatUtc, sectionLabel } from './story-editor-data.js';
 import { storyHistoryRoutes } from './story-history.js';
+import { translationDeskRoutes } from './translation-desk.js';
 
 type C = Context<NewsroomEnv>;
 
@@ -218,5 +219,6 @@ export function storiesRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void 
 
   storyHistoryRoutes(app, deps);
   storyEditorAutosaveRoutes(app, deps);
+  translationDeskRoutes(app, deps);
   storyEditorRoutes(app, deps);
 }

@@ -27,6 +27,7 @@ import {
 } from '../../stories/index.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
+import { untranslatedLine } from '../translation-desk-data.js';
 import type { EditorPermissions, StoryEditorView } from '../views/story-editor.js';
 import type { QaLine, RenderedText, StoryActionsView } from '../views/story-editor-aside.js';
 import type { AutosaveOffer, ConflictView } from '../views/story-editor-drafts.js';
@@ -165,7 +166,7 @@ export function metaFromStory(
   };
 }
 
-function qaLines(t: Translator, findings: QaFinding[]): QaLine[] {
+export function qaLines(t: Translator, findings: QaFinding[]): QaLine[] {
   return findings.map((f): QaLine => {
     switch (f.kind) {
       case 'language': {
@@ -182,6 +183,8 @@ function qaLines(t: Translator, findings: QaFinding[]): QaLine[] {
       }
       case 'hero-alt-missing':
         return { severity: f.severity, text: t('stories.qa.heroAlt') };
+      case 'untranslated':
+        return { severity: f.severity, text: untranslatedLine(t, f) };
       case 'dangling-link':
         return { severity: f.severity, text: t('stories.qa.dangling', { reference: f.reference }) };
       default:

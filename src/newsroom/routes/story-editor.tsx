@@ -28,6 +28,7 @@ import {
   rearrangeForm,
   validateEditorForm,
 } from '../story-forms.js';
+import { buildTranslationDesk } from '../translation-desk-data.js';
 import { StoryEditorPage } from '../views/story-editor.js';
 import { loadSourceMaterial } from './desk-data.js';
 import { loadStoryTeamPanels } from './review-data.js';
@@ -44,6 +45,7 @@ import {
 } from './story-editor-data.js';
 import { autosaveOffer, conflictView, previewOf } from './story-editor-drafts.js';
 import { submissionOf } from './story-editor-submission.js';
+import { withTranslationScaffold } from './translation-desk.js';
 
 type C = Context<NewsroomEnv>;
 
@@ -117,6 +119,12 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     });
     if (reference) view.reference = reference;
     view.team = await loadStoryTeamPanels(deps, c, ctx, chrome.csrfToken);
+    view.desk = await buildTranslationDesk(deps, {
+      story: ctx.loaded.story,
+      locale: ctx.locale,
+      form,
+      entities: ctx.entities,
+    });
     chrome.title = view.heading || t('stories.editor.title');
     return renderAdmin(c, chrome, <StoryEditorPage view={view} />, status);
   };
@@ -131,7 +139,8 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     const actor = requirePermission(c, { action: 'story.view' });
     const ctx = await loadEditorContext(deps, actor, Number(c.req.param('id')), c.req.param('locale'));
     const restore = c.req.query('restore') === 'autosave';
-    const { form, offer } = await autosaveOffer(deps, ctx, formFromStory(ctx), restore);
+    const scaffolded = await withTranslationScaffold(deps, ctx, formFromStory(ctx));
+    const { form, offer } = await autosaveOffer(deps, ctx, scaffolded, restore);
     return render(c, ctx, form, offer ? { autosave: offer } : {});
   });
 

@@ -1,5 +1,6 @@
 import type { Translator } from '../../platform/i18n.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
+import type { TranslationDeskView } from '../translation-desk-data.js';
 import { CsrfField, Field } from './admin-layout.js';
 import {
   PreviewPane,
@@ -35,6 +36,7 @@ import { type Option, StatusBadge } from './story-list.js';
 import { ErrorSummary, SelectField } from './story-new.js';
 import { StoryNotes, type StoryNotesView } from './story-notes.js';
 import { StoryReviewBanner, StoryReviewControls, type StoryReviewView } from './story-review.js';
+import { TranslationDesk } from './translation-desk.js';
 
 export interface EditorTab {
   locale: string;
@@ -81,6 +83,8 @@ export interface StoryEditorView {
   translation?: TranslationPanelView;
   /** The desk's items behind the story, when it was started from a cluster. */
   reference?: SourceMaterialView;
+  /** Side by side with the source, on a translation (shown by translator.js). */
+  desk?: TranslationDeskView | undefined;
   can: EditorPermissions;
   more: StoryActionsView;
   /** Review and the team's notes (views/story-review.tsx, views/story-notes.tsx). */
@@ -154,6 +158,7 @@ function TextFields({ view }: { view: StoryEditorView }) {
           </p>
         ) : null}
       </div>
+      {view.desk ? <TranslationDesk t={t} view={view.desk} /> : null}
       <FaqFields t={t} errors={view.errors} faq={form.faq} lang={view.lang} />
     </fieldset>
   );
