@@ -386,6 +386,13 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
         build: () => ({ path: `/stories/${storyId}/en/preview-link`, body: { hours: '1' } }),
       },
     ],
+    'POST /stories/:id/:locale/translation-qa': [
+      {
+        allowed: EDIT_EN,
+        lenient: 'the translator script sends JSON; this table sends a form, answered 415',
+        build: () => ({ path: `/stories/${storyId}/en/translation-qa`, body: {} }),
+      },
+    ],
     'POST /stories/:id/:locale/autosave': [
       {
         allowed: EDIT_EN,

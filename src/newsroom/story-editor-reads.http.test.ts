@@ -9,7 +9,8 @@ import { findStory, findStoryIdBySlug, listSections } from '../stories/index.js'
 
 // What the editor costs in queries: its page reads the story once (issue 12: it read it twice for
 // a translation, with the site settings twice); a submit reads it for the form, once inside its
-// transaction, and once more only when going live must judge the text it just saved.
+// transaction, and once more only when going live must judge the text it just saved. The story
+// read is a query of the variants alone; the navigation's review count joins them with reviews.
 
 describe.each(DIALECTS)('the story editor’s reads on %s', (dialect) => {
   let t: TestApp;
@@ -35,7 +36,7 @@ describe.each(DIALECTS)('the story editor’s reads on %s', (dialect) => {
     for (const locale of ['zh', 'en']) {
       counter.reset();
       expect((await editor.get(`/admin/stories/${id}/${locale}`)).status).toBe(200);
-      expect(counter.reads('story_variants')).toBe(1);
+      expect(counter.reads('story_variants', { alone: true })).toBe(1);
       expect(counter.reads('settings')).toBe(1);
     }
   });
