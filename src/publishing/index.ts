@@ -1,5 +1,14 @@
 // Pure publishing rules: no I/O, no clock. Every export here is a plain function of its input.
 
+/** Click-to-load embeds for YouTube, Vimeo, X and GitHub links. */
+export {
+  EMBED_FRAME_ORIGINS,
+  type Embed,
+  type EmbedKind,
+  type EmbedLabels,
+  embedsAsLinks,
+  recognizeEmbed,
+} from './embeds.js';
 /** RSS 2.0, Atom 1.0, JSON Feed 1.1. */
 export { type FeedInput, renderAtom, renderJsonFeed, renderRss } from './feeds.js';
 /** hreflang sets and language tags. */
