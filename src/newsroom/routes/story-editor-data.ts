@@ -24,6 +24,7 @@ import {
   suggestEntities,
   type Variant,
 } from '../../stories/index.js';
+import { adminTimeLabel, newsroomZone, scheduleInputValue, scheduleZoneHint } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
 import type { EditorPermissions, StoryEditorView } from '../views/story-editor.js';
@@ -128,7 +129,7 @@ export function formFromStory(ctx: EditorContext): EditorForm {
     faq: variant?.faq.map((item) => ({ ...item })) ?? [],
     ...metaFromStory(ctx),
     entityAdd: '',
-    publishAt: variant?.publishAt ? variant.publishAt.slice(0, 16) : '',
+    publishAt: scheduleInputValue(variant?.publishAt, newsroomZone(ctx.settings)),
     qaOverrideReason: '',
     baseRevision: variant ? String(variant.revision) : '',
     translatedFromRevision: variant ? '' : String(source?.revision ?? ''),
@@ -236,7 +237,7 @@ export async function buildEditorView(
       ? {
           previewLink: {
             url: `${deps.config.siteUrl}${extras.previewLink.url}`,
-            expiresLabel: formatUtc(extras.previewLink.expiresAt),
+            expiresLabel: adminTimeLabel(extras.previewLink.expiresAt, newsroomZone(ctx.settings)),
           },
         }
       : {}),
@@ -264,8 +265,9 @@ export async function buildEditorView(
     status: variant?.status ?? 'missing',
     revision: variant?.revision ?? null,
     ...(variant?.status === 'scheduled' && variant.publishAt
-      ? { scheduledLabel: formatUtc(variant.publishAt) }
+      ? { scheduledLabel: adminTimeLabel(variant.publishAt, newsroomZone(ctx.settings)) }
       : {}),
+    scheduleZoneHint: scheduleZoneHint(t, newsroomZone(ctx.settings), deps.now()),
     form,
     errors: extras.errors ?? {},
     ...(extras.formError ? { formError: extras.formError } : {}),

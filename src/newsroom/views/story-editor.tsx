@@ -57,6 +57,8 @@ export interface StoryEditorView {
   status: string;
   revision: number | null;
   scheduledLabel?: string;
+  /** Which clocks the schedule input is read on: the newsroom's time zone and its offset. */
+  scheduleZoneHint?: string;
   form: EditorForm;
   errors: FormErrors;
   formError?: string;
@@ -208,7 +210,7 @@ function PublishFields({ view }: { view: StoryEditorView }) {
           name="publishAt"
           type="datetime-local"
           label={t('stories.field.publishAt')}
-          hint={t('stories.field.publishAtHint')}
+          hint={`${t('stories.field.publishAtHint')} ${view.scheduleZoneHint ?? ''}`.trim()}
           value={form.publishAt}
           error={view.errors.publishAt ? t(view.errors.publishAt) : undefined}
         />
