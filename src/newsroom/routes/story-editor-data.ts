@@ -26,6 +26,7 @@ import {
 } from '../../stories/index.js';
 import { adminTimeLabel, newsroomZone, scheduleInputValue, scheduleZoneHint } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
+import { editorSlugSuggestion } from '../slug-suggestion.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
 import type { EditorPermissions, StoryEditorView } from '../views/story-editor.js';
 import type { QaLine, RenderedText, StoryActionsView } from '../views/story-editor-aside.js';
@@ -211,6 +212,12 @@ export async function buildEditorView(
   const translation =
     variant && locale !== story.sourceLocale ? await translationStateOf(deps.db, story, locale) : undefined;
   const source = story.variants.find((v) => v.locale === story.sourceLocale);
+  const slugSuggestion = await editorSlugSuggestion({
+    locale,
+    title: form.title,
+    slug: form.slug,
+    variants: story.variants,
+  });
   let qa = extras.qa;
   if (!qa && variant) {
     qa = (
@@ -268,6 +275,7 @@ export async function buildEditorView(
       ? { scheduledLabel: adminTimeLabel(variant.publishAt, newsroomZone(ctx.settings)) }
       : {}),
     scheduleZoneHint: scheduleZoneHint(t, newsroomZone(ctx.settings), deps.now()),
+    ...(slugSuggestion ? { slugSuggestion } : {}),
     form,
     errors: extras.errors ?? {},
     ...(extras.formError ? { formError: extras.formError } : {}),

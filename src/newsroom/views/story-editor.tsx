@@ -1,4 +1,5 @@
 import type { Translator } from '../../platform/i18n.js';
+import { slugHint } from '../slug-suggestion.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
 import { CsrfField, Field } from './admin-layout.js';
 import {
@@ -57,6 +58,8 @@ export interface StoryEditorView {
   status: string;
   revision: number | null;
   scheduledLabel?: string;
+  /** A short ASCII slug offered for a Chinese title (slug-suggestion.ts). */
+  slugSuggestion?: string;
   /** Which clocks the schedule input is read on: the newsroom's time zone and its offset. */
   scheduleZoneHint?: string;
   form: EditorForm;
@@ -112,7 +115,7 @@ function TextFields({ view }: { view: StoryEditorView }) {
         name="slug"
         label={t('stories.field.slug')}
         value={form.slug}
-        hint={t('stories.field.slugEditHint')}
+        hint={slugHint(t, view.slugSuggestion)}
         error={error('slug')}
       />
       <Field
