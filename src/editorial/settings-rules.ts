@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isWellFormedLocale, type Locale } from '../platform/locale.js';
+import { isTimeZone } from '../platform/time-zone.js';
 import type { Section, SiteSettings } from '../stories/index.js';
 import { ALWAYS, checkFields, type FieldsResult, splitList, text } from './fields.js';
 
@@ -17,6 +18,8 @@ export interface SettingsFields {
   /** Section keys ticked for the navigation, each with the order typed beside it. */
   navigation: { key: string; checked: boolean; order: string }[];
   fallbacks: Record<Locale, string>;
+  /** An IANA zone name; absent leaves the saved zone as it is. */
+  timeZone?: string;
 }
 
 /**
@@ -42,6 +45,7 @@ export function checkSettings(
       tagline: z.record(z.string(), text(MAX.tagline)),
       navigation: z.array(z.object({ key: z.string(), checked: z.boolean(), order: z.string() })),
       fallbacks: z.record(z.string(), z.array(z.string())),
+      timeZone: z.string().max(64).refine(isTimeZone, { message: 'settings.error.timeZone' }).optional(),
     })
     .superRefine((input, ctx) => {
       const bad = input.locales.filter((l) => !isWellFormedLocale(l));
@@ -104,6 +108,7 @@ export function checkSettings(
             .filter((l) => (input.fallbacks[l] ?? []).length > 0)
             .map((l) => [l, input.fallbacks[l] ?? []]),
         ),
+        ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
       };
     });
   return checkFields(schema, {
@@ -115,5 +120,6 @@ export function checkSettings(
     fallbacks: Object.fromEntries(
       Object.entries(values.fallbacks).map(([l, typed]) => [l, splitList(typed)]),
     ),
+    ...(values.timeZone !== undefined ? { timeZone: values.timeZone.trim() } : {}),
   });
 }

@@ -41,7 +41,10 @@ export async function saveSettings(
   assertCan(actor, { action: 'settings.manage' });
   return recordedWrite(db, async (trx) => {
     const [before, sections] = await Promise.all([siteSettingsOrThrow(trx), listSections(trx)]);
-    const after = valueOrThrow(checkSettings(fields, { sections }));
+    const checked = valueOrThrow(checkSettings(fields, { sections }));
+    // A caller that does not send a zone keeps the saved one.
+    const timeZone = checked.timeZone ?? before.timeZone;
+    const after: SiteSettings = timeZone !== undefined ? { ...checked, timeZone } : checked;
     const changed = changedSettings(before, after);
     if (changed.length === 0) return { changed, outcome: null };
     await saveSiteSettings(trx, after);

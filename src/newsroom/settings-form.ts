@@ -1,5 +1,6 @@
 import { type SettingsFields, splitList } from '../editorial/index.js';
 import { isWellFormedLocale, type Locale } from '../platform/locale.js';
+import { DEFAULT_TIME_ZONE } from '../platform/time-zone.js';
 import type { Section, SiteSettings } from '../stories/index.js';
 import { type FormBody, field, fieldValues } from './forms.js';
 
@@ -30,6 +31,8 @@ export function settingsFormValues(
       order: field(body, `navOrder.${s.key}`),
     })),
     fallbacks: Object.fromEntries(locales.map((l) => [l, field(body, `fallbacks.${l}`)])),
+    // A form without the field (an older page still open) leaves the saved zone alone.
+    ...('timeZone' in body ? { timeZone: field(body, 'timeZone') } : {}),
   };
 }
 
@@ -44,5 +47,6 @@ export function settingsToFormValues(settings: SiteSettings, sections: Section[]
       return { key: s.key, checked: index >= 0, order: index >= 0 ? String(index + 1) : '' };
     }),
     fallbacks: Object.fromEntries(settings.locales.map((l) => [l, (settings.fallbacks[l] ?? []).join(', ')])),
+    timeZone: settings.timeZone ?? DEFAULT_TIME_ZONE,
   };
 }

@@ -12,6 +12,15 @@ export {
   type TableCells,
   tableCells,
 } from './block-alignment.js';
+/** Click-to-load embeds for YouTube, Vimeo, X and GitHub links. */
+export {
+  EMBED_FRAME_ORIGINS,
+  type Embed,
+  type EmbedKind,
+  type EmbedLabels,
+  embedsAsLinks,
+  recognizeEmbed,
+} from './embeds.js';
 /** RSS 2.0, Atom 1.0, JSON Feed 1.1. */
 export { type FeedInput, renderAtom, renderJsonFeed, renderRss } from './feeds.js';
 /** hreflang sets and language tags. */

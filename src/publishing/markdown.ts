@@ -7,6 +7,7 @@
  * each into a link would send readers to sites the author never chose; authors write links.
  */
 import markdownIt, { type RendererRule, type StateCore, type Token } from 'markdown-it';
+import { type Embed, type EmbedLabels, recognizeEmbed, renderEmbedCard } from './embeds.js';
 
 export interface MarkdownHeading {
   level: number;
@@ -27,6 +28,11 @@ export interface MarkdownOptions {
    * so screen readers switch voice and browsers pick fonts for it.
    */
   blockLanguages?: readonly (string | undefined)[];
+  /**
+   * When given, a YouTube, Vimeo, X or GitHub link alone in a top-level paragraph becomes an
+   * embed card with these words (see embeds.ts); without it such a link stays a paragraph.
+   */
+  embeds?: EmbedLabels;
 }
 
 export interface RenderedMarkdown {
@@ -199,9 +205,51 @@ function markBlockLanguages(state: StateCore): void {
   }
 }
 
+/**
+ * The embed a top-level paragraph stands for when its whole content is one supported address:
+ * typed bare (linkify is off, so it is text), as `<autolink>`, or as a link whose text is the
+ * address itself. A link with words of its own is the author's sentence and stays a link.
+ */
+function paragraphEmbed(inline: Token | undefined): Embed | undefined {
+  const children = (inline?.children ?? []).filter(
+    (child) => !(child.type === 'text' && child.content.trim() === ''),
+  );
+  const [first, second, third] = children;
+  if (children.length === 1 && first?.type === 'text') return recognizeEmbed(first.content);
+  if (children.length !== 3 || first?.type !== 'link_open' || third?.type !== 'link_close') return undefined;
+  const href = String(first.attrGet('href') ?? '');
+  if (second?.type !== 'text' || (second.content.trim() !== href && first.markup !== 'autolink'))
+    return undefined;
+  return recognizeEmbed(href);
+}
+
+// Runs after the block languages are set, so replacing a paragraph cannot shift their alignment.
+function markEmbeds(state: StateCore): void {
+  if (!stateOf(state.env)?.options.embeds) return;
+  const tokens = state.tokens;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const open = tokens[i];
+    if (open?.type !== 'paragraph_open' || open.level !== 0 || tokens[i + 2]?.type !== 'paragraph_close')
+      continue;
+    const embed = paragraphEmbed(tokens[i + 1]);
+    if (!embed) continue;
+    const token = new state.Token('code_velocity_embed', '', 0);
+    token.block = true;
+    token.meta = { embed };
+    tokens.splice(i, 3, token);
+  }
+}
+
 md.core.ruler.push('code_velocity_heading_ids', addHeadingIds);
 md.core.ruler.push('code_velocity_links', rewriteLinks);
 md.core.ruler.push('code_velocity_block_languages', markBlockLanguages);
+md.core.ruler.push('code_velocity_embeds', markEmbeds);
+
+md.renderer.rules.code_velocity_embed = (tokens, idx, _options, env) => {
+  const labels = stateOf(env)?.options.embeds;
+  const embed = (tokens[idx]?.meta as { embed?: Embed } | undefined)?.embed;
+  return labels && embed ? renderEmbedCard(embed, labels, md.utils.escapeHtml) : '';
+};
 
 function tableLabel(tokens: Token[], start: number, render: RenderState | undefined): string {
   const cells: string[] = [];

@@ -104,4 +104,9 @@ export interface SiteSettings {
    * A locale missing here falls back to the story's source locale, then the default locale.
    */
   fallbacks: Record<Locale, Locale[]>;
+  /**
+   * The newsroom's IANA time zone: schedule times are typed and every admin time is shown in it
+   * (stored times stay UTC). Absent in settings saved before it existed: UTC.
+   */
+  timeZone?: string;
 }

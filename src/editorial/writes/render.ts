@@ -3,6 +3,7 @@ import { type Database, isUniqueViolation, type VariantStatus } from '../../plat
 import { DomainError } from '../../platform/errors.js';
 import {
   detectorFor,
+  type EmbedLabels,
   markdownTopLevelTexts,
   otherLanguages,
   readingMinutes,
@@ -22,6 +23,8 @@ import {
   uniqueSlug,
   type VariantInput,
 } from '../../stories/index.js';
+
+import { embedLabels } from './embed-labels.js';
 
 // What every write of a variant's text derives from it before storing: the rendered HTML with
 // resolved `story:` links, the reading time, a free slug, and the status columns.
@@ -108,12 +111,14 @@ export async function renderVariant(
   const answerBlocks = variant.faq.map((item) => markdownTopLevelTexts(item.answer));
   const questions = variant.faq.map((item) => item.question);
   const detector = await detectorFor(variant.locale, [...bodyBlocks, ...answerBlocks.flat(), ...questions]);
-  const render = (markdown: string, blocks: string[]) =>
+  const render = (markdown: string, blocks: string[], embeds?: EmbedLabels) =>
     renderMarkdown(markdown, {
       resolveStoryLink: links.resolve,
       blockLanguages: otherLanguages(detector, variant.locale, blocks),
+      ...(embeds ? { embeds } : {}),
     });
-  const body = render(variant.body, bodyBlocks);
+  // Only the body gets embed cards: an FAQ answer sits inside the page's own list markup.
+  const body = render(variant.body, bodyBlocks, embedLabels(variant.locale));
   const answers = variant.faq.map((item, index) => render(item.answer, answerBlocks[index] ?? []));
   const questionLangs = otherLanguages(detector, variant.locale, questions).map((lang) => lang ?? null);
   const dangling = [...body.danglingLinks, ...answers.flatMap((answer) => answer.danglingLinks)];

@@ -7,10 +7,12 @@ import {
   listEntities,
   listMedia,
   listSections,
+  loadPinyin,
   type SourceInput,
   type Story,
   setStoryEntities,
   setStorySources,
+  suggestAsciiSlug,
   UnknownReference,
   updateStory,
 } from '../../stories/index.js';
@@ -29,6 +31,21 @@ export interface NewVariantInput extends VariantText {
   translatedFromRevision: number | null;
 }
 
+/**
+ * What a new variant's slug is made from when the editor gave none: its title, except that a
+ * Chinese title gets a short ASCII slug (the English title, else pinyin) instead of a long
+ * percent-encoded address. Slugs already stored are never recomputed.
+ */
+async function defaultSlugSource(story: Story, input: NewVariantInput): Promise<string> {
+  if (!/^zh(?:-|$)/i.test(input.locale)) return input.title;
+  const suggestion = suggestAsciiSlug({
+    title: input.title,
+    otherTitles: story.variants,
+    pinyin: await loadPinyin(),
+  });
+  return suggestion ?? input.title;
+}
+
 /** Adds a draft variant (revision 1) in a locale the story does not have yet; returns its slug. */
 export async function insertNewVariant(
   trx: Db,
@@ -36,7 +53,7 @@ export async function insertNewVariant(
   input: NewVariantInput,
   now: Date,
 ): Promise<string> {
-  const slug = await findFreeSlug(trx, input.locale, input.slug || input.title);
+  const slug = await findFreeSlug(trx, input.locale, input.slug || (await defaultSlugSource(story, input)));
   const rendered = await renderVariant(trx, input);
   await writingSlug(input.locale, slug, () =>
     insertVariant(trx, {

@@ -13,6 +13,7 @@ import { DomainError } from '../../platform/errors.js';
 import { languageName } from '../../platform/i18n.js';
 import { htmlLangTag } from '../../publishing/index.js';
 import { findSiteSettings, listSections, type Section, SlugTaken } from '../../stories/index.js';
+import { adminTimeLabel, loadNewsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
@@ -27,7 +28,7 @@ import { StoryList, type StoryListRow } from '../views/story-list.js';
 import { NewStoryPage } from '../views/story-new.js';
 import { storyEditorRoutes } from './story-editor.js';
 import { storyEditorAutosaveRoutes } from './story-editor-autosave.js';
-import { formatUtc, sectionLabel } from './story-editor-data.js';
+import { sectionLabel } from './story-editor-data.js';
 import { storyHistoryRoutes } from './story-history.js';
 import { translationDeskRoutes } from './translation-desk.js';
 
@@ -54,7 +55,13 @@ function titleFor(story: DeskStory, uiLocale: string): { title: string; locale: 
   return { title: variant?.title ?? `#${story.id}`, locale: variant?.locale ?? story.sourceLocale };
 }
 
-function listRow(story: DeskStory, locales: string[], sections: Section[], uiLocale: string): StoryListRow {
+function listRow(
+  story: DeskStory,
+  locales: string[],
+  sections: Section[],
+  uiLocale: string,
+  zone: string,
+): StoryListRow {
   const { title, locale } = titleFor(story, uiLocale);
   const section = sections.find((s) => s.id === story.sectionId);
   return {
@@ -71,10 +78,13 @@ function listRow(story: DeskStory, locales: string[], sections: Section[], uiLoc
         status: variant?.status ?? 'missing',
         stale: variant?.translation === 'stale',
         href: `/admin/stories/${story.id}/${l}`,
+        ...(variant?.status === 'scheduled' && variant.publishAt
+          ? { scheduled: { iso: variant.publishAt, label: adminTimeLabel(variant.publishAt, zone) } }
+          : {}),
       };
     }),
     updatedAt: story.updatedAt,
-    updatedLabel: formatUtc(story.updatedAt),
+    updatedLabel: adminTimeLabel(story.updatedAt, zone),
     author: story.author ? story.author.displayName || story.author.email : '',
   };
 }
@@ -85,7 +95,7 @@ export function storiesRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void 
     const t = c.get('t');
     const query = ListQuery.parse(c.req.query());
     const page = query.page ?? 1;
-    const [desk, sections] = await Promise.all([
+    const [desk, sections, zone] = await Promise.all([
       listDeskStories(deps.db, actor, {
         ...(query.section ? { sectionId: Number(query.section) } : {}),
         ...(query.status ? { status: query.status } : {}),
@@ -96,6 +106,7 @@ export function storiesRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void 
         offset: (page - 1) * PAGE_SIZE,
       }),
       listSections(deps.db),
+      loadNewsroomZone(deps.db),
     ]);
     const pages = Math.max(1, Math.ceil(desk.total / PAGE_SIZE));
     const pageHref = (n: number) => {
@@ -119,7 +130,7 @@ export function storiesRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void 
         sections: sections.map((s) => ({ value: String(s.id), label: sectionLabel(s, t.locale) })),
         locales: desk.locales.map((l) => ({ value: l, label: languageName(l) })),
       },
-      rows: desk.stories.map((s) => listRow(s, desk.locales, sections, t.locale)),
+      rows: desk.stories.map((s) => listRow(s, desk.locales, sections, t.locale, zone)),
       total: desk.total,
       page,
       pages,
@@ -155,8 +166,8 @@ export function storiesRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void 
   app.get('/stories/new', async (c) => {
     requirePermission(c, { action: 'story.create' });
     const settings = await findSiteSettings(deps.db);
-    const ui = c.get('t').locale;
-    const sourceLocale = settings?.locales.includes(ui) ? ui : (settings?.defaultLocale ?? '');
+    // Most stories are written in the site's main language, whatever language the admin is shown in.
+    const sourceLocale = settings?.defaultLocale ?? settings?.locales[0] ?? '';
     return renderNew(c, { section: '', sourceLocale, title: '', slug: '', summary: '', body: '' });
   });
 

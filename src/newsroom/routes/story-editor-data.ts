@@ -25,7 +25,9 @@ import {
   suggestEntities,
   type Variant,
 } from '../../stories/index.js';
+import { adminTimeLabel, newsroomZone, scheduleInputValue, scheduleZoneHint } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
+import { editorSlugSuggestion } from '../slug-suggestion.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
 import { untranslatedLine } from '../translation-desk-data.js';
 import type { EditorPermissions, StoryEditorView } from '../views/story-editor.js';
@@ -141,7 +143,7 @@ export function formFromStory(ctx: EditorContext): EditorForm {
     faq: variant?.faq.map((item) => ({ ...item })) ?? [],
     ...metaFromStory(ctx),
     entityAdd: '',
-    publishAt: variant?.publishAt ? variant.publishAt.slice(0, 16) : '',
+    publishAt: scheduleInputValue(variant?.publishAt, newsroomZone(ctx.settings)),
     qaOverrideReason: '',
     baseRevision: variant ? String(variant.revision) : '',
     translatedFromRevision: variant ? '' : String(source?.revision ?? ''),
@@ -227,6 +229,12 @@ export async function buildEditorView(
   const translation =
     variant && locale !== story.sourceLocale ? await translationStateOf(deps.db, story, locale) : undefined;
   const source = story.variants.find((v) => v.locale === story.sourceLocale);
+  const slugSuggestion = await editorSlugSuggestion({
+    locale,
+    title: form.title,
+    slug: form.slug,
+    variants: story.variants,
+  });
   let qa = extras.qa;
   if (!qa && variant) {
     qa = (
@@ -253,7 +261,7 @@ export async function buildEditorView(
       ? {
           previewLink: {
             url: `${deps.config.siteUrl}${extras.previewLink.url}`,
-            expiresLabel: formatUtc(extras.previewLink.expiresAt),
+            expiresLabel: adminTimeLabel(extras.previewLink.expiresAt, newsroomZone(ctx.settings)),
           },
         }
       : {}),
@@ -281,8 +289,10 @@ export async function buildEditorView(
     status: variant?.status ?? 'missing',
     revision: variant?.revision ?? null,
     ...(variant?.status === 'scheduled' && variant.publishAt
-      ? { scheduledLabel: formatUtc(variant.publishAt) }
+      ? { scheduledLabel: adminTimeLabel(variant.publishAt, newsroomZone(ctx.settings)) }
       : {}),
+    scheduleZoneHint: scheduleZoneHint(t, newsroomZone(ctx.settings), deps.now()),
+    ...(slugSuggestion ? { slugSuggestion } : {}),
     form,
     errors: extras.errors ?? {},
     ...(extras.formError ? { formError: extras.formError } : {}),

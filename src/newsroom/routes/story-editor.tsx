@@ -15,6 +15,7 @@ import {
   WrongStatus,
 } from '../../editorial/index.js';
 import { DanglingStoryLink, SlugTaken, UnknownReference } from '../../stories/index.js';
+import { newsroomZone, readScheduleTime } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
@@ -23,7 +24,6 @@ import {
   type EditorForm,
   type FormErrors,
   filledFaq,
-  publishAtIso,
   readEditorForm,
   rearrangeForm,
   validateEditorForm,
@@ -200,12 +200,13 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
       }
     }
     const now = deps.now();
-    const publishAt = intent.kind === 'schedule' ? publishAtIso(form.publishAt) : undefined;
-    if (intent.kind === 'schedule') {
-      if (form.publishAt === '') errors.publishAt = 'stories.error.publishAtRequired';
-      else if (!publishAt) errors.publishAt = 'stories.error.publishAt';
-      else if (publishAt <= now.toISOString()) errors.publishAt = 'stories.error.publishAtPast';
-    }
+    // The schedule is typed on the newsroom's clocks (site settings) and stored in UTC.
+    const schedule =
+      intent.kind === 'schedule'
+        ? readScheduleTime(form.publishAt, newsroomZone(ctx.settings), now)
+        : undefined;
+    const publishAt = schedule?.ok ? schedule.iso : undefined;
+    if (schedule && !schedule.ok) errors.publishAt = schedule.error;
     if (!checked.ok || Object.keys(errors).length > 0) return render(c, ctx, form, { errors }, 422);
 
     let outcome: Outcome;

@@ -11,12 +11,12 @@ import {
 import { DomainError } from '../../platform/errors.js';
 import { languageName } from '../../platform/i18n.js';
 import { htmlLangTag } from '../../publishing/index.js';
+import { adminTimeLabel, loadNewsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
 import { adminChrome, renderAdmin } from '../http/render.js';
 import { ComparePage, DeleteConfirmPage, RevisionsPage } from '../views/story-history.js';
-import { formatUtc } from './story-editor-data.js';
 
 type C = Context<NewsroomEnv>;
 
@@ -49,7 +49,10 @@ export function storyHistoryRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): 
     const { actor, story } = await loadStory(c);
     const locale = localeOf(story, c.req.query('locale'));
     const variant = story.variants.find((v) => v.locale === locale);
-    const revisions = await listRevisions(deps.db, actor, { storyId: story.id, locale });
+    const [revisions, zone] = await Promise.all([
+      listRevisions(deps.db, actor, { storyId: story.id, locale }),
+      loadNewsroomZone(deps.db),
+    ]);
     const base = `/admin/stories/${story.id}`;
     const heading = t('stories.history.heading', { title: variant?.title ?? '' });
     const view = {
@@ -69,7 +72,7 @@ export function storyHistoryRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): 
         revision: r.revision,
         title: r.title,
         savedAt: r.savedAt,
-        savedLabel: formatUtc(r.savedAt),
+        savedLabel: adminTimeLabel(r.savedAt, zone),
         savedBy: r.savedBy ? r.savedBy.displayName || r.savedBy.email : t('stories.history.imported'),
         ...(variant &&
         r.revision !== variant.revision &&
@@ -91,7 +94,10 @@ export function storyHistoryRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): 
     const to = positive(c.req.query('b'));
     if (from === undefined || to === undefined)
       throw new DomainError('not-found', 'Choose two revisions to compare.');
-    const comparison = await compareRevisions(deps.db, actor, { storyId: story.id, locale, from, to });
+    const [comparison, zone] = await Promise.all([
+      compareRevisions(deps.db, actor, { storyId: story.id, locale, from, to }),
+      loadNewsroomZone(deps.db),
+    ]);
     const base = `/admin/stories/${story.id}`;
     const who = (r: typeof comparison.from) =>
       r.savedBy ? r.savedBy.displayName || r.savedBy.email : t('stories.history.imported');
@@ -104,12 +110,12 @@ export function storyHistoryRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): 
       lang: htmlLangTag(locale),
       from: {
         revision: comparison.from.revision,
-        savedLabel: formatUtc(comparison.from.savedAt),
+        savedLabel: adminTimeLabel(comparison.from.savedAt, zone),
         savedBy: who(comparison.from),
       },
       to: {
         revision: comparison.to.revision,
-        savedLabel: formatUtc(comparison.to.savedAt),
+        savedLabel: adminTimeLabel(comparison.to.savedAt, zone),
         savedBy: who(comparison.to),
       },
       fields: comparison.fields,

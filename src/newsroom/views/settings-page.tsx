@@ -3,6 +3,7 @@ import type { SettingsFormValues } from '../settings-form.js';
 import { CsrfField, Field } from './admin-layout.js';
 import { SelectField } from './form-controls.js';
 import type { LocaleLabel } from './taxonomy-pages.js';
+import { TimeZoneFieldset } from './time-zone-field.js';
 
 export interface SettingsView {
   t: Translator;
@@ -46,6 +47,7 @@ export function SettingsPage({ view }: { view: SettingsView }) {
             error={errors.defaultLocale}
           />
         </fieldset>
+        <TimeZoneFieldset t={t} value={values.timeZone ?? ''} error={errors.timeZone} />
         {view.locales.map((locale) => (
           <fieldset>
             <legend>

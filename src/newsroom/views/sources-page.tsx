@@ -161,8 +161,8 @@ function SourcesTable({ view }: { view: SourcesView }) {
                 {row.lastStatus !== null && row.lastError ? <code>{row.lastStatus}</code> : null}{' '}
                 {row.lastError}
               </td>
-              <td>{row.items}</td>
-              <td>
+              <td class="numeric">{row.items}</td>
+              <td class="sources-actions">
                 <SourceActions t={t} csrfToken={view.csrfToken} row={row} />
               </td>
             </tr>

@@ -1,4 +1,5 @@
 import type { Translator } from '../../platform/i18n.js';
+import { slugHint } from '../slug-suggestion.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
 import type { TranslationDeskView } from '../translation-desk-data.js';
 import { CsrfField, Field } from './admin-layout.js';
@@ -69,6 +70,10 @@ export interface StoryEditorView {
   status: string;
   revision: number | null;
   scheduledLabel?: string;
+  /** A short ASCII slug offered for a Chinese title (slug-suggestion.ts). */
+  slugSuggestion?: string;
+  /** Which clocks the schedule input is read on: the newsroom's time zone and its offset. */
+  scheduleZoneHint?: string;
   form: EditorForm;
   errors: FormErrors;
   formError?: string;
@@ -175,7 +180,7 @@ function VariantSettings({ view }: { view: StoryEditorView }) {
         name="slug"
         label={t('stories.field.slug')}
         value={form.slug}
-        hint={t('stories.field.slugEditHint')}
+        hint={slugHint(t, view.slugSuggestion)}
         error={error('slug')}
       />
       <Field
@@ -277,7 +282,7 @@ function PublishFields({ view }: { view: StoryEditorView }) {
           name="publishAt"
           type="datetime-local"
           label={t('stories.field.publishAt')}
-          hint={t('stories.field.publishAtHint')}
+          hint={`${t('stories.field.publishAtHint')} ${view.scheduleZoneHint ?? ''}`.trim()}
           value={form.publishAt}
           error={view.errors.publishAt ? t(view.errors.publishAt) : undefined}
         />

@@ -13,7 +13,15 @@ export interface StoryListRow {
   href: string;
   section: string;
   /** One per enabled locale, in the site's order. */
-  locales: { locale: string; label: string; status: string; stale: boolean; href: string }[];
+  locales: {
+    locale: string;
+    label: string;
+    status: string;
+    stale: boolean;
+    href: string;
+    /** A scheduled variant's publish time, on the newsroom's clocks. */
+    scheduled?: { iso: string; label: string };
+  }[];
   updatedLabel: string;
   updatedAt: string;
   author: string;
@@ -144,6 +152,14 @@ export function StoryList({ view }: { view: StoryListView }) {
                           </a>
                           {l.stale ? (
                             <span class="badge badge-stale">{t('stories.translation.stale')}</span>
+                          ) : null}
+                          {l.scheduled ? (
+                            <>
+                              {' '}
+                              <time class="muted" datetime={l.scheduled.iso}>
+                                {l.scheduled.label}
+                              </time>
+                            </>
                           ) : null}
                         </li>
                       ))}

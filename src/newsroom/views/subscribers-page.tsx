@@ -51,12 +51,12 @@ function Counts({ view }: { view: SubscribersView }) {
   return (
     <section class="panel" aria-labelledby="subscriber_counts_heading">
       <h2 id="subscriber_counts_heading">{t('subscribers.counts.heading')}</h2>
-      <dl class="subscriber-states">
+      <dl class="subscriber-states stat-tiles">
         {counts.byState.map((entry) => (
-          <>
+          <div class="stat-tile">
             <dt>{t(`subscribers.state.${entry.state}`)}</dt>
             <dd>{entry.count}</dd>
-          </>
+          </div>
         ))}
       </dl>
       <h3>{t('subscribers.counts.byLocale')}</h3>

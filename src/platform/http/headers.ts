@@ -1,11 +1,14 @@
 // Sent with every response, also from the cache fast path. The public site loads nothing from
 // other origins, so the policy can be strict; JSON-LD blocks are data and are not executed.
+// The one exception is a video player a reader asks for by clicking an embed card: frames may
+// come only from the two no-cookie player origins (EMBED_FRAME_ORIGINS), and from the site
+// itself for the newsletter preview.
 export const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'x-frame-options': 'DENY',
   'content-security-policy':
-    "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
 };
 
 /** Readers get fresh pages within a minute; caches may serve a stale copy while revalidating. */

@@ -59,4 +59,31 @@
     });
     enhanceCopy(row);
   }
+
+  // Embed cards: the page holds only a link until the reader presses "Load video"; then, and only
+  // then, the player is fetched, from one of the two origins the Content-Security-Policy allows.
+  const PLAYER_ORIGINS = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'];
+  for (const card of document.querySelectorAll('figure.embed[data-embed-src]')) {
+    const button = card.querySelector('[data-embed-load]');
+    let src;
+    try {
+      src = new URL(card.dataset.embedSrc || '');
+    } catch {
+      continue;
+    }
+    if (!button || !PLAYER_ORIGINS.includes(src.origin)) continue;
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const frame = document.createElement('iframe');
+      frame.src = src.href;
+      frame.title = card.dataset.embedTitle || '';
+      frame.className = 'embed-frame';
+      frame.allow = 'autoplay; encrypted-media; fullscreen; picture-in-picture';
+      frame.allowFullscreen = true;
+      frame.referrerPolicy = 'strict-origin-when-cross-origin';
+      button.replaceWith(frame);
+      card.classList.add('embed-loaded');
+      frame.focus();
+    });
+  }
 })();

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { DomainError } from '../../platform/errors.js';
 import {
+  embedsAsLinks,
   type FeedInput,
   htmlLangTag,
   renderAtom,
@@ -65,7 +66,8 @@ function feedItems(deps: SiteDeps, stories: Story[], locale: string): FeedInput[
         url,
         title: variant.title,
         summary: variant.summary,
-        contentHtml: variant.bodyHtml,
+        // Feed readers and mail clients get the plain link: no players, no facade buttons.
+        contentHtml: embedsAsLinks(variant.bodyHtml),
         publishedAt: variant.publishedAt ?? variant.updatedAt,
         updatedAt: variant.updatedAt,
         authorName: siteName,
