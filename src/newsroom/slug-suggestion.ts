@@ -15,7 +15,9 @@ export async function editorSlugSuggestion(input: {
 }): Promise<string | undefined> {
   if (!/^zh(?:-|$)/i.test(input.locale) || ASCII_SLUG.test(input.slug)) return undefined;
   const suggestion = suggestAsciiSlug({
-    title: input.title,
+    // A new translation's title is still the source's, in ⟦ ⟧ to translate: nothing of it is the
+    // variant's own yet, so it counts as untitled and the English title is borrowed.
+    title: input.title.replace(/⟦[^⟧]*⟧/g, ''),
     otherTitles: input.variants.filter((v) => v.locale !== input.locale),
     pinyin: await loadPinyin(),
   });
