@@ -13,7 +13,7 @@ import { STORY_LIMITS as L, parseInput } from './schema.js';
 type Db = Kysely<Database>;
 
 /** How long an autosave nobody came back to is kept. */
-export const AUTOSAVE_KEPT_MS = 30 * 24 * 3_600_000;
+const AUTOSAVE_KEPT_MS = 30 * 24 * 3_600_000;
 
 // Looser than a save: an autosave keeps half-typed text (an FAQ row with only a question).
 export const AutosaveSchema = z.object({

@@ -15,7 +15,6 @@ export {
 export {
   type Autosave,
   autosaveVariant,
-  type CurrentRevision,
   currentRevisionOf,
   discardAutosave,
   findAutosave,
@@ -115,7 +114,7 @@ export { checkSettings, type SettingsFields } from './settings-rules.js';
 /** A story's details (section, entities, sources, hero image, hero alt texts), and deletion. */
 export { deleteStory, updateStoryMeta } from './story-details.js';
 /** Stories to link to from the editor, by words of their title or slug. */
-export { type StoryLinkMatch, searchStoryLinks } from './story-link-search.js';
+export { searchStoryLinks } from './story-link-search.js';
 /** The editor's submit of the story form: text, details and status in one transaction. */
 export { submitStory } from './submit.js';
 /** Sections and entities: save and delete, each in one transaction with its audit entry. */
@@ -147,6 +146,6 @@ export {
 } from './translation.js';
 /** The translator's desk: a new translation's scaffold, and the source's changes block by block. */
 export { sourceChangesSinceTranslation } from './translation-desk.js';
-export { type TranslationScaffold, translationScaffold } from './translation-scaffold.js';
+export { translationScaffold } from './translation-scaffold.js';
 /** Saving a variant's text as a new revision, or adding a translation. */
 export { patchVariant, type SavedVariant, saveVariant } from './variant-text.js';

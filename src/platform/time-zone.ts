@@ -77,7 +77,7 @@ const asUtc = (clock: WallClock) =>
   Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute);
 
 /** How far `zone`'s clocks are ahead of UTC at `instant`, in minutes (Berlin in summer: 120). */
-export function offsetMinutes(instant: Date, zone: string): number {
+function offsetMinutes(instant: Date, zone: string): number {
   const whole = Math.floor(instant.getTime() / 60_000) * 60_000;
   return (asUtc(wallClock(whole, zone)) - whole) / 60_000;
 }

@@ -26,7 +26,7 @@ export interface Embed {
 /** The only origins a player may be loaded from; the site's Content-Security-Policy names them. */
 export const EMBED_FRAME_ORIGINS = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'] as const;
 
-export const EMBED_PROVIDER_NAMES: Record<EmbedProvider, string> = {
+const EMBED_PROVIDER_NAMES: Record<EmbedProvider, string> = {
   youtube: 'YouTube',
   vimeo: 'Vimeo',
   x: 'X',

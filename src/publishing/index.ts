@@ -2,11 +2,9 @@
 
 /** A body's top-level blocks, aligned across languages and across revisions. */
 export {
-  type AlignedPair,
   alignTranslation,
   type BlockChange,
   blockChanges,
-  joinBlocks,
   type SourceBlock,
   splitBlocks,
   type TableCells,
@@ -14,12 +12,9 @@ export {
 } from './block-alignment.js';
 /** Click-to-load embeds for YouTube, Vimeo, X and GitHub links. */
 export {
-  EMBED_FRAME_ORIGINS,
-  type Embed,
   type EmbedKind,
   type EmbedLabels,
   embedsAsLinks,
-  recognizeEmbed,
 } from './embeds.js';
 /** RSS 2.0, Atom 1.0, JSON Feed 1.1. */
 export { type FeedInput, renderAtom, renderJsonFeed, renderRss } from './feeds.js';
@@ -59,8 +54,6 @@ export { breadcrumbListJsonLd, faqPageJsonLd, newsArticleJsonLd } from './struct
 /** A new translation's scaffold from the source's shape, text to translate marked `⟦…⟧`. */
 export {
   leftoverPlaceholders,
-  PLACEHOLDER_CLOSE,
-  PLACEHOLDER_OPEN,
   placeholder,
   scaffoldMarkdown,
   storyLinkReferences,

@@ -10,8 +10,8 @@
 import type { Token } from 'markdown-it';
 import { markdownTokens } from './markdown.js';
 
-export const PLACEHOLDER_OPEN = '⟦';
-export const PLACEHOLDER_CLOSE = '⟧';
+const PLACEHOLDER_OPEN = '⟦';
+const PLACEHOLDER_CLOSE = '⟧';
 
 /** Turns a `story:` reference of the source into the one to write in the translation. */
 export type StoryLinkRewrite = (reference: string) => string | undefined;

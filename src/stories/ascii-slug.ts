@@ -29,21 +29,12 @@ export function asciiSlug(text: string, maxChars = MAX_ASCII_SLUG_CHARS): string
 
 export type PinyinOf = (text: string) => string[];
 
-// The module name is kept in a variable so that type-checking does not require the package: it
-// is a runtime dependency of this feature only (see package.json).
-const PINYIN_MODULE = 'pinyin-pro';
 let pinyinLoad: Promise<PinyinOf | undefined> | undefined;
-
-interface PinyinPro {
-  pinyin(
-    text: string,
-    options: { toneType: 'none'; type: 'array'; nonZh: 'consecutive'; v: boolean },
-  ): string[];
-}
 
 /** pinyin-pro's converter (syllables without tones, other text kept as runs), loaded once. */
 export function loadPinyin(): Promise<PinyinOf | undefined> {
-  pinyinLoad ??= (import(PINYIN_MODULE) as Promise<PinyinPro>).then(
+  // Loaded on first use: its dictionary is a few megabytes that only the editor's suggestion needs.
+  pinyinLoad ??= import('pinyin-pro').then(
     (module) => (text: string) =>
       module.pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }),
     () => undefined,

@@ -1,7 +1,7 @@
 // The content model's public surface: what site, newsroom, api and cli may use.
 
 /** Short ASCII slugs for Chinese titles (English title, else pinyin). */
-export { asciiSlug, loadPinyin, suggestAsciiSlug } from './ascii-slug.js';
+export { loadPinyin, suggestAsciiSlug } from './ascii-slug.js';
 /** Entities a text mentions through any name or alias in any language (英伟达 → Nvidia). */
 export { suggestEntities } from './entity-mentions.js';
 /** Typed errors the store raises; platform/http maps them to statuses. */
