@@ -187,6 +187,7 @@ function MetaFields({ view }: { view: StoryEditorView }) {
         media={view.media}
         heroMediaId={form.heroMediaId}
         disabled={!view.can.editMeta}
+        locale={view.lang}
       />
     </>
   );

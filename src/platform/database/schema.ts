@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Updateable } from 'kysely';
 import type { DeskTables } from './schema-desk.js';
+import type { MediaTables } from './schema-media.js';
 import type { NewsletterTables } from './schema-newsletter.js';
 import type { NewsroomTables } from './schema-newsroom.js';
 
@@ -164,7 +165,7 @@ export interface ChangeLogTable {
   payload: string;
 }
 
-export interface Database extends NewsroomTables, DeskTables, NewsletterTables {
+export interface Database extends NewsroomTables, DeskTables, NewsletterTables, MediaTables {
   rate_counters: RateCountersTable;
   pacing_slots: PacingSlotsTable;
   settings: SettingsTable;
