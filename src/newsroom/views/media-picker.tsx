@@ -29,7 +29,11 @@ const STRING_KEYS = [
 
 /** The picker's messages, for the script, in the admin's language. */
 export function pickerStrings(t: Translator): string {
-  return JSON.stringify(Object.fromEntries(STRING_KEYS.map((key) => [key, t(`media.picker.${key}`)])));
+  // The placeholders stay as `{name}` for the script to fill in.
+  const placeholders = { name: '{name}', reason: '{reason}', alt: '{alt}' };
+  return JSON.stringify(
+    Object.fromEntries(STRING_KEYS.map((key) => [key, t(`media.picker.${key}`, placeholders)])),
+  );
 }
 
 export function MediaPicker(props: {

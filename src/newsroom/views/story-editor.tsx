@@ -132,6 +132,7 @@ function TextFields({ view }: { view: StoryEditorView }) {
           rows={22}
           lang={view.lang}
           data-live-preview={view.locale}
+          data-markdown-body
           aria-invalid={error('body') ? 'true' : undefined}
           aria-describedby={error('body') ? 'field_body_hint field_body_error' : 'field_body_hint'}
         >
@@ -187,7 +188,7 @@ function MetaFields({ view }: { view: StoryEditorView }) {
         media={view.media}
         heroMediaId={form.heroMediaId}
         disabled={!view.can.editMeta}
-        locale={view.lang}
+        locale={view.locale}
       />
     </>
   );
