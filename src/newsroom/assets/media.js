@@ -13,6 +13,7 @@
     more: 'More images',
     none: 'No image',
     defaultAlt: 'The image’s own description: {alt}',
+    search: 'Search by file name, description or credit',
   };
   let strings = FALLBACK;
   try {
@@ -67,7 +68,7 @@
       accept: 'image/jpeg,image/png,image/webp,image/avif,image/gif',
     });
     const searchForm = element('form', { class: 'media-dialog-search', method: 'dialog' }, [
-      element('label', { for: 'media_dialog_q', text: say('title') }),
+      element('label', { for: 'media_dialog_q', text: say('search') }),
       search,
     ]);
     searchForm.addEventListener('submit', (event) => {

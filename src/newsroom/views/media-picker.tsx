@@ -32,7 +32,10 @@ export function pickerStrings(t: Translator): string {
   // The placeholders stay as `{name}` for the script to fill in.
   const placeholders = { name: '{name}', reason: '{reason}', alt: '{alt}' };
   return JSON.stringify(
-    Object.fromEntries(STRING_KEYS.map((key) => [key, t(`media.picker.${key}`, placeholders)])),
+    Object.fromEntries([
+      ...STRING_KEYS.map((key) => [key, t(`media.picker.${key}`, placeholders)]),
+      ['search', t('media.search.label')],
+    ]),
   );
 }
 
