@@ -56,7 +56,14 @@ export { importContent, importStories } from './import.js';
 /** Markdown rendered as the site renders it, for previews; dangling `story:` links reported. */
 export { previewMarkdown } from './links.js';
 /** The media library's writes: upload and credit line, each with its audit entry. */
-export { checkCredit, MAX_CREDIT_CHARS, updateCredit, uploadMedia } from './media.js';
+export {
+  checkCredit,
+  MAX_ALT_CHARS,
+  MAX_CREDIT_CHARS,
+  updateCredit,
+  updateMediaTexts,
+  uploadMedia,
+} from './media.js';
 /** Writes to the names on every page: the site reloads them when the outcome is delivered. */
 export { deliverNamesOutcome, type NamesOutcome } from './names.js';
 /** What a write means for readers and integrators, and how to hand it on. */

@@ -5,6 +5,7 @@ import {
   findMediaById,
   listStoryIdsUsingMedia,
   type MediaStorage,
+  saveMediaTexts,
   storeUpload,
   type UploadLimits,
   updateMediaCredit,
@@ -17,8 +18,9 @@ import { checkFields, valueOrThrow } from './fields.js';
 import { type NamesOutcome, namesChanged } from './names.js';
 import { recordedWrite, recordOutcome } from './use-case.js';
 
-// The media library's writes: an upload and a credit edit. Alt text is a story's (per variant,
-// saved with the story), not the image's. Each write and its audit entry share one transaction.
+// The media library's writes: an upload, and its credit and per-language alt text and credit.
+// The image's alt text is a default; a story's variant may say its own (saved with the story).
+// Each write and its audit entry share one transaction.
 
 type Db = Kysely<Database>;
 
@@ -110,6 +112,60 @@ export async function updateCredit(
         subject: { kind: 'media', id: media.id },
         summary: media.fileName,
         details: { credit: { from: media.credit, to: credit } },
+      },
+      now,
+    );
+    return namesChanged({ storyIds: await listStoryIdsUsingMedia(trx, media.id) });
+  });
+}
+
+export const MAX_ALT_CHARS = 500;
+
+const TextsSchema = z.object({
+  credit: CreditSchema.shape.credit,
+  texts: z.record(
+    z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+    z.object({
+      alt: z.string().trim().max(MAX_ALT_CHARS, 'media.error.altTooLong').default(''),
+      credit: CreditSchema.shape.credit,
+    }),
+  ),
+});
+
+/**
+ * Saves an image's language-neutral credit and its alt text and credit per language in one
+ * transaction, with one audit entry; the stories showing it are dropped from the cache. Only the
+ * given locales are touched (the site's languages, as the form lists them).
+ */
+export async function updateMediaTexts(
+  db: Db,
+  actor: Actor,
+  request: { id: number; credit: string; texts: Record<string, { alt: string; credit: string }> },
+  now: Date,
+): Promise<NamesOutcome | null> {
+  assertCan(actor, UPLOAD);
+  const checked = valueOrThrow(checkFields(TextsSchema, { credit: request.credit, texts: request.texts }));
+  return recordedWrite(db, async (trx) => {
+    const media = await findMediaById(trx, request.id);
+    if (!media) throw new DomainError('not-found', `No image #${request.id} in the library.`);
+    const changed = Object.entries(checked.texts).filter(([locale, text]) => {
+      const before = media.texts?.[locale] ?? { alt: '', credit: '' };
+      return before.alt !== text.alt || before.credit !== text.credit;
+    });
+    if (checked.credit === media.credit && changed.length === 0) return null;
+    if (checked.credit !== media.credit) await updateMediaCredit(trx, media.id, checked.credit);
+    await saveMediaTexts(trx, media.id, Object.fromEntries(changed), now);
+    await recordAudit(
+      trx,
+      {
+        actor,
+        action: 'media.update',
+        subject: { kind: 'media', id: media.id },
+        summary: media.fileName,
+        details: {
+          ...(checked.credit !== media.credit ? { credit: { from: media.credit, to: checked.credit } } : {}),
+          texts: Object.fromEntries(changed),
+        },
       },
       now,
     );

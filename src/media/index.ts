@@ -3,6 +3,8 @@
 
 /** Why an upload was refused (a DomainError: 413, 415 or 422 at the HTTP edge). */
 export { UploadRefused } from './errors.js';
+/** JPEG renditions for images uploaded before they were made (`velocity media jpeg`). */
+export { backfillJpegRenditions, type JpegBackfillReport } from './jpeg-backfill.js';
 /** Content checks and encoding, for callers that only need one step. */
 export type { UploadLimits } from './process.js';
 /** The library's reads and its one edit. */
@@ -11,11 +13,14 @@ export {
   listMediaByIds,
   listMediaLibrary,
   listStoryIdsUsingMedia,
+  MAX_MEDIA_QUERY_CHARS,
   type MediaLibraryItem,
+  saveMediaTexts,
   updateMediaCredit,
+  updateMediaRenditions,
 } from './queries.js';
 /** Which widths an image is rendered at, and how tall each rendition is. */
-export { renditionHeight } from './renditions.js';
+export { renditionHeight, smallestRendition } from './renditions.js';
 /** Copying the library from this node's disk to a bucket (`velocity media migrate`). */
 export { copyLocalMedia } from './storage/copy.js';
 /** Where the files live (local disk or S3) and where pages link them. */

@@ -34,6 +34,9 @@ async function loadSharp(): Promise<typeof import('sharp').default> {
 // upload's four AVIF renditions under a second, where the default (4) takes several.
 const WEBP = { quality: 80, effort: 4 } as const;
 const AVIF = { quality: 55, effort: 2 } as const;
+// For email clients that show no WebP (Outlook on Windows, older Lotus and Yahoo clients):
+// progressive, with mozjpeg's tables, which keeps a 1200px photo near the WebP's size.
+const JPEG = { quality: 80, progressive: true, mozjpeg: true } as const;
 
 // sharp reports AVIF as `heif` with AV1 compression; HEIC (HEVC) is also `heif` and is refused.
 function sameFormat(sniffed: ImageFormat, metadata: Metadata): boolean {
@@ -67,7 +70,7 @@ export async function inspectImage(bytes: Uint8Array, limits: UploadLimits): Pro
 }
 
 /**
- * Every rendition of an inspected upload, in WebP and AVIF: the pixels are decoded once (turned
+ * Every rendition of an inspected upload, in WebP, AVIF and JPEG (for email): the pixels are decoded once (turned
  * upright, in sRGB, scaled to the largest width), then each file is encoded from that. Output
  * carries no metadata: EXIF (camera, GPS), XMP and comments are dropped. An image that cannot be
  * decoded to the end (a truncated JPEG) is refused as damaged.
@@ -111,6 +114,11 @@ export async function encodeRenditions(
         .avif(AVIF)
         .toBuffer()
         .then((out) => ({ name: renditionFileName(options.hash, width, 'avif'), bytes: out })),
+      scaled(width)
+        .flatten({ background: '#ffffff' })
+        .jpeg(JPEG)
+        .toBuffer()
+        .then((out) => ({ name: renditionFileName(options.hash, width, 'jpg'), bytes: out })),
     ]),
   );
   const renditions = options.widths.map((width) => ({
@@ -118,6 +126,28 @@ export async function encodeRenditions(
     height: heights.get(width) as number,
     file: renditionFileName(options.hash, width, 'webp'),
     avif: renditionFileName(options.hash, width, 'avif'),
+    jpeg: renditionFileName(options.hash, width, 'jpg'),
   }));
   return { files, renditions };
+}
+
+/**
+ * A JPEG for each rendition of an image from before JPEGs were made, encoded from its largest
+ * WebP (the original is not kept). Transparent areas become white, as an email's background.
+ */
+export async function encodeJpegRenditions(
+  largestWebp: Uint8Array,
+  renditions: { width: number; file: string }[],
+): Promise<EncodedFile[]> {
+  const sharp = await loadSharp();
+  return Promise.all(
+    renditions.map(async (rendition) => ({
+      name: rendition.file.replace(/\.webp$/, '.jpg'),
+      bytes: await sharp(largestWebp)
+        .resize({ width: rendition.width, withoutEnlargement: true })
+        .flatten({ background: '#ffffff' })
+        .jpeg(JPEG)
+        .toBuffer(),
+    })),
+  );
 }

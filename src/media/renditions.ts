@@ -15,7 +15,7 @@ export function renditionWidths(originalWidth: number): number[] {
 }
 
 /** `<hash>-<width>.webp`: names only the library writes, matching what /media/:file serves. */
-export function renditionFileName(hash: string, width: number, format: 'webp' | 'avif'): string {
+export function renditionFileName(hash: string, width: number, format: 'webp' | 'avif' | 'jpg'): string {
   return `${hash}-${width}.${format}`;
 }
 
@@ -28,4 +28,16 @@ export function renditionHeight(
   rendition: { width: number; height?: number | undefined },
 ): number {
   return rendition.height ?? Math.max(1, Math.round((rendition.width * original.height) / original.width));
+}
+
+/** The smallest WebP of an image, with its size: the library's and the picker's thumbnail. */
+export function smallestRendition(media: {
+  fileName: string;
+  width: number;
+  height: number;
+  renditions: { width: number; file: string; height?: number }[];
+}): { file: string; width: number; height: number } {
+  const smallest = [...media.renditions].sort((a, b) => a.width - b.width)[0];
+  if (!smallest) return { file: media.fileName, width: media.width, height: media.height };
+  return { file: smallest.file, width: smallest.width, height: renditionHeight(media, smallest) };
 }

@@ -179,9 +179,11 @@ describe.each(DIALECTS)('media uploads on %s', (dialect) => {
         const size = { width: rendition.width, height: rendition.height };
         expect(await formatOf(rendition.file)).toEqual({ format: 'webp', ...size });
         expect(await formatOf(rendition.avif ?? '')).toEqual({ format: 'heif/av1', ...size });
+        // The email digest's file: JPEG, same size, for clients that show no WebP.
+        expect(await formatOf(rendition.jpeg ?? '')).toEqual({ format: 'jpeg', ...size });
       }
       // Exactly the renditions: no temporary files, no copy of the original.
-      expect(filesInFolder()).toEqual(media.renditions.flatMap((r) => [r.file, r.avif]).sort());
+      expect(filesInFolder()).toEqual(media.renditions.flatMap((r) => [r.file, r.avif, r.jpeg]).sort());
       expect(await listMedia(database.db)).toHaveLength(1);
     });
 

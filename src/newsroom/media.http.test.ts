@@ -57,7 +57,8 @@ describe.each(DIALECTS)('the media library in the admin on %s', (dialect) => {
     expect(response.headers.get('location')).toBe(`/admin/media/${media?.id}?notice=uploaded`);
     expect(media).toMatchObject({ width: 1800, height: 1200, credit: 'Photo: Example Agency' });
     expect(media?.renditions.map((r) => r.width)).toEqual([480, 800, 1200, 1600]);
-    expect(files()).toHaveLength(8);
+    // WebP, AVIF and JPEG (for email) at each of the four widths.
+    expect(files()).toHaveLength(12);
 
     await editor.get(response.headers.get('location') ?? '');
     expect(editor.lastHtml).toContain('Uploaded.');

@@ -1,6 +1,8 @@
 import { mediaHref } from '../media/index.js';
 import {
+  heroAltFor,
   type Media,
+  mediaCredit,
   readerVariant,
   type Story,
   sectionPath,
@@ -44,7 +46,7 @@ const ARTICLE_IMAGE_SIZES = '(min-width: 820px) 760px, 100vw';
 export function imageView(
   media: Media,
   alt: string,
-  options: { sizes?: string; altLang?: string; href?: (file: string) => string } = {},
+  options: { sizes?: string; altLang?: string; href?: (file: string) => string; credit?: string } = {},
 ): ImageView {
   const href = options.href ?? ((file: string) => `/media/${file}`);
   const renditions = [...media.renditions].sort((a, b) => a.width - b.width);
@@ -62,7 +64,7 @@ export function imageView(
     height: media.height,
     alt,
     ...(options.altLang ? { altLang: options.altLang } : {}),
-    ...(media.credit ? { credit: media.credit } : {}),
+    ...(options.credit ? { credit: options.credit } : {}),
   };
 }
 
@@ -87,9 +89,10 @@ function storyCard(deps: SiteDeps, story: Story, locale: string): StoryCardView 
     readingMinutes: variant.readingMinutes,
     ...(media
       ? {
-          image: imageView(media, variant.heroAlt, {
+          image: imageView(media, heroAltFor(variant, media), {
             sizes: '(min-width: 820px) 240px, 40vw',
             href: (file) => mediaHref(deps.config, file),
+            credit: mediaCredit(media, locale),
             ...(variant.locale === locale ? {} : { altLang: variant.locale }),
           }),
         }

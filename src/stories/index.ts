@@ -8,6 +8,7 @@ export { suggestEntities } from './entity-mentions.js';
 export * from './errors.js';
 /** Events integrators hear of, and the cached pages a write touched. */
 export type { ContentChange, ContentEvent, ContentEventType } from './events.js';
+export { heroAltFor, loadMediaTexts, mediaAlt, mediaCredit } from './media-text.js';
 /** Plain objects the store returns. */
 export * from './model.js';
 /** Entities authors proposed while writing, for editorial's review use cases. */

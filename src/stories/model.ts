@@ -29,6 +29,14 @@ export interface Rendition {
   avif?: string;
   /** Pixel height of the files, as encoded; absent on older records (see `renditionHeight`). */
   height?: number;
+  /** The same width in JPEG, for email clients that show no WebP; absent until backfilled. */
+  jpeg?: string;
+}
+
+/** An image's alt text and credit in one language, kept with the image as a story's defaults. */
+export interface MediaText {
+  alt: string;
+  credit: string;
 }
 
 export interface Media {
@@ -40,6 +48,8 @@ export interface Media {
   renditions: Rendition[];
   credit: string;
   createdAt: string;
+  /** Per-locale alt text and credit; a locale missing here falls back to `credit` and no alt. */
+  texts?: Partial<Record<string, MediaText>>;
 }
 
 export interface Source {

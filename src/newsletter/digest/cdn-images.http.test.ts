@@ -18,12 +18,26 @@ describe.each(DIALECTS)('digest image URLs on %s', (dialect) => {
   });
 
   /** The digest's image sources, composed the way the scheduler and the admin preview do. */
-  async function digestImages(env: Record<string, string>): Promise<string[]> {
+  async function digestImages(env: Record<string, string>, withJpeg = false): Promise<string[]> {
     const t = await createTestApp(dialect, { seed: 'stories', stories: [buildStory('one')] }, undefined, {
       env,
     });
     apps.push(t);
     await heroForEveryStory(t.database.db);
+    if (withJpeg) {
+      // As an upload (or `backfillJpegRenditions`) records them: a JPEG beside each WebP.
+      for (const row of await t.database.db.selectFrom('media').select(['id', 'renditions']).execute()) {
+        const renditions = (JSON.parse(row.renditions) as { file: string }[]).map((r) => ({
+          ...r,
+          jpeg: r.file.replace(/\.webp$/, '.jpg'),
+        }));
+        await t.database.db
+          .updateTable('media')
+          .set({ renditions: JSON.stringify(renditions) })
+          .where('id', '=', row.id)
+          .execute();
+      }
+    }
     const digest = await t.newsletter.sending.compose({
       locale: 'en',
       frequency: 'daily',
@@ -37,6 +51,10 @@ describe.each(DIALECTS)('digest image URLs on %s', (dialect) => {
   it('links the hero on the CDN when MEDIA_PUBLIC_BASE_URL is set', async () => {
     // The rendition at twice the 552 px column, as without a CDN.
     expect(await digestImages({ MEDIA_PUBLIC_BASE_URL: CDN })).toEqual([`${CDN}/hero-one-1200.webp`]);
+  });
+
+  it('links the JPEG rendition where the image has one, for clients that show no WebP', async () => {
+    expect(await digestImages({ MEDIA_PUBLIC_BASE_URL: CDN }, true)).toEqual([`${CDN}/hero-one-1200.jpg`]);
   });
 
   it('links the hero on the site’s /media route without it', async () => {

@@ -2,6 +2,7 @@ import { createTranslator, displayLanguageName } from '../../platform/i18n.js';
 import { isCjkLocale } from '../../platform/locale.js';
 import {
   type Entity,
+  heroAltFor,
   type Media,
   readerVariant,
   type Section,
@@ -103,7 +104,8 @@ function emailImage(media: Media, alt: string, mediaUrl: (file: string) => strin
   const fileWidth = rendition?.width ?? media.width;
   const width = Math.min(CONTENT_WIDTH_PX, fileWidth);
   return {
-    src: mediaUrl(rendition?.file ?? media.fileName),
+    // JPEG where there is one: Outlook on Windows and some webmail show no WebP.
+    src: mediaUrl(rendition?.jpeg ?? rendition?.file ?? media.fileName),
     alt,
     width,
     height: Math.round((width * media.height) / media.width),
@@ -166,7 +168,7 @@ function storyView(input: DigestViewInput, story: Story): DigestStoryView | unde
           }),
         }
       : {}),
-    ...(media ? { image: emailImage(media, variant.heroAlt, input.mediaUrl) } : {}),
+    ...(media ? { image: emailImage(media, heroAltFor(variant, media), input.mediaUrl) } : {}),
   };
 }
 

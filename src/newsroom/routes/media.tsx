@@ -3,21 +3,26 @@ import {
   checkCredit,
   deliverNamesOutcome,
   InvalidFields,
+  MAX_ALT_CHARS,
   MAX_CREDIT_CHARS,
-  updateCredit,
+  updateMediaTexts,
   uploadMedia,
 } from '../../editorial/index.js';
 import {
   findMediaById,
   listMediaLibrary,
   listStoryIdsUsingMedia,
+  MAX_MEDIA_QUERY_CHARS,
   type MediaLibraryItem,
   MediaStorageError,
+  mediaHref,
+  smallestRendition,
   UploadRefused,
 } from '../../media/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { STATUS_BY_KIND } from '../../platform/http/errors.js';
-import type { Media } from '../../stories/index.js';
+import { languageName } from '../../platform/i18n.js';
+import { findSiteSettings, type Media, mediaAlt } from '../../stories/index.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
@@ -30,6 +35,7 @@ import {
   MediaLibraryPage,
   type UploadFormView,
 } from '../views/media-pages.js';
+import { pickedMedia, wantsJson } from './media-json.js';
 
 type C = Context<NewsroomEnv>;
 
@@ -48,22 +54,20 @@ function uploadedLabel(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 }
 
-function smallest(media: Media) {
-  return [...media.renditions].sort((a, b) => a.width - b.width)[0];
+/** `?q=`: what the library is searched for, cut to a bounded length. */
+function queryParam(c: C): string {
+  return (c.req.query('q') ?? '').trim().slice(0, MAX_MEDIA_QUERY_CHARS);
 }
 
-function itemView(item: MediaLibraryItem, locale: string): MediaItemView {
-  const thumb = smallest(item);
-  const thumbWidth = thumb?.width ?? item.width;
+function itemView(deps: NewsroomDeps, item: MediaLibraryItem, locale: string): MediaItemView {
+  const thumb = smallestRendition(item);
   return {
+    id: item.id,
     href: `/admin/media/${item.id}`,
-    thumbnail: {
-      src: `/media/${thumb?.file ?? item.fileName}`,
-      width: thumbWidth,
-      height: Math.max(1, Math.round((thumbWidth * item.height) / item.width)),
-    },
+    thumbnail: { src: mediaHref(deps.config, thumb.file), width: thumb.width, height: thumb.height },
     width: item.width,
     height: item.height,
+    alt: mediaAlt(item, locale),
     credit: item.credit,
     usage: item.usage,
     uploadedLabel: uploadedLabel(item.createdAt, locale),
@@ -79,7 +83,8 @@ async function renderLibrary(
   requirePermission(c, { action: 'media.upload' });
   const t = c.get('t');
   const { page, limit, offset } = pageParam(c, PAGE_SIZE);
-  const { items, total } = await listMediaLibrary(deps.db, { limit, offset });
+  const query = queryParam(c);
+  const { items, total } = await listMediaLibrary(deps.db, { limit, offset, query });
   const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const chrome = adminChrome(c, deps, t('media.heading'));
   const upload: UploadFormView = {
@@ -90,9 +95,11 @@ async function renderLibrary(
   const view = {
     t,
     csrfToken: chrome.csrfToken,
-    items: items.map((item) => itemView(item, t.locale)),
+    items: items.map((item) => itemView(deps, item, t.locale)),
     total,
-    pager: { page, totalPages, ...pagerLinks('/admin/media', {}, page, totalPages) },
+    query,
+    maxQueryChars: MAX_MEDIA_QUERY_CHARS,
+    pager: { page, totalPages, ...pagerLinks('/admin/media', { q: query }, page, totalPages) },
     upload,
   };
   return renderAdmin(c, chrome, <MediaLibraryPage view={view} />, status);
@@ -102,11 +109,14 @@ async function renderDetail(
   c: C,
   deps: NewsroomDeps,
   media: Media,
-  form: { credit: string; error?: string },
+  form: DetailForm,
   status: 200 | 422 = 200,
 ): Promise<Response> {
   const t = c.get('t');
-  const storyIds = await listStoryIdsUsingMedia(deps.db, media.id);
+  const [storyIds, locales] = await Promise.all([
+    listStoryIdsUsingMedia(deps.db, media.id),
+    siteLocales(deps),
+  ]);
   const renditions = [...media.renditions].sort((a, b) => a.width - b.width);
   const preview = renditions.find((r) => r.width >= 800) ?? renditions.at(-1);
   const previewWidth = preview?.width ?? media.width;
@@ -132,8 +142,26 @@ async function renderDetail(
     usedBy: storyIds.map((id) => ({ href: `/admin/stories/${id}`, label: t('media.detail.story', { id }) })),
     credit: form.credit,
     ...(form.error ? { error: form.error } : {}),
+    texts: locales.map((locale) => ({
+      locale,
+      language: languageName(locale),
+      alt: form.texts[locale]?.alt ?? '',
+      credit: form.texts[locale]?.credit ?? '',
+      ...(form.textErrors?.[locale] ? { error: form.textErrors[locale] } : {}),
+    })),
   };
   return renderAdmin(c, chrome, <MediaDetailPage view={view} />, status);
+}
+
+interface DetailForm {
+  credit: string;
+  error?: string;
+  texts: Partial<Record<string, { alt: string; credit: string }>>;
+  textErrors?: Record<string, string>;
+}
+
+async function siteLocales(deps: NewsroomDeps): Promise<string[]> {
+  return (await findSiteSettings(deps.db))?.locales ?? ['en'];
 }
 
 async function mediaOrThrow(deps: NewsroomDeps, id: number): Promise<Media> {
@@ -142,9 +170,35 @@ async function mediaOrThrow(deps: NewsroomDeps, id: number): Promise<Media> {
   return media;
 }
 
-/** The media library: the grid with the upload form, and one image's page with its credit. */
+type UploadStatus = 413 | 415 | 422 | 500;
+
+/**
+ * Answers a refused upload: the library page with the message, or for the editor's script
+ * (`Accept: application/json`) the message alone, in the person's language.
+ */
+function refuse(c: C, deps: NewsroomDeps, form: { credit: string; error: string }, status: UploadStatus) {
+  if (wantsJson(c)) return c.json({ error: form.error }, status);
+  return renderLibrary(c, deps, form, status);
+}
+
+/** The media library: the grid with search and upload, one image's page with its texts, the picker's data. */
 export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
   app.get('/media', (c) => renderLibrary(c, deps, { credit: '' }));
+
+  // The picker dialog's page of images, with texts in the story's language.
+  app.get('/media/picker.json', async (c) => {
+    requirePermission(c, { action: 'media.upload' });
+    const locales = await siteLocales(deps);
+    const asked = c.req.query('locale') ?? '';
+    const locale = locales.includes(asked) ? asked : c.get('t').locale;
+    const { page, limit, offset } = pageParam(c, PAGE_SIZE);
+    const { items, total } = await listMediaLibrary(deps.db, { limit, offset, query: queryParam(c) });
+    return c.json({
+      items: items.map((item) => pickedMedia(deps, item, locale)),
+      page,
+      totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    });
+  });
 
   app.post('/media/upload', async (c) => {
     const actor = requirePermission(c, { action: 'media.upload' });
@@ -156,12 +210,12 @@ export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
       credit = checkCredit(typedCredit);
     } catch (error) {
       if (!(error instanceof InvalidFields)) throw error;
-      return renderLibrary(c, deps, { credit: '', error: creditError(t) }, 422);
+      return refuse(c, deps, { credit: '', error: creditError(t) }, 422);
     }
     const file = body.file;
     // A form sent without choosing a file still has the part: an empty file without a name.
     if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
-      return renderLibrary(c, deps, { credit, error: t('media.error.noFile') }, 422);
+      return refuse(c, deps, { credit, error: t('media.error.noFile') }, 422);
     }
     let uploaded: Awaited<ReturnType<typeof uploadMedia>>;
     try {
@@ -182,19 +236,19 @@ export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
       // Nothing was kept (no row, no file): the editor is told, the operator finds the reason in the log.
       if (error instanceof MediaStorageError) {
         deps.log.error({ err: error, size: file.size }, 'media storage refused an upload');
-        return renderLibrary(c, deps, { credit, error: t('media.error.storage') }, 500);
+        return refuse(c, deps, { credit, error: t('media.error.storage') }, 500);
       }
       if (!(error instanceof UploadRefused)) throw error;
       deps.log.info({ problem: error.problem, size: file.size }, 'upload refused');
-      return renderLibrary(
-        c,
-        deps,
-        { credit, error: t(`media.error.${error.problem}`, error.values) },
-        STATUS_BY_KIND[error.kind] as 413 | 415 | 422,
-      );
+      const status = STATUS_BY_KIND[error.kind] as 413 | 415 | 422;
+      return refuse(c, deps, { credit, error: t(`media.error.${error.problem}`, error.values) }, status);
     }
     const { media, created, outcome } = uploaded;
     if (outcome) await deliverNamesOutcome(outcome, deps);
+    if (wantsJson(c)) {
+      const locale = typeof body.locale === 'string' ? body.locale : t.locale;
+      return c.json({ media: pickedMedia(deps, media, locale), created }, created ? 201 : 200);
+    }
     return c.redirect(`/admin/media/${media.id}?notice=${created ? 'uploaded' : 'saved'}`, 303);
   });
 
@@ -204,7 +258,7 @@ export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
   app.get('/media/:id', async (c) => {
     requirePermission(c, { action: 'media.upload' });
     const media = await mediaOrThrow(deps, idParam(c));
-    return renderDetail(c, deps, media, { credit: media.credit });
+    return renderDetail(c, deps, media, { credit: media.credit, texts: media.texts ?? {} });
   });
 
   app.post('/media/:id', async (c) => {
@@ -212,13 +266,33 @@ export function mediaRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
     const t = c.get('t');
     const id = idParam(c);
     const body = await c.req.parseBody();
-    const credit = typeof body.credit === 'string' ? body.credit : '';
+    const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+    const credit = field('credit');
+    const texts: Record<string, { alt: string; credit: string }> = {};
+    for (const locale of await siteLocales(deps)) {
+      texts[locale] = { alt: field(`alt_${locale}`), credit: field(`credit_${locale}`) };
+    }
     try {
-      const outcome = await updateCredit(deps.db, actor, { id, credit }, deps.now());
+      const outcome = await updateMediaTexts(deps.db, actor, { id, credit, texts }, deps.now());
       if (outcome) await deliverNamesOutcome(outcome, deps);
     } catch (error) {
       if (!(error instanceof InvalidFields)) throw error;
-      return renderDetail(c, deps, await mediaOrThrow(deps, id), { credit, error: creditError(t) }, 422);
+      const textErrors: Record<string, string> = {};
+      for (const [path, message] of Object.entries(error.fields)) {
+        const locale = /^texts\.([^.]+)\./.exec(path)?.[1];
+        if (locale)
+          textErrors[locale] = t(message.key, {
+            max: message.key.includes('alt') ? MAX_ALT_CHARS : MAX_CREDIT_CHARS,
+          });
+      }
+      const media = await mediaOrThrow(deps, id);
+      return renderDetail(
+        c,
+        deps,
+        media,
+        { credit, texts, textErrors, ...(error.fields.credit ? { error: creditError(t) } : {}) },
+        422,
+      );
     }
     return c.redirect(`/admin/media/${id}?notice=saved`, 303);
   });

@@ -33,6 +33,7 @@ import { untranslatedLine } from '../translation-desk-data.js';
 import type { EditorPermissions, StoryEditorView } from '../views/story-editor.js';
 import type { QaLine, RenderedText, StoryActionsView } from '../views/story-editor-aside.js';
 import type { AutosaveOffer, ConflictView } from '../views/story-editor-drafts.js';
+import { pickerImage } from './media-json.js';
 
 // Builds the editor's view data from the story and a form: the route gathers, the view renders.
 
@@ -311,11 +312,7 @@ export async function buildEditorView(
       const entity = ctx.entities.find((e) => e.id === s.entityId) as Entity;
       return { slug: s.slug, label: entityLabel(entity, t.locale), matched: s.matched };
     }),
-    media: ctx.media.map((m) => ({
-      id: m.id,
-      label: `${m.fileName} (${m.width}×${m.height})`,
-      src: `/media/${m.renditions[0]?.file ?? m.fileName}`,
-    })),
+    media: ctx.media.map((m) => pickerImage(deps, m, locale)),
     ...(qa ? { qa: qaLines(t, qa) } : {}),
     ...(extras.preview ? { preview: { ...extras.preview, title: form.title } } : {}),
     ...(source && locale !== story.sourceLocale

@@ -4,10 +4,13 @@ import { Pager, type PagerView } from './pager.js';
 
 /** One image in the library grid: resolved URLs and labels only. */
 export interface MediaItemView {
+  id: number;
   href: string;
   thumbnail: { src: string; width: number; height: number };
   width: number;
   height: number;
+  /** The image's alt text in the admin's language ('' when it has none). */
+  alt: string;
   credit: string;
   usage: number;
   uploadedLabel: string;
@@ -26,8 +29,24 @@ export interface MediaLibraryView {
   csrfToken: string | undefined;
   items: MediaItemView[];
   total: number;
+  query: string;
+  maxQueryChars: number;
   pager: PagerView;
   upload: UploadFormView;
+}
+
+/** A GET form, so a search is a link that can be shared and works without JavaScript. */
+export function MediaSearchForm(props: { t: Translator; action: string; query: string; maxChars: number }) {
+  const { t } = props;
+  return (
+    <form class="media-search" method="get" action={props.action}>
+      <label for="media_q">{t('media.search.label')}</label>
+      <input id="media_q" type="search" name="q" value={props.query} maxlength={props.maxChars} />
+      <button type="submit" class="button">
+        {t('media.search.submit')}
+      </button>
+    </form>
+  );
 }
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,image/gif';
@@ -84,8 +103,11 @@ export function MediaLibraryPage({ view }: { view: MediaLibraryView }) {
       <h1>{t('media.heading')}</h1>
       <UploadForm t={t} csrfToken={view.csrfToken} upload={view.upload} />
       <h2>{t('media.library.count', { count: view.total })}</h2>
+      <MediaSearchForm t={t} action="/admin/media" query={view.query} maxChars={view.maxQueryChars} />
       {view.items.length === 0 ? (
-        <p class="muted">{t('media.library.empty')}</p>
+        <p class="muted">
+          {view.query ? t('media.search.none', { query: view.query }) : t('media.library.empty')}
+        </p>
       ) : (
         <ul class="media-grid">
           {view.items.map((item) => (
@@ -99,10 +121,11 @@ export function MediaLibraryPage({ view }: { view: MediaLibraryView }) {
                   loading="lazy"
                   decoding="async"
                 />
-                <span class="media-size">
-                  {t('media.dimensions', { width: item.width, height: item.height })}
-                </span>
+                <span class="media-alt">{item.alt || t('media.noAlt')}</span>
               </a>
+              <span class="media-size">
+                {t('media.dimensions', { width: item.width, height: item.height })}
+              </span>
               <span class="media-credit">{item.credit || t('media.noCredit')}</span>
               <span class="muted">
                 {t('media.usage', { count: item.usage })} · {item.uploadedLabel}
@@ -129,6 +152,36 @@ export interface MediaDetailView {
   usedBy: { href: string; label: string }[];
   credit: string;
   error?: string;
+  /** Alt text and credit per site language, as stored or as just typed. */
+  texts: { locale: string; language: string; alt: string; credit: string; error?: string }[];
+}
+
+function TextsFields({ view }: { view: MediaDetailView }) {
+  const { t } = view;
+  return (
+    <>
+      {view.texts.map((text) => (
+        <fieldset class="media-texts" lang={text.locale}>
+          <legend lang={t.locale}>{text.language}</legend>
+          <Field
+            name={`alt_${text.locale}`}
+            label={t('media.field.alt', { language: text.language })}
+            hint={t('media.field.altHint')}
+            value={text.alt}
+            multiline={2}
+            lang={text.locale}
+            error={text.error}
+          />
+          <Field
+            name={`credit_${text.locale}`}
+            label={t('media.field.localCredit', { language: text.language })}
+            value={text.credit}
+            lang={text.locale}
+          />
+        </fieldset>
+      ))}
+    </>
+  );
 }
 
 export function MediaDetailPage({ view }: { view: MediaDetailView }) {
@@ -194,6 +247,7 @@ export function MediaDetailPage({ view }: { view: MediaDetailView }) {
               value={view.credit}
               error={view.error}
             />
+            <TextsFields view={view} />
             <button type="submit" class="button button-primary">
               {t('media.detail.save')}
             </button>

@@ -1,5 +1,6 @@
 import type { Translator } from '../../platform/i18n.js';
 import type { FaqRow, FormErrors, SourceRow } from '../story-forms.js';
+import { MediaPicker, type PickerImage } from './media-picker.js';
 import type { Option } from './story-list.js';
 
 // The repeated parts of the editor form. Rows are rearranged by submit buttons (`intent`), which
@@ -281,30 +282,22 @@ export function EntityFields(
   );
 }
 
-export interface MediaChoice {
-  id: number;
-  label: string;
-  src: string;
-}
+export type MediaChoice = PickerImage;
 
-export function HeroFields(props: Labels & { media: MediaChoice[]; heroMediaId: string; disabled: boolean }) {
+export function HeroFields(
+  props: Labels & { media: MediaChoice[]; heroMediaId: string; disabled: boolean; locale: string },
+) {
   const { t } = props;
-  const chosen = props.media.find((m) => String(m.id) === props.heroMediaId);
   return (
     <fieldset disabled={props.disabled}>
       <legend>{t('stories.hero.legend')}</legend>
-      <div class="field">
-        <label for="field_heroMediaId">{t('stories.hero.image')}</label>
-        <select id="field_heroMediaId" name="heroMediaId">
-          <option value="">{t('stories.hero.none')}</option>
-          {props.media.map((m) => (
-            <option value={String(m.id)} selected={String(m.id) === props.heroMediaId}>
-              {m.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      {chosen ? <img class="hero-thumb" src={chosen.src} alt="" width={240} /> : null}
+      <MediaPicker
+        t={t}
+        name="heroMediaId"
+        images={props.media}
+        chosenId={props.heroMediaId}
+        locale={props.locale}
+      />
       <p>
         <a href="/admin/media">{t('stories.hero.library')}</a>
       </p>

@@ -226,6 +226,7 @@ function MetaFields({ view }: { view: StoryEditorView }) {
         media={view.media}
         heroMediaId={form.heroMediaId}
         disabled={!view.can.editMeta}
+        locale={view.locale}
       />
       <fieldset disabled={!view.can.editMeta}>
         <legend>{t('stories.sources.legend')}</legend>

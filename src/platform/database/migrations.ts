@@ -10,6 +10,7 @@ import { listingOrderMigration } from './migration-0009-listing-order.js';
 import { changeLogMigration } from './migration-0010-change-log.js';
 import { sharedLimitsMigration } from './migration-0011-shared-limits.js';
 import { storyAutosavesMigration } from './migration-0012-story-autosaves.js';
+import { mediaTextsMigration } from './migration-0013-media-texts.js';
 import { reviewMigration } from './migration-0015-review.js';
 import { entityProposalsMigration } from './migration-0016-entity-proposals.js';
 
@@ -185,6 +186,7 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
     '0010_change_log': changeLogMigration(withId),
     '0011_shared_limits': sharedLimitsMigration(),
     '0012_story_autosaves': storyAutosavesMigration(withId),
+    '0013_media_texts': mediaTextsMigration(),
     '0015_review': reviewMigration(withId),
     '0016_entity_proposals': entityProposalsMigration(),
   };

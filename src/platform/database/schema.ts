@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Updateable } from 'kysely';
 import type { DeskTables } from './schema-desk.js';
+import type { MediaTables } from './schema-media.js';
 import type { NewsletterTables } from './schema-newsletter.js';
 import type { NewsroomTables } from './schema-newsroom.js';
 import type { ReviewTables } from './schema-review.js';
@@ -172,7 +173,7 @@ export interface ChangeLogTable {
   payload: string;
 }
 
-export interface Database extends NewsroomTables, DeskTables, NewsletterTables, ReviewTables {
+export interface Database extends NewsroomTables, DeskTables, NewsletterTables, ReviewTables, MediaTables {
   rate_counters: RateCountersTable;
   pacing_slots: PacingSlotsTable;
   settings: SettingsTable;

@@ -15,9 +15,11 @@ import {
   findShareCount,
   findStory,
   findStoryIdBySlug,
+  heroAltFor,
   isPublished,
   listRelatedStoryIds,
   type Media,
+  mediaCredit,
   type Story,
   sectionPath,
   sectionSlug,
@@ -151,8 +153,9 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
   const alternates = published.map((v) => ({ locale: v.locale, path: variantPath(deps, story, v) }));
   const media = catalog.media(story.heroMediaId);
   const hero = media
-    ? imageView(media, variant.heroAlt, {
+    ? imageView(media, heroAltFor(variant, media), {
         href: (file) => mediaHref(deps.config, file),
+        credit: mediaCredit(media, locale),
         ...(isFallback ? { altLang: variant.locale } : {}),
       })
     : undefined;
@@ -188,7 +191,7 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
     description: variant.summary,
     locale: variant.locale,
     alternateLocales: published.map((v) => v.locale).filter((l) => l !== variant.locale),
-    ...(image ? { image: { ...image, alt: variant.heroAlt } } : {}),
+    ...(image ? { image: { ...image, alt: heroAltFor(variant, media) } } : {}),
     type: 'article',
     publishedTime: publishedAt,
     modifiedTime: variant.updatedAt,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, EntityKind } from '../../platform/database/index.js';
+import { loadMediaTexts } from '../media-text.js';
 import type { Entity, Media, Section } from '../model.js';
 import type {
   EntityInput,
@@ -160,7 +161,10 @@ export async function insertMedia(db: Db, input: MediaInput, now: Date): Promise
 }
 
 export async function listMedia(db: Db): Promise<Media[]> {
-  const rows = await db.selectFrom('media').selectAll().orderBy('id').execute();
+  const [rows, texts] = await Promise.all([
+    db.selectFrom('media').selectAll().orderBy('id').execute(),
+    loadMediaTexts(db),
+  ]);
   return rows.map((m) => ({
     id: m.id,
     fileName: m.file_name,
@@ -170,6 +174,7 @@ export async function listMedia(db: Db): Promise<Media[]> {
     renditions: JSON.parse(m.renditions) as Media['renditions'],
     credit: m.credit,
     createdAt: m.created_at,
+    texts: texts.get(m.id) ?? {},
   }));
 }
 
