@@ -9,6 +9,7 @@ import { accountsHardeningMigration } from './migration-0008-accounts.js';
 import { listingOrderMigration } from './migration-0009-listing-order.js';
 import { changeLogMigration } from './migration-0010-change-log.js';
 import { sharedLimitsMigration } from './migration-0011-shared-limits.js';
+import { peopleMigration } from './migration-0014-people.js';
 
 // Migrations are code, so the same list runs on SQLite and PostgreSQL. The only dialect
 // difference is how an auto-incrementing key is spelled, kept in `withId`.
@@ -181,6 +182,7 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
     '0009_listing_order': listingOrderMigration(),
     '0010_change_log': changeLogMigration(withId),
     '0011_shared_limits': sharedLimitsMigration(),
+    '0014_people': peopleMigration(),
   };
 }
 
