@@ -12,6 +12,7 @@ import { deskRoutes } from './routes/desk.js';
 import { mediaRoutes } from './routes/media.js';
 import { newsletterRoutes } from './routes/newsletter.js';
 import { peopleRoutes } from './routes/people.js';
+import { profileRoutes } from './routes/profile.js';
 import { sourcesRoutes } from './routes/sources.js';
 import { storiesRoutes } from './routes/stories.js';
 import { subscribersRoutes } from './routes/subscribers.js';
@@ -37,6 +38,7 @@ export function newsroomRoutes(
   app.use(verifyCsrf(deps));
 
   accountRoutes(app, deps);
+  profileRoutes(app, deps);
   storiesRoutes(app, deps);
   deskRoutes(app, deps);
   sourcesRoutes(app, deps);
