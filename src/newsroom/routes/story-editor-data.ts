@@ -28,6 +28,7 @@ import type { NewsroomDeps } from '../deps.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
 import type { EditorPermissions, StoryEditorView } from '../views/story-editor.js';
 import type { QaLine, RenderedText, StoryActionsView } from '../views/story-editor-aside.js';
+import { bylineChoices } from './story-editor-byline.js';
 
 // Builds the editor's view data from the story and a form: the route gathers, the view renders.
 
@@ -321,6 +322,7 @@ export async function buildEditorView(
       : {}),
     can,
     more,
+    ...(await bylineChoices(deps, ctx)),
   };
 }
 

@@ -29,6 +29,7 @@ import {
 } from '../story-forms.js';
 import { StoryEditorPage } from '../views/story-editor.js';
 import { loadSourceMaterial } from './desk-data.js';
+import { bylineSubmission } from './story-editor-byline.js';
 import {
   buildEditorView,
   type EditorContext,
@@ -189,7 +190,10 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
       outcome = await submitStory(
         deps.db,
         actor,
-        submissionOf(ctx, { form, value: checked.value, entities, publishAt }, intent),
+        {
+          ...submissionOf(ctx, { form, value: checked.value, entities, publishAt }, intent),
+          ...(await bylineSubmission(c, ctx)),
+        },
         { now },
       );
     } catch (error) {

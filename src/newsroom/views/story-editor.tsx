@@ -15,6 +15,7 @@ import {
   TranslationPanel,
   type TranslationPanelView,
 } from './story-editor-aside.js';
+import { type BylineChoiceView, BylineFields } from './story-editor-byline.js';
 import {
   type EntityChoice,
   EntityFields,
@@ -73,6 +74,7 @@ export interface StoryEditorView {
   reference?: SourceMaterialView;
   can: EditorPermissions;
   more: StoryActionsView;
+  byline?: BylineChoiceView;
 }
 
 function Tabs({ t, tabs }: { t: Translator; tabs: EditorTab[] }) {
@@ -272,6 +274,7 @@ function MainForm({ view }: { view: StoryEditorView }) {
       ) : null}
       {/* First in the form: Enter in a text field presses the first submit button, Save. */}
       <PublishFields view={view} />
+      {view.byline ? <BylineFields t={t} view={view.byline} /> : null}
       <TextFields view={view} />
       <MetaFields view={view} />
     </form>
