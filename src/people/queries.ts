@@ -48,17 +48,20 @@ export async function findBylinePeople(db: Db, userIds: number[]): Promise<Map<n
     .select(['id', 'display_name', 'profile_slug', 'profile_public', 'avatar_media_id', 'disabled_at'])
     .where('id', 'in', ids)
     .execute();
+  // Someone without a display name is not credited by name: their email must never show.
   return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        name: row.display_name,
-        slug: row.profile_public === 1 && row.disabled_at === null ? row.profile_slug : null,
-        avatarMediaId: row.avatar_media_id,
-        bios: {},
-      },
-    ]),
+    rows
+      .filter((row) => row.display_name.trim() !== '')
+      .map((row) => [
+        row.id,
+        {
+          id: row.id,
+          name: row.display_name,
+          slug: row.profile_public === 1 && row.disabled_at === null ? row.profile_slug : null,
+          avatarMediaId: row.avatar_media_id,
+          bios: {},
+        },
+      ]),
   );
 }
 
@@ -68,6 +71,7 @@ export async function findPublicPersonBySlug(db: Db, slug: string): Promise<Publ
     .selectFrom('users')
     .select(['id', 'display_name', 'profile_slug', 'avatar_media_id'])
     .where('profile_slug', '=', slug)
+    .where('display_name', '!=', '')
     .where('profile_public', '=', 1)
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
