@@ -14,6 +14,12 @@ describe.each(DIALECTS)('public profiles and the admin language on %s', (dialect
 
   it('lets a person fill their own profile, bios per language, and shows it on their page', async () => {
     const { browser, user } = await signedInAs(t, 'author');
+    // A nameless account has no author page (its email must never show): this one has a name.
+    await t.database.db
+      .updateTable('users')
+      .set({ display_name: '李华' })
+      .where('id', '=', user.id)
+      .execute();
     expect((await browser.get('/admin/account')).status).toBe(200);
     const saved = await browser.post('/admin/account', {
       slug: 'Li-Hua',
