@@ -11,6 +11,8 @@ export interface User {
   role: UserRole;
   locales: Locale[];
   uiLocale: Locale;
+  /** False until the person picks the admin's language; until then it follows their browser. */
+  uiLocaleChosen: boolean;
   hasPassword: boolean;
   createdAt: string;
   disabledAt: string | null;
@@ -23,6 +25,7 @@ const USER_COLUMNS = [
   'role',
   'locales',
   'ui_locale',
+  'ui_locale_chosen',
   'password_hash',
   'created_at',
   'disabled_at',
@@ -35,6 +38,7 @@ function toUser(row: {
   role: UserRole;
   locales: string;
   ui_locale: string;
+  ui_locale_chosen: number;
   password_hash: string | null;
   created_at: string;
   disabled_at: string | null;
@@ -46,6 +50,7 @@ function toUser(row: {
     role: row.role,
     locales: JSON.parse(row.locales) as Locale[],
     uiLocale: row.ui_locale,
+    uiLocaleChosen: row.ui_locale_chosen === 1,
     hasPassword: row.password_hash !== null,
     createdAt: row.created_at,
     disabledAt: row.disabled_at,

@@ -14,6 +14,13 @@ export async function findAuthorId(db: Db, storyId: number): Promise<number | nu
 
 export async function updateAuthorId(db: Db, storyId: number, userId: number): Promise<void> {
   await db.updateTable('stories').set({ author_id: userId }).where('id', '=', storyId).execute();
+  // The byline of the variants written so far credits the story's author unless someone else was named.
+  await db
+    .updateTable('story_variants')
+    .set({ author_id: userId })
+    .where('story_id', '=', storyId)
+    .where('author_id', 'is', null)
+    .execute();
 }
 
 /**

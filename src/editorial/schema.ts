@@ -143,6 +143,8 @@ export const SubmitStorySchema = VariantRefSchema.extend({
   /** For `schedule`: ISO 8601 with an offset or Z. */
   publishAt: z.iso.datetime({ offset: true }).optional(),
   qaOverride: QaOverrideSchema.optional(),
+  /** Who the variant's byline credits; absent to leave it. Null removes the credit. */
+  byline: z.object({ authorId: id.nullable(), translatorId: id.nullable() }).optional(),
 }).refine((submit) => submit.intent !== 'schedule' || submit.publishAt !== undefined, {
   path: ['publishAt'],
   message: 'a schedule needs a time',

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/index.js';
 import type { Database } from '../platform/database/index.js';
 import { loadStory } from './access.js';
+import { bylineStep } from './byline.js';
 import { mergeOutcomes, type Outcome } from './outcome.js';
 import { assertFuture, releaseStep, withdrawStep } from './publishing.js';
 import { parseInput, type SubmitStoryInput, SubmitStorySchema } from './schema.js';
@@ -68,6 +69,11 @@ export async function submitStory(
     if (submit.details) {
       outcomes.push(await storyDetailsStep(trx, actor, await current({ text: false }), submit.details, now));
       written.text = true;
+    }
+    if (submit.byline) {
+      outcomes.push(
+        await bylineStep(trx, actor, await current({ text: true }), submit.locale, submit.byline, now),
+      );
     }
     if (submit.intent === 'publish' || publishAt) {
       const release = publishAt

@@ -170,7 +170,13 @@ async function addTranslationStep(
   await assertEnabledLocale(trx, next.locale);
   const source = sourceVariantOf(story);
   const translatedFromRevision = source ? Math.min(madeFrom ?? source.revision, source.revision) : null;
-  const slug = await insertNewVariant(trx, story, { ...next, translatedFromRevision }, now);
+  // A translation credits the source's writer and whoever saves it first as its translator.
+  const slug = await insertNewVariant(
+    trx,
+    story,
+    { ...next, translatedFromRevision, authorId: source?.authorId ?? null, translatorId: actor.id },
+    now,
+  );
   const added = writtenSnapshot(story.id, next, { slug, revision: 1 });
   await insertRevision(trx, { ...added, savedBy: actor.id, savedAt: now.toISOString() });
   await recordAudit(

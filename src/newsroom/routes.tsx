@@ -14,6 +14,7 @@ import { homeRoutes } from './routes/home.js';
 import { mediaRoutes } from './routes/media.js';
 import { newsletterRoutes } from './routes/newsletter.js';
 import { peopleRoutes } from './routes/people.js';
+import { profileRoutes } from './routes/profile.js';
 import { reviewRoutes } from './routes/review.js';
 import { loadNavCounts } from './routes/review-data.js';
 import { sourcesRoutes } from './routes/sources.js';
@@ -42,6 +43,7 @@ export function newsroomRoutes(
   app.use(loadNavCounts(deps));
 
   accountRoutes(app, deps);
+  profileRoutes(app, deps);
   storiesRoutes(app, deps);
   reviewRoutes(app, deps);
   deskRoutes(app, deps);

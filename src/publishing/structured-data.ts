@@ -28,12 +28,26 @@ export interface NewsArticleInput {
   authorName: string;
   /** `Organization` unless told otherwise: our stories are signed by the newsroom. */
   authorType?: 'Person' | 'Organization';
+  /** The people the byline credits; when given, they are the `author` instead of `authorName`. */
+  people?: { authors: PersonRef[]; translators: PersonRef[] };
   publisher: { name: string; url: string; logoUrl?: string };
   section: string;
   /** Entities the story is about; `kind` is our entity kind (company, product, model, gpu, …). */
   about: { name: string; url: string; kind: string }[];
   keywords?: string[];
 }
+
+/** A person credited on a story; `url` is their author page, absent when they have none. */
+export interface PersonRef {
+  name: string;
+  url?: string;
+}
+
+const person = (ref: PersonRef): JsonLd => ({
+  '@type': 'Person',
+  name: ref.name,
+  ...(ref.url ? { url: ref.url } : {}),
+});
 
 // Our entity kinds as schema.org types; anything unknown is a plain Thing.
 const TYPE_OF_KIND: Record<string, string> = {
@@ -81,7 +95,10 @@ export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
           })),
         }
       : {}),
-    author: [{ '@type': input.authorType ?? 'Organization', name: input.authorName }],
+    author: input.people?.authors.length
+      ? input.people.authors.map(person)
+      : [{ '@type': input.authorType ?? 'Organization', name: input.authorName }],
+    ...(input.people?.translators.length ? { translator: input.people.translators.map(person) } : {}),
     publisher: { '@type': 'Organization', name: input.publisher.name, url: input.publisher.url, ...logo },
     articleSection: input.section,
     ...(input.about.length > 0

@@ -3,6 +3,7 @@ import { DomainError } from '../platform/errors.js';
 import { chooseLocale } from '../publishing/index.js';
 import type { SiteDeps } from './deps.js';
 import { withTrailingSlash } from './redirect.js';
+import { authorFeedRoute, authorRoute } from './routes/authors.js';
 import { LOCALE_COOKIE } from './routes/errors.js';
 import { entityFeedRoute, FEED_FILES, sectionFeedRoute, siteFeedRoute } from './routes/feeds.js';
 import { assetRoute, faviconRoute, mediaRoute } from './routes/files.js';
@@ -76,9 +77,11 @@ export function siteRoutes(deps: SiteDeps, shares: ShareTally): Hono {
   app.get('/:locale', (c) => withTrailingSlash(c, deps));
   for (const { format, file } of FEED_FILES) {
     app.get(`/:locale/${file}`, (c) => siteFeedRoute(c, deps, format));
+    app.get(`/:locale/authors/:slug/${file}`, (c) => authorFeedRoute(c, deps, format));
     app.get(`/:locale/topics/:entity/${file}`, (c) => entityFeedRoute(c, deps, format));
     app.get(`/:locale/:section/${file}`, (c) => sectionFeedRoute(c, deps, format));
   }
+  app.get('/:locale/authors/:slug', (c) => authorRoute(c, deps));
   app.get('/:locale/topics/', (c) => kindHubRoute(c, deps, 'topics'));
   app.get('/:locale/topics/:entity', (c) => entityRoute(c, deps));
   for (const segment of Object.keys(KIND_HUBS)) {

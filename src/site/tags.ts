@@ -8,6 +8,8 @@ export const tag = {
   section: (id: number) => `section:${id}`,
   entity: (id: number) => `entity:${id}`,
   kind: (kind: string) => `kind:${kind}`,
+  /** A person's author page and feeds. */
+  author: (userId: number) => `author:${userId}`,
   /** Front pages and the site-wide feeds: every newly published story changes them. */
   front: 'front',
   sitemap: 'sitemap',

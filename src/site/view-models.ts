@@ -98,6 +98,8 @@ export interface StoryCardView {
   publishedLabel: string;
   readingMinutes: number;
   image?: ImageView;
+  /** The writer's name, when a person is credited. */
+  authorName?: string;
 }
 
 /** Links to the neighbouring pages of a list; lists page by cursor, so there is no page count. */
@@ -133,6 +135,18 @@ export interface FaqView {
   answerHtml: string;
 }
 
+/** A person named on a page; `href` is their author page, absent when they have none. */
+export interface PersonLinkView {
+  name: string;
+  href?: string;
+}
+
+/** Who a variant credits; neither set means the organisation signs it (imported text). */
+export interface BylineView {
+  author?: PersonLinkView;
+  translator?: PersonLinkView;
+}
+
 export interface StoryPageData {
   chrome: PageChrome;
   story: {
@@ -154,6 +168,7 @@ export interface StoryPageData {
     bodyHtml: string;
     faq: FaqView[];
     canonicalUrl: string;
+    byline: BylineView;
   };
   share: {
     count: number;
@@ -207,4 +222,13 @@ export interface ErrorPageData {
   heading: string;
   message: string;
   links: LinkView[];
+}
+
+/** An author page: who they are, and what they wrote or translated in this language. */
+export interface AuthorPageData {
+  chrome: PageChrome;
+  person: { name: string; bio: string; bioLang: string | undefined; avatar?: ImageView };
+  breadcrumbs: LinkView[];
+  stories: StoryCardView[];
+  pagination: Pagination;
 }

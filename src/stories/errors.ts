@@ -24,7 +24,7 @@ export class SlugTaken extends DomainError {
 }
 
 export class UnknownReference extends DomainError {
-  constructor(what: 'section' | 'entity' | 'media' | 'locale', reference: string) {
+  constructor(what: 'section' | 'entity' | 'media' | 'locale' | 'user', reference: string) {
     super('invalid', `Unknown ${what}: ${reference}.`, { what, reference });
   }
 }

@@ -82,6 +82,10 @@ export interface Variant {
   publishedAt: string | null;
   updatedAt: string;
   translatedFromRevision: number | null;
+  /** Who the byline credits as writer; null for imported text (the organisation signs it). */
+  authorId: number | null;
+  /** Who translated this variant; null for the source. */
+  translatorId: number | null;
 }
 
 export interface Story {

@@ -44,6 +44,21 @@ function newsArticleProblems(data: Json): string[] {
   const authors = asList(data.author);
   if (authors.length === 0 || !authors.every((a) => isObject(a) && nonEmpty(a.name)))
     problems.push('author missing or without name');
+  for (const [key, people] of [
+    ['author', authors],
+    ['translator', asList(data.translator)],
+  ] as const) {
+    for (const entry of people) {
+      if (!isObject(entry)) continue;
+      // A Person is a reader-facing credit: Google wants its name alone and its page as `url`.
+      if (entry['@type'] === 'Person' && entry.url !== undefined && !isAbsoluteUrl(entry.url))
+        problems.push(`${key} Person url not absolute`);
+      if (entry['@type'] === 'Person' && nonEmpty(entry.name) && /^(by|作者)\s/i.test(entry.name.trim()))
+        problems.push(`${key} Person name carries a prefix`);
+      if (key === 'translator' && (entry['@type'] !== 'Person' || !nonEmpty(entry.name)))
+        problems.push('translator not a named Person');
+    }
+  }
   const publisher = data.publisher;
   if (!isObject(publisher) || !nonEmpty(publisher.name)) problems.push('publisher missing or without name');
   else if (!isAbsoluteUrl(imageUrl(publisher.logo))) problems.push('publisher.logo missing or not absolute');

@@ -63,6 +63,8 @@ function variant(locale: string, status: Variant['status']): Variant {
     publishedAt: null,
     updatedAt: '2026-11-20T00:00:00.000Z',
     translatedFromRevision: null,
+    authorId: null,
+    translatorId: null,
   };
 }
 

@@ -29,6 +29,9 @@ export interface NewVariantInput extends VariantText {
   locale: string;
   /** The source variant's revision this translation was made from; null for the source itself. */
   translatedFromRevision: number | null;
+  /** The byline's writer and translator (users); absent leaves the credit empty. */
+  authorId?: number | null;
+  translatorId?: number | null;
 }
 
 /**
@@ -72,6 +75,8 @@ export async function insertNewVariant(
       revision: 1,
       updated_at: now.toISOString(),
       translated_from_revision: input.translatedFromRevision,
+      author_id: input.authorId ?? null,
+      translator_id: input.translatorId ?? null,
     }),
   );
   await updateStory(trx, story.id, { updatedAt: now.toISOString() });

@@ -27,13 +27,33 @@ export function browserAdminLocale(c: Context): string {
   });
 }
 
+/** The admin language the browser names, or undefined when it names none of them (or nothing). */
+function browserChoice(c: Context): string | undefined {
+  if (!c.req.header('accept-language')) return undefined;
+  const locale = chooseLocale({
+    cookie: undefined,
+    acceptLanguage: c.req.header('accept-language'),
+    enabled: ADMIN_LOCALES,
+    defaultLocale: '',
+  });
+  return ADMIN_LOCALES.includes(locale) ? locale : undefined;
+}
+
+/**
+ * The admin's language: the one the person chose in their account; before they choose, their
+ * browser's (among the admin's languages), else the one recorded when the account was made.
+ */
+export function adminLocaleFor(c: Context, user: { uiLocale: string; uiLocaleChosen: boolean }): string {
+  return user.uiLocaleChosen ? user.uiLocale : (browserChoice(c) ?? user.uiLocale);
+}
+
 /** Loads the session (if any) and the translator for every newsroom request. */
 export function loadSession(deps: NewsroomDeps): MiddlewareHandler<NewsroomEnv> {
   return async (c, next) => {
     const token = readCookie(c, deps, SESSION_COOKIE);
     const session = token ? await resolveSession(deps.db, token, deps.now()) : undefined;
     c.set('session', session);
-    const locale = session ? session.user.uiLocale : browserAdminLocale(c);
+    const locale = session ? adminLocaleFor(c, session.user) : browserAdminLocale(c);
     c.set('t', createTranslator(ADMIN_LOCALES.includes(locale) ? locale : 'en'));
     await next();
   };

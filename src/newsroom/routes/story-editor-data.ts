@@ -34,6 +34,7 @@ import type { EditorPermissions, StoryEditorView } from '../views/story-editor.j
 import type { QaLine, RenderedText, StoryActionsView } from '../views/story-editor-aside.js';
 import type { AutosaveOffer, ConflictView } from '../views/story-editor-drafts.js';
 import { pickerImage } from './media-json.js';
+import { bylineChoices } from './story-editor-byline.js';
 
 // Builds the editor's view data from the story and a form: the route gathers, the view renders.
 
@@ -348,6 +349,7 @@ export async function buildEditorView(
     more,
     ...(extras.autosave ? { autosave: extras.autosave } : {}),
     ...(extras.conflict ? { conflict: extras.conflict } : {}),
+    ...(await bylineChoices(deps, ctx)),
   };
 }
 

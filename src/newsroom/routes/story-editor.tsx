@@ -32,6 +32,7 @@ import { buildTranslationDesk } from '../translation-desk-data.js';
 import { StoryEditorPage } from '../views/story-editor.js';
 import { loadSourceMaterial } from './desk-data.js';
 import { loadStoryTeamPanels } from './review-data.js';
+import { bylineSubmission } from './story-editor-byline.js';
 import {
   buildEditorView,
   type EditorContext,
@@ -214,7 +215,10 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
       outcome = await submitStory(
         deps.db,
         actor,
-        submissionOf(ctx, { form, value: checked.value, entities, proposedEntities, publishAt }, intent),
+        {
+          ...submissionOf(ctx, { form, value: checked.value, entities, proposedEntities, publishAt }, intent),
+          ...(await bylineSubmission(c, ctx)),
+        },
         { now },
       );
     } catch (error) {

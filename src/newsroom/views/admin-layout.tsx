@@ -65,7 +65,7 @@ export function AdminLayout({ chrome, children }: { chrome: AdminChrome; childre
           {chrome.user ? (
             <div class="admin-user">
               <span>
-                {chrome.user.displayName || chrome.user.email}
+                <a href="/admin/account">{chrome.user.displayName || chrome.user.email}</a>
                 <span class="admin-role"> · {t(`admin.role.${chrome.user.role}`)}</span>
               </span>
               <form method="post" action="/admin/sign-out">

@@ -18,6 +18,7 @@ import {
   TranslationPanel,
   type TranslationPanelView,
 } from './story-editor-aside.js';
+import { type BylineChoiceView, BylineFields } from './story-editor-byline.js';
 import {
   AutosaveNotice,
   type AutosaveOffer,
@@ -98,6 +99,7 @@ export interface StoryEditorView {
   autosave?: AutosaveOffer;
   /** Someone else saved first: their version beside this person's text. */
   conflict?: ConflictView;
+  byline?: BylineChoiceView;
 }
 
 function Tabs({ t, tabs }: { t: Translator; tabs: EditorTab[] }) {
@@ -356,7 +358,7 @@ function MainForm({ view }: { view: StoryEditorView }) {
         ) : null}
         <PublishFields view={view} />
         <VariantSettings view={view} />
-        {/* people: the byline panel (author, translator) goes here. */}
+        {view.byline ? <BylineFields t={t} view={view.byline} /> : null}
         <MetaFields view={view} />
         <StoryActions t={t} view={view.more} />
       </aside>

@@ -11,6 +11,7 @@ import { changeLogMigration } from './migration-0010-change-log.js';
 import { sharedLimitsMigration } from './migration-0011-shared-limits.js';
 import { storyAutosavesMigration } from './migration-0012-story-autosaves.js';
 import { mediaTextsMigration } from './migration-0013-media-texts.js';
+import { peopleMigration } from './migration-0014-people.js';
 import { reviewMigration } from './migration-0015-review.js';
 import { entityProposalsMigration } from './migration-0016-entity-proposals.js';
 
@@ -187,6 +188,7 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
     '0011_shared_limits': sharedLimitsMigration(),
     '0012_story_autosaves': storyAutosavesMigration(withId),
     '0013_media_texts': mediaTextsMigration(),
+    '0014_people': peopleMigration(),
     '0015_review': reviewMigration(withId),
     '0016_entity_proposals': entityProposalsMigration(),
   };

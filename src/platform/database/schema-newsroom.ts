@@ -17,6 +17,20 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   disabled_at: string | null;
+  /** The author page's address segment (migration 0014); null until chosen. */
+  profile_slug: Generated<string | null>;
+  avatar_media_id: Generated<number | null>;
+  /** 1 when the person appears on the site (author page, linked byline). */
+  profile_public: Generated<number>;
+  /** 1 once the person picked `ui_locale`; until then the admin follows their browser. */
+  ui_locale_chosen: Generated<number>;
+}
+
+/** A person's public bio in one language (migration 0014). */
+export interface UserProfilesTable {
+  user_id: number;
+  locale: string;
+  bio: string;
 }
 
 export interface SessionsTable {
@@ -152,6 +166,7 @@ export interface WebhookDeliveriesTable {
 
 export interface NewsroomTables {
   users: UsersTable;
+  user_profiles: UserProfilesTable;
   sessions: SessionsTable;
   sign_in_throttles: SignInThrottlesTable;
   setup_tokens: SetupTokensTable;

@@ -88,6 +88,10 @@ export interface StoryVariantsTable {
   updated_at: string;
   /** The source variant's revision this translation was made from (null for the source itself). */
   translated_from_revision: number | null;
+  /** Who wrote it (migration 0014); null for imported text, which the organisation signs. */
+  author_id: Generated<number | null>;
+  /** Who translated it; null for the source variant. */
+  translator_id: Generated<number | null>;
 }
 
 export type EntityStatus = 'approved' | 'proposed';

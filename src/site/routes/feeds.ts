@@ -41,7 +41,9 @@ export const FEED_FILES = Object.entries(FORMATS).map(([format, { file }]) => ({
 }));
 
 interface FeedScope {
-  filter: { sectionId?: number; entityId?: number };
+  filter?: { sectionId?: number; entityId?: number };
+  /** Reads the feed's stories instead of the locale's listing (an author's feed). */
+  list?: (limit: number) => Promise<{ storyId: number }[]>;
   /** Path of the HTML page the feed mirrors, ending in `/`. */
   basePath: string;
   htmlPath: string;
@@ -94,9 +96,17 @@ function feedItems(deps: SiteDeps, stories: Story[], locale: string): FeedInput[
   });
 }
 
-async function serveFeed(c: Context, deps: SiteDeps, locale: string, scope: FeedScope, format: FeedFormat) {
+export async function serveFeed(
+  c: Context,
+  deps: SiteDeps,
+  locale: string,
+  scope: FeedScope,
+  format: FeedFormat,
+) {
   return cachedPage(c, deps, async () => {
-    const listed = await listLocaleFeedStories(deps.db, { ...scope.filter, locale, limit: FEED_ITEMS });
+    const listed = scope.list
+      ? await scope.list(FEED_ITEMS)
+      : await listLocaleFeedStories(deps.db, { ...scope.filter, locale, limit: FEED_ITEMS });
     const stories = await findStories(
       deps.db,
       listed.map((l) => l.storyId),

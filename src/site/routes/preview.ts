@@ -5,7 +5,7 @@ import { findShareCount } from '../../stories/index.js';
 import type { SiteDeps } from '../deps.js';
 import { HTML } from '../respond.js';
 import { renderStoryPage } from '../views/story-page.js';
-import { storyPageData } from './story.js';
+import { bylinePeople, storyPageData } from './story.js';
 
 /**
  * `/preview/<token>`: a variant's current text, published or not, for whoever holds the private
@@ -24,6 +24,7 @@ export async function previewRoute(c: Context, deps: SiteDeps): Promise<Response
     isFallback: false,
     related: [],
     shareCount: await findShareCount(deps.db, story.id),
+    people: await bylinePeople(deps, variant),
   });
   data.chrome.noindex = true;
   return c.body(renderStoryPage(data), 200, {

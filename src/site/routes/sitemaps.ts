@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { authorPath, listPublicPeople } from '../../people/index.js';
 import { DomainError } from '../../platform/errors.js';
 import {
   hreflangLinks,
@@ -93,9 +94,10 @@ export async function localeSitemapRoute(c: Context, deps: SiteDeps, locale: str
       alternates: alternatesOf(path),
       ...(lastModified ? { lastModified } : {}),
     });
-    const [refs, counts] = await Promise.all([
+    const [refs, counts, people] = await Promise.all([
       listPublishedVariantRefs(deps.db),
       countStoriesPerEntity(deps.db),
+      listPublicPeople(deps.db),
     ]);
     const byStory = new Map<number, typeof refs>();
     for (const ref of refs) byStory.set(ref.storyId, [...(byStory.get(ref.storyId) ?? []), ref]);
@@ -124,6 +126,7 @@ export async function localeSitemapRoute(c: Context, deps: SiteDeps, locale: str
       ...catalog.entities
         .filter((e) => (counts.get(e.id) ?? 0) > 0)
         .map((e) => page((l) => entityPath(l, e.slug))),
+      ...people.map((person) => page((l) => authorPath(l, person.slug))),
       ...stories,
     ];
     return { body: renderUrlSet(entries), contentType: XML, tags: [tag.sitemap, tag.site] };

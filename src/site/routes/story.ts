@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { mediaHref } from '../../media/index.js';
+import { authorPath, findBylinePeople, type PublicPerson } from '../../people/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { displayLanguageName } from '../../platform/i18n.js';
 import {
@@ -67,9 +68,10 @@ export async function storyRoute(c: Context, deps: SiteDeps): Promise<Response> 
     const story = await publishedStoryAt(c, deps, { locale, sectionParam, slug });
     if (story instanceof Response) return story;
     const chosen = chooseVariant(deps, story, locale) as { variant: Variant; isFallback: boolean };
-    const [relatedIds, shareCount] = await Promise.all([
+    const [relatedIds, shareCount, people] = await Promise.all([
       listRelatedStoryIds(deps.db, story, RELATED_STORIES, deps.catalog.storiesByEntity),
       findShareCount(deps.db, story.id),
+      bylinePeople(deps, chosen.variant),
     ]);
     const related = await deps.cards.get(relatedIds);
     const data = storyPageData(deps, {
@@ -79,6 +81,7 @@ export async function storyRoute(c: Context, deps: SiteDeps): Promise<Response> 
       isFallback: chosen.isFallback,
       related,
       shareCount,
+      people,
     });
     return {
       body: renderStoryPage(data),
@@ -139,6 +142,22 @@ interface StoryPageInput {
   isFallback: boolean;
   related: Story[];
   shareCount: number;
+  /** The people the variant credits (findBylinePeople); none: the organisation signs it. */
+  people?: Map<number, PublicPerson>;
+}
+
+/** The people a variant's byline names, read for its page. */
+export function bylinePeople(deps: SiteDeps, variant: Variant): Promise<Map<number, PublicPerson>> {
+  return findBylinePeople(
+    deps.db,
+    [variant.authorId, variant.translatorId].filter((id): id is number => id !== null),
+  );
+}
+
+function credited(people: Map<number, PublicPerson> | undefined, userId: number | null, locale: string) {
+  const person = userId === null ? undefined : people?.get(userId);
+  if (!person) return undefined;
+  return { name: person.name, ...(person.slug ? { href: authorPath(locale, person.slug) } : {}) };
 }
 
 export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageData {
@@ -167,6 +186,12 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
   });
   const siteName = catalog.pick(catalog.settings.name, locale)?.value ?? '';
   const publishedAt = variant.publishedAt ?? variant.updatedAt;
+  const author = credited(input.people, variant.authorId, locale);
+  const translator = credited(input.people, variant.translatorId, locale);
+  const personRef = (view: { name: string; href?: string }) => ({
+    name: view.name,
+    ...(view.href ? { url: absoluteUrl(deps, view.href) } : {}),
+  });
   const chrome = buildChrome(deps, {
     locale,
     title: variant.title,
@@ -213,6 +238,14 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
       dateModified: variant.updatedAt,
       ...(image ? { image: [image] } : {}),
       authorName: siteName,
+      ...(author
+        ? {
+            people: {
+              authors: [personRef(author)],
+              translators: translator ? [personRef(translator)] : [],
+            },
+          }
+        : {}),
       publisher: {
         name: siteName,
         url: absoluteUrl(deps, '/'),
@@ -261,6 +294,7 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
         answerHtml: variant.faqAnswersHtml[index] ?? '',
       })),
       canonicalUrl,
+      byline: { ...(author ? { author } : {}), ...(translator ? { translator } : {}) },
     },
     share: {
       count: input.shareCount,

@@ -5,6 +5,7 @@ import { langIfDifferent, renderDocument } from './document.js';
 import { Layout } from './layout.js';
 import { ResponsiveImage } from './responsive-image.js';
 import { ShareRow } from './share-row.js';
+import { StoryByline } from './story-byline.js';
 import { StoryList } from './story-card.js';
 import { StoryFaq } from './story-faq.js';
 import { StoryMeta } from './story-meta.js';
@@ -34,6 +35,7 @@ function StoryPage({ chrome, story, share, fallbackNotice, breadcrumbs, related 
           )}
           <h1>{story.title}</h1>
           {story.summary ? <p class="dek">{story.summary}</p> : null}
+          <StoryByline byline={story.byline} t={t} lang={uiLang} />
           <StoryMeta story={story} t={t} lang={uiLang} />
           <ShareRow share={share} t={t} lang={uiLang} />
         </header>

@@ -43,6 +43,8 @@ function toVariant(row: Selectable<StoryVariantsTable>): Variant {
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
     translatedFromRevision: row.translated_from_revision,
+    authorId: row.author_id,
+    translatorId: row.translator_id,
   };
 }
 
@@ -159,6 +161,8 @@ const CARD_VARIANT_COLUMNS = [
   'published_at',
   'updated_at',
   'translated_from_revision',
+  'author_id',
+  'translator_id',
 ] as const;
 
 function variantsOf(db: Db, ids: number[], bodies: boolean): Promise<Selectable<StoryVariantsTable>[]> {

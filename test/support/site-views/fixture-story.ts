@@ -53,6 +53,7 @@ export function buildStoryPageData(
       publishedLabel: DATES[locale](publishedAt),
       updatedAt: publishedAt,
       readingMinutes: 7,
+      byline: {},
       entities: [
         { href: `/${locale}/topics/nvidia`, label: locale === 'zh' ? '英伟达' : 'Nvidia', kind: 'company' },
         { href: `/${locale}/topics/amd`, label: 'AMD', kind: 'company' },

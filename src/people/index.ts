@@ -1,0 +1,13 @@
+// People as readers meet them: bylines, author pages and the profiles behind them.
+export { BIO_MAX, mayEditProfile, PROFILE_SLUG, type ProfileInput, saveProfile } from './profile.js';
+export {
+  type AuthorCursor,
+  findBylinePeople,
+  findProfile,
+  findPublicPersonBySlug,
+  listAuthorStories,
+  listPublicPeople,
+  type Profile,
+  type PublicPerson,
+} from './queries.js';
+export { authorPath } from './urls.js';
