@@ -1,5 +1,5 @@
 // People as readers meet them: bylines, author pages and the profiles behind them.
-export { BIO_MAX, mayEditProfile, PROFILE_SLUG, type ProfileInput, saveProfile } from './profile.js';
+export { mayEditProfile, saveProfile } from './profile.js';
 export {
   type AuthorCursor,
   findBylinePeople,

@@ -11,8 +11,8 @@ import { type Profile, slugTakenByOther, writeProfile } from './queries.js';
 type Db = Kysely<Database>;
 
 /** Lower-case ASCII words joined by hyphens: an address that reads the same in every language. */
-export const PROFILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const BIO_MAX = 2000;
+const PROFILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const BIO_MAX = 2000;
 
 export const ProfileSchema = z.object({
   userId: z.number().int().positive(),

@@ -43,7 +43,7 @@ function browserChoice(c: Context): string | undefined {
  * The admin's language: the one the person chose in their account; before they choose, their
  * browser's (among the admin's languages), else the one recorded when the account was made.
  */
-export function adminLocaleFor(c: Context, user: { uiLocale: string; uiLocaleChosen: boolean }): string {
+function adminLocaleFor(c: Context, user: { uiLocale: string; uiLocaleChosen: boolean }): string {
   return user.uiLocaleChosen ? user.uiLocale : (browserChoice(c) ?? user.uiLocale);
 }
 

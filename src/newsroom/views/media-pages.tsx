@@ -36,7 +36,7 @@ export interface MediaLibraryView {
 }
 
 /** A GET form, so a search is a link that can be shared and works without JavaScript. */
-export function MediaSearchForm(props: { t: Translator; action: string; query: string; maxChars: number }) {
+function MediaSearchForm(props: { t: Translator; action: string; query: string; maxChars: number }) {
   const { t } = props;
   return (
     <form class="media-search" method="get" action={props.action}>

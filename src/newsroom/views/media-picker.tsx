@@ -28,7 +28,7 @@ const STRING_KEYS = [
 ] as const;
 
 /** The picker's messages, for the script, in the admin's language. */
-export function pickerStrings(t: Translator): string {
+function pickerStrings(t: Translator): string {
   // The placeholders stay as `{name}` for the script to fill in.
   const placeholders = { name: '{name}', reason: '{reason}', alt: '{alt}' };
   return JSON.stringify(
