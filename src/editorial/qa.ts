@@ -6,7 +6,7 @@ import {
   type LanguageFinding,
   leftoverPlaceholders,
 } from '../publishing/index.js';
-import { type FaqItem, findSiteSettings, type Story } from '../stories/index.js';
+import { type FaqItem, findSiteSettings, loadMediaTexts, type Story } from '../stories/index.js';
 import { assertCan, loadStory, requireVariant } from './access.js';
 import { renderVariantPreview } from './links.js';
 import { parseInput, type VariantRef, VariantRefSchema } from './schema.js';
@@ -119,6 +119,12 @@ export function isBlocking(findings: QaFinding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
 
+/** The hero image's own alt text in `locale` (the default of a variant that has none), or ''. */
+async function imageAltOf(db: Db, mediaId: number | null, locale: string): Promise<string> {
+  if (mediaId === null) return '';
+  return (await loadMediaTexts(db, [mediaId])).get(mediaId)?.[locale]?.alt ?? '';
+}
+
 /**
  * Runs every check over one variant's content (saved or not) within its story. A caller that
  * holds the site's enabled locales already (the editor's page) passes them, saving their read.
@@ -139,7 +145,9 @@ export async function buildQaReport(
     untranslated: untranslatedFindings(content),
     language,
     hasHeroImage: story.heroMediaId !== null,
-    heroAlt: content.heroAlt,
+    heroAlt: content.heroAlt.trim()
+      ? content.heroAlt
+      : await imageAltOf(db, story.heroMediaId, content.locale),
     danglingLinks: preview.danglingLinks,
     enabledLocales,
     variantLocales: [...new Set([...story.variants.map((v) => v.locale), content.locale])],

@@ -6,7 +6,7 @@ import { DIALECTS } from '../../test/support/database.js';
 import { buildStory } from '../../test/support/factories.js';
 import { signedInAs } from '../../test/support/people.js';
 import { photo } from '../../test/support/test-images.js';
-import { listMedia } from '../stories/index.js';
+import { findStory, findStoryIdBySlug, listMedia, listSections } from '../stories/index.js';
 
 describe.each(DIALECTS)('media texts, search and the JSON upload on %s', (dialect) => {
   let t: TestApp;
@@ -116,6 +116,51 @@ describe.each(DIALECTS)('media texts, search and the JSON upload on %s', (dialec
     const overridden = await (await t.get('/en/ai-models/one')).text();
     expect(overridden).toContain('alt="The story’s own words"');
     expect(overridden).not.toContain('A rack of GPUs in a data centre');
+  });
+
+  it('saves and publishes a story whose hero alt is left to the image’s own, and refuses one with neither', async () => {
+    await editor.upload(
+      '/admin/media/upload',
+      { credit: 'Photo: Neutral' },
+      { name: 'b.jpg', type: 'image/jpeg', bytes: await jpeg() },
+    );
+    const id = (await listMedia(t.database.db))[0]?.id ?? 0;
+    const story = await findStory(t.database.db, (await findStoryIdBySlug(t.database.db, 'en', 'one')) ?? 0);
+    const variant = story?.variants.find((v) => v.locale === 'en');
+    const section = (await listSections(t.database.db)).find((s) => s.id === story?.sectionId)?.key ?? '';
+    const submit = async () => {
+      const current = (await findStory(t.database.db, story?.id ?? 0))?.variants.find(
+        (v) => v.locale === 'en',
+      );
+      await editor.get(`/admin/stories/${story?.id}/en`);
+      return editor.post(`/admin/stories/${story?.id}/en`, {
+        title: variant?.title ?? '',
+        slug: variant?.slug ?? '',
+        summary: variant?.summary ?? '',
+        body: variant?.bodyMarkdown ?? '',
+        heroAlt: '',
+        heroMediaId: String(id),
+        section,
+        baseRevision: String(current?.revision ?? ''),
+        intent: 'publish',
+      });
+    };
+    // The image has no English alt yet: the form asks for one.
+    expect((await submit()).status).toBe(422);
+    expect(editor.lastHtml).toContain('Describe the hero image for readers who cannot see it.');
+    await editor.get(`/admin/media/${id}`);
+    await editor.post(`/admin/media/${id}`, {
+      credit: 'Photo: Neutral',
+      alt_en: 'A wafer held up to the light',
+    });
+    expect((await submit()).status).toBe(303);
+    const published = (await findStory(t.database.db, story?.id ?? 0))?.variants.find(
+      (v) => v.locale === 'en',
+    );
+    expect(published).toMatchObject({ heroAlt: '', status: 'published' });
+    expect(await (await t.get(`/en/ai-models/${published?.slug}`)).text()).toContain(
+      'alt="A wafer held up to the light"',
+    );
   });
 
   it('searches by file name, alt text and credit, with a bounded query', async () => {

@@ -112,6 +112,13 @@ describe('validateEditorForm', () => {
     ['a malformed publish time', { publishAt: 'tomorrow' }, { publishAt: 'stories.error.publishAt' }],
   ])('%s', (_, overrides, errors) => expect(errorsOf(form(overrides))).toEqual(errors));
 
+  it('lets a hero image without the variant’s alt text through when the image has its own', () => {
+    expect(
+      validateEditorForm(form({ heroMediaId: '3' }), { imageAlt: 'A wafer under a microscope' }).ok,
+    ).toBe(true);
+    expect(validateEditorForm(form({ heroMediaId: '3' }), { imageAlt: '  ' }).ok).toBe(false);
+  });
+
   it('keeps only filled FAQ rows', () => {
     expect(
       filledFaq([

@@ -200,9 +200,6 @@ const EditorSchema = z
         ctx.addIssue({ code: 'custom', path: ['sources', i, 'url'], message: 'stories.error.required' });
       }
     });
-    if (form.heroMediaId !== '' && form.heroAlt.trim() === '') {
-      ctx.addIssue({ code: 'custom', path: ['heroAlt'], message: 'stories.error.heroAltRequired' });
-    }
   });
 
 export type ValidEditorForm = z.output<typeof EditorSchema>;
@@ -220,11 +217,21 @@ function errorsOf(error: z.ZodError): FormErrors {
   return errors;
 }
 
+/**
+ * Checks the editor's form. A hero image needs alt text in the variant's language: the variant's
+ * own, or else `imageAlt`, the image's alt for that language in the media library.
+ */
 export function validateEditorForm(
   form: EditorForm,
+  options: { imageAlt?: string } = {},
 ): { ok: true; value: ValidEditorForm } | { ok: false; errors: FormErrors } {
   const result = EditorSchema.safeParse(form);
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: errorsOf(result.error) };
+  const errors = result.success ? {} : errorsOf(result.error);
+  if (form.heroMediaId !== '' && form.heroAlt.trim() === '' && !options.imageAlt?.trim()) {
+    errors.heroAlt = 'stories.error.heroAltRequired';
+  }
+  if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: result.data };
 }
 
 /** `2026-12-01T08:30` (a datetime-local value, UTC) → ISO 8601, or undefined when not a time. */

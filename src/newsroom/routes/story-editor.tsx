@@ -14,7 +14,8 @@ import {
   submitStory,
   WrongStatus,
 } from '../../editorial/index.js';
-import { DanglingStoryLink, SlugTaken, UnknownReference } from '../../stories/index.js';
+import { findMediaById } from '../../media/index.js';
+import { DanglingStoryLink, mediaAlt, SlugTaken, UnknownReference } from '../../stories/index.js';
 import { newsroomZone, readScheduleTime } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
@@ -183,7 +184,11 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     if (intent.kind === 'save') requirePermission(c, { action: 'story.edit', story: scope, locale });
     else requirePermission(c, { action: 'story.publish' });
 
-    const checked = validateEditorForm(form);
+    // Left empty, the hero's alt text is the image's own for this language (the media library's).
+    const heroImage = /^\d+$/.test(form.heroMediaId)
+      ? await findMediaById(deps.db, Number(form.heroMediaId))
+      : undefined;
+    const checked = validateEditorForm(form, { imageAlt: mediaAlt(heroImage, locale) });
     const errors: FormErrors = checked.ok ? {} : { ...checked.errors };
     if (can.editMeta && !ctx.sections.some((s) => s.key === form.section))
       errors.section = 'stories.error.invalid';
