@@ -77,8 +77,8 @@ const COMMANDS: Record<string, { usage: string; summary: string; details: string
     details: newsletterHelp(),
   },
   media: {
-    usage: 'velocity media migrate --to s3 [--dry-run]',
-    summary: 'Copy the media library from DATA_DIR/media to S3-compatible object storage, resumably.',
+    usage: 'velocity media migrate --to s3 [--dry-run] | jpeg',
+    summary: 'Copy the media library to S3-compatible object storage, resumably; add JPEGs to older images.',
     details: mediaHelp(),
   },
   maintenance: {

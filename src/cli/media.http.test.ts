@@ -40,6 +40,7 @@ async function migrate(
   });
   const code = await runMediaCommand(args, {
     config: () => settings(options.env),
+    openDatabase: () => Promise.reject(new Error('migrate works on the folder alone')),
     out: (text) => out.push(text),
     err: (text) => err.push(text),
     progressStream: stream,

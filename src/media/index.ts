@@ -17,7 +17,6 @@ export {
   type MediaLibraryItem,
   saveMediaTexts,
   updateMediaCredit,
-  updateMediaRenditions,
 } from './queries.js';
 /** Which widths an image is rendered at, and how tall each rendition is. */
 export { renditionHeight, smallestRendition } from './renditions.js';
