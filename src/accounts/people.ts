@@ -33,6 +33,8 @@ export const NewUserSchema = z.object({
     .array(z.string().refine(isWellFormedLocale, { message: 'not a BCP 47 language tag' }))
     .default([]),
   uiLocale: z.string().refine(isWellFormedLocale).default('en'),
+  /** True when the person picked `uiLocale` themselves; until then the admin follows their browser. */
+  uiLocaleChosen: z.boolean().default(false),
 });
 export type NewUser = z.input<typeof NewUserSchema>;
 

@@ -70,6 +70,7 @@ export async function insertUser(
     role: UserRole;
     locales: Locale[];
     uiLocale: Locale;
+    uiLocaleChosen?: boolean;
     passwordHash: string | null;
   },
   now: Date,
@@ -82,6 +83,7 @@ export async function insertUser(
       role: user.role,
       locales: JSON.stringify(user.locales),
       ui_locale: user.uiLocale,
+      ui_locale_chosen: user.uiLocaleChosen ? 1 : 0,
       password_hash: user.passwordHash,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),

@@ -142,6 +142,8 @@ export async function signInAs(site: DemoSite, page: Page, person: AdminPerson):
         role: person.role,
         locales: person.locales ?? [],
         uiLocale: person.uiLocale ?? 'en',
+        // A test that names the language means it: Chromium's own Accept-Language must not win.
+        uiLocaleChosen: person.uiLocale !== undefined,
       },
       ADMIN_PASSWORD,
       new Date('2026-11-28T09:00:00Z'),
