@@ -126,7 +126,7 @@ describe.sequential('XSS through the admin', () => {
       .locator('[data-faq-list] [name="faqAnswer"]')
       .last()
       .fill(`这个回答也应该安全。${IMG} [链接](${JS_URL})`);
-    await page.locator('select[name="heroMediaId"]').selectOption({ index: 1 });
+    await page.locator('input[name="heroMediaId"]').nth(1).check();
     await page.locator('input[name="heroAlt"]').fill(`图片说明文字 ${SCRIPT}`);
     await page.locator('input[name="entityAdd"]').fill(ENTITY_SLUG);
     // The editor's script adds the source row in place (no round trip).

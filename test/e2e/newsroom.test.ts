@@ -109,7 +109,8 @@ describe.sequential('an editor’s day in the newsroom', () => {
 
   it('adds a hero image and shares a preview link that a signed-out reviewer can open', async () => {
     await page.getByLabel('Answer 1').fill('合作伙伴可以在明年年初开始测试这款芯片。');
-    await page.getByLabel('Hero image', { exact: true }).selectOption({ index: 1 });
+    // The picker lists the library as radio buttons with thumbnails; the first after "none".
+    await page.locator('input[name="heroMediaId"]').nth(1).check();
     await page.getByLabel(/^Hero image description/).fill('一枚量子芯片的特写，金色的线路排列在方形基板上。');
     expect(await press('Save')).toBe(200);
     expect(page.url()).toContain('notice=saved');
