@@ -73,6 +73,10 @@ describe.sequential('a translator’s journey, finished by an editor', { timeout
       role: 'translator',
       locales: ['en'],
     });
+    // Signing in lands on the newsroom's home page; the story list is one click away.
+    expect(
+      await follow(translator, () => translator.getByRole('link', { name: 'Stories', exact: true }).click()),
+    ).toBe(200);
     await translator.getByLabel('Language', { exact: true }).selectOption('en');
     await translator.getByLabel('Translation', { exact: true }).selectOption('missing');
     expect(await follow(translator, () => button(translator, 'Filter').click())).toBe(200);

@@ -56,7 +56,9 @@ export function MediaPicker(props: {
       <button type="button" class="button" data-media-picker-open hidden>
         {t('media.picker.button')}
       </button>
-      <ul class="media-picker-list">
+      {/* It scrolls, so it takes focus itself: keyboard users can scroll it even when its radios
+          are disabled (a translator's view of the hero). */}
+      <ul class="media-picker-list" tabindex={0} aria-label={t('media.picker.title')}>
         <li>
           <label class="media-choice">
             <input type="radio" name={props.name} value="" checked={!chosen} />
