@@ -462,6 +462,7 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
     // Only a redirect to the library (where a reload after a refused upload lands): nothing to show.
     'GET /media/upload': [{ allowed: EVERYONE, build: () => ({ path: '/media/upload' }) }],
     'GET /media/:id': [{ allowed: MEDIA, build: () => ({ path: `/media/${mediaId}` }) }],
+    'GET /media/picker.json': [{ allowed: MEDIA, build: () => ({ path: '/media/picker.json?locale=en' }) }],
     'POST /media/:id': [
       { allowed: MEDIA, build: () => ({ path: `/media/${mediaId}`, body: { credit: 'Photo: Wire' } }) },
     ],
@@ -534,6 +535,29 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
       },
     ],
     'GET /people/:id': [{ allowed: OWNER, build: () => ({ path: `/people/${personId}` }) }],
+    // A person's public profile: their own at /account, anyone's for editors and owners.
+    'GET /people/:id/profile': [
+      { allowed: EDITORIAL, build: () => ({ path: `/people/${personId}/profile` }) },
+    ],
+    'POST /people/:id/profile': [
+      {
+        allowed: EDITORIAL,
+        build: () => ({
+          path: `/people/${personId}/profile`,
+          body: { slug: '', avatarMediaId: '' },
+        }),
+      },
+    ],
+    'GET /account': [{ allowed: SIGNED_IN, build: () => ({ path: '/account' }) }],
+    'POST /account': [
+      {
+        allowed: SIGNED_IN,
+        build: () => ({
+          path: '/account',
+          body: { slug: '', avatarMediaId: '', uiLocale: 'en' },
+        }),
+      },
+    ],
     'POST /people/:id': [
       {
         allowed: OWNER,
