@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = [
   'source.unfollow',
   'source.import',
   'subscriber.import',
+  'subscriber.unsubscribe',
+  'subscriber.delete',
   'cluster.triage',
   'cluster.start',
   'account.sign-in',

@@ -1,11 +1,10 @@
 import type { DigestFrequency, SubscriberState } from '../platform/database/index.js';
+import { eraseSubscriberData } from './admin-subscriber-actions.js';
 import type { NewsletterDeps } from './deps.js';
 import { NewsletterLinkRefused } from './errors.js';
 import { addressHash } from './hashing.js';
 import {
   countSignupAttemptsForAddress,
-  deleteSignupAttempts,
-  deleteSubscriber,
   findSubscriber,
   listSubscriberTopics,
   replaceSubscriberTopics,
@@ -141,12 +140,5 @@ export async function exportSubscriberData(deps: NewsletterDeps, token: string) 
  */
 export async function deleteSubscriberData(deps: NewsletterDeps, token: string): Promise<void> {
   const subscriber = await subscriberFor(deps, token, 'preferences');
-  await deps.db.transaction().execute(async (trx) => {
-    await deleteSignupAttempts(trx, addressHash(deps.secret, subscriber.email));
-    await trx
-      .deleteFrom('newsletter_events')
-      .where((eb) => eb.or([eb('subscriber_id', '=', subscriber.id), eb('email', '=', subscriber.email)]))
-      .execute();
-    await deleteSubscriber(trx, subscriber.id);
-  });
+  await eraseSubscriberData(deps.db, deps.secret, subscriber);
 }

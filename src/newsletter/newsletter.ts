@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../platform/config.js';
-import type { Database } from '../platform/database/index.js';
+import type { Database, SubscriberState } from '../platform/database/index.js';
 import type { Surface } from '../platform/http/app.js';
 import type { Logger } from '../platform/logger.js';
 import { importSubscribersCsv } from './admin-import.js';
@@ -16,6 +16,7 @@ import {
   listSubscribersForAdmin,
   subscriberCounts,
 } from './admin-queries.js';
+import { eraseForAdmin, unsubscribeForAdmin } from './admin-subscriber-actions.js';
 import type { NewsletterDeps } from './deps.js';
 import { countNewsletterEvents, createNewsletterWebhooks, listNewsletterEvents } from './events/index.js';
 import type { Mailer } from './mailer.js';
@@ -28,6 +29,7 @@ import {
   unsubscribe,
 } from './manage.js';
 import { listNextSends, type NextSend } from './next-send.js';
+import { findSubscriber } from './queries.js';
 import {
   countDeliveries,
   findIssueById,
@@ -83,6 +85,14 @@ export interface Newsletter {
     /** Each list's next scheduled digest and its active subscribers (the newsroom's home page). */
     listNextSends: () => Promise<NextSend[]>;
     importSubscribersCsv: Bound<typeof importSubscribersCsv>;
+    /** One subscriber by id, for the admin's confirmation pages. */
+    findSubscriber: (
+      id: number,
+    ) => Promise<{ id: number; email: string; state: SubscriberState } | undefined>;
+    /** Unsubscribes one subscriber now; undefined when there is none with that id. */
+    unsubscribeSubscriber: (id: number) => ReturnType<typeof unsubscribeForAdmin>;
+    /** Erases one subscriber and everything held about them; undefined when there is none. */
+    eraseSubscriber: (id: number) => ReturnType<typeof eraseForAdmin>;
     /** Plans a run (a list's issue) now or at its slot; the sender delivers it. */
     planRun: (request: Parameters<typeof planRun>[1]) => ReturnType<typeof planRun>;
     /** The digest a list would get for the `days` before now (null when nothing is in it). */
@@ -148,6 +158,9 @@ export function createNewsletter(options: {
       subscriberCounts: () => subscriberCounts(db),
       listActiveLocales: () => listActiveLocales(db),
       importSubscribersCsv: (text, importOptions) => importSubscribersCsv(db, text, importOptions),
+      findSubscriber: (id) => findSubscriber(db, id),
+      unsubscribeSubscriber: (id) => unsubscribeForAdmin(db, id, deps.now().toISOString()),
+      eraseSubscriber: (id) => eraseForAdmin(db, deps.secret, id),
       planRun: (request) => planRun(planDepsOf(sending), request),
       previewDigest: async (choice) => {
         const period = previewPeriod(deps.now(), choice.days);

@@ -239,6 +239,9 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
     form.append('csv', new Blob([csv], { type: 'text/csv' }), 'list.csv');
     return form;
   };
+  // One each time, so an allowed delete never leaves the next caller a 404.
+  const freshSubscriber = async () =>
+    (await addActiveSubscribers(t.database.db, 1, { prefix: `matrix-subscriber-${next()}` }))[0];
   const freshSetupToken = async () => issueSetupToken(t.database.db, await freshPerson(), new Date());
 
   // ─── The admin: registered route → who may, and a realistic request ────────────────────────
@@ -682,6 +685,33 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
     ],
     'POST /subscribers/import': [
       { allowed: EDITORIAL, build: () => ({ path: '/subscribers/import', body: subscribersUpload() }) },
+    ],
+    'GET /subscribers/:id/unsubscribe': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({ path: `/subscribers/${await freshSubscriber()}/unsubscribe` }),
+      },
+    ],
+    'POST /subscribers/:id/unsubscribe': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({
+          path: `/subscribers/${await freshSubscriber()}/unsubscribe`,
+          body: { confirmed: 'yes' },
+        }),
+      },
+    ],
+    'GET /subscribers/:id/delete': [
+      { allowed: EDITORIAL, build: async () => ({ path: `/subscribers/${await freshSubscriber()}/delete` }) },
+    ],
+    'POST /subscribers/:id/delete': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({
+          path: `/subscribers/${await freshSubscriber()}/delete`,
+          body: { confirmed: 'yes' },
+        }),
+      },
     ],
     'GET /newsletter': [{ allowed: EDITORIAL, build: () => ({ path: '/newsletter' }) }],
     'GET /newsletter/counts.json': [

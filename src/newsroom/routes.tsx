@@ -19,6 +19,7 @@ import { reviewRoutes } from './routes/review.js';
 import { loadNavCounts } from './routes/review-data.js';
 import { sourcesRoutes } from './routes/sources.js';
 import { storiesRoutes } from './routes/stories.js';
+import { subscriberActionRoutes } from './routes/subscriber-actions.js';
 import { subscribersRoutes } from './routes/subscribers.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
 import { webhooksRoutes } from './routes/webhooks.js';
@@ -49,6 +50,7 @@ export function newsroomRoutes(
   deskRoutes(app, deps);
   sourcesRoutes(app, deps);
   subscribersRoutes(app, deps);
+  subscriberActionRoutes(app, deps);
   newsletterRoutes(app, deps);
   mediaRoutes(app, deps);
   taxonomyRoutes(app, deps);

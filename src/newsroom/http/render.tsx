@@ -53,6 +53,8 @@ const NOTICES = new Set([
   'approved',
   'merged',
   'rejected',
+  'subscriberUnsubscribed',
+  'subscriberDeleted',
 ]);
 
 export function adminChrome(c: Context<NewsroomEnv>, deps: NewsroomDeps, title: string): AdminChrome {

@@ -111,6 +111,7 @@ export function subscribersRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
       },
       total,
       rows: subscribers.map((s) => ({
+        id: s.id,
         email: s.email,
         locale: s.locale,
         frequency: s.frequency,

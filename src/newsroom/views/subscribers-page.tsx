@@ -4,6 +4,7 @@ import { SelectField } from './form-controls.js';
 import { Pager, type PagerView } from './pager.js';
 
 export interface SubscriberRowView {
+  id: number;
   email: string;
   locale: string;
   frequency: 'daily' | 'weekly';
@@ -105,6 +106,52 @@ function Report({ t, report }: { t: Translator; report: ImportReportView }) {
   );
 }
 
+/** Unsubscribe while mail still goes out (active or pending); delete always. Both ask first. */
+function RowActions({
+  t,
+  csrfToken,
+  row,
+}: {
+  t: Translator;
+  csrfToken: string | undefined;
+  row: SubscriberRowView;
+}) {
+  const base = `/admin/subscribers/${row.id}`;
+  const mailed = row.state === 'active' || row.state === 'pending';
+  return (
+    <div class="subscriber-actions">
+      {mailed ? (
+        <form
+          method="post"
+          action={`${base}/unsubscribe`}
+          data-confirm={t('subscribers.unsubscribe.question', { email: row.email })}
+        >
+          <CsrfField token={csrfToken} />
+          <input type="hidden" name="confirmed" value="" data-confirmed />
+          <button type="submit" aria-label={`${t('subscribers.action.unsubscribe')}: ${row.email}`}>
+            {t('subscribers.action.unsubscribe')}
+          </button>
+        </form>
+      ) : null}
+      <form
+        method="post"
+        action={`${base}/delete`}
+        data-confirm={t('subscribers.delete.question', { email: row.email })}
+      >
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="confirmed" value="" data-confirmed />
+        <button
+          type="submit"
+          class="button-danger"
+          aria-label={`${t('subscribers.action.delete')}: ${row.email}`}
+        >
+          {t('subscribers.action.delete')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
 function Table({ view }: { view: SubscribersView }) {
   const { t } = view;
   return (
@@ -112,7 +159,7 @@ function Table({ view }: { view: SubscribersView }) {
       <h2 id="subscribers_table_heading" class="visually-hidden">
         {t('subscribers.tableHeading')}
       </h2>
-      <table class="data">
+      <table class="data subscribers-table">
         <thead>
           <tr>
             <th scope="col">{t('subscribers.column.email')}</th>
@@ -121,6 +168,7 @@ function Table({ view }: { view: SubscribersView }) {
             <th scope="col">{t('subscribers.column.state')}</th>
             <th scope="col">{t('subscribers.column.topics')}</th>
             <th scope="col">{t('subscribers.column.confirmed')}</th>
+            <th scope="col">{t('subscribers.column.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -134,6 +182,9 @@ function Table({ view }: { view: SubscribersView }) {
               </td>
               <td>{row.topics.length === 0 ? t('subscribers.topics.all') : row.topics.join(', ')}</td>
               <td>{row.confirmed ? <time datetime={row.confirmed.iso}>{row.confirmed.label}</time> : '—'}</td>
+              <td>
+                <RowActions t={t} csrfToken={view.csrfToken} row={row} />
+              </td>
             </tr>
           ))}
         </tbody>
