@@ -3,6 +3,7 @@ import { type Actor, recordAudit } from '../accounts/index.js';
 import type { Database } from '../platform/database/index.js';
 import { UnknownReference } from '../stories/index.js';
 import { assertCan, type LoadedStory, variantOf } from './access.js';
+import { InvalidInput } from './errors.js';
 import { changeOfStory, NOTHING_PUBLIC, type Outcome } from './outcome.js';
 
 type Db = Kysely<Database>;
@@ -63,4 +64,28 @@ export async function bylineStep(
     now,
   );
   return variant.status === 'published' ? { change: changeOfStory(story), events: [] } : NOTHING_PUBLIC;
+}
+
+/**
+ * The byline fields of an Admin API save, after its text step in the same transaction: a field left
+ * out keeps what is stored. Unlike the editor's form, which has no translator field on the source
+ * variant, a caller naming one there is told so rather than silently ignored.
+ */
+export async function bylineFieldsStep(
+  trx: Db,
+  actor: Actor,
+  loaded: LoadedStory,
+  locale: string,
+  fields: { authorId?: number | null | undefined; translatorId?: number | null | undefined },
+  now: Date,
+): Promise<Outcome> {
+  if (fields.authorId === undefined && fields.translatorId === undefined) return NOTHING_PUBLIC;
+  if (locale === loaded.story.sourceLocale && fields.translatorId != null)
+    throw new InvalidInput([{ path: 'translatorId', message: 'the source variant has no translator' }]);
+  const variant = variantOf(loaded.story, locale);
+  const byline = {
+    authorId: fields.authorId === undefined ? (variant?.authorId ?? null) : fields.authorId,
+    translatorId: fields.translatorId === undefined ? (variant?.translatorId ?? null) : fields.translatorId,
+  };
+  return bylineStep(trx, actor, loaded, locale, byline, now);
 }

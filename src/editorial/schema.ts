@@ -89,22 +89,33 @@ export const SaveVariantSchema = VariantContentSchema.extend({
   qaOverride: QaOverrideSchema.optional(),
 });
 
+/** The byline as the Admin API sets it with the text; a field left out keeps what is stored. */
+const BylineFieldsSchema = z.object({
+  authorId: id.nullable().optional(),
+  translatorId: id.nullable().optional(),
+});
+
+/** A variant's whole text (the Admin API's PUT), with its byline. */
+export const PutVariantSchema = SaveVariantSchema.extend(BylineFieldsSchema.shape);
+
 const content = VariantContentSchema.shape;
 
 /** Some of a variant's text; what is left out stays as stored. */
-export const PatchVariantSchema = z.object({
-  storyId: id,
-  locale,
-  title: content.title.optional(),
-  slug: content.slug,
-  summary: content.summary.unwrap().optional(),
-  body: content.body.unwrap().optional(),
-  faq: content.faq.unwrap().optional(),
-  heroAlt: content.heroAlt.unwrap().optional(),
-  /** The revision the change is based on; a newer one on file is an edit conflict. Default: the current one. */
-  baseRevision: z.number().int().nonnegative().optional(),
-  qaOverride: QaOverrideSchema.optional(),
-});
+export const PatchVariantSchema = z
+  .object({
+    storyId: id,
+    locale,
+    title: content.title.optional(),
+    slug: content.slug,
+    summary: content.summary.unwrap().optional(),
+    body: content.body.unwrap().optional(),
+    faq: content.faq.unwrap().optional(),
+    heroAlt: content.heroAlt.unwrap().optional(),
+    /** The revision the change is based on; a newer one on file is an edit conflict. Default: the current one. */
+    baseRevision: z.number().int().nonnegative().optional(),
+    qaOverride: QaOverrideSchema.optional(),
+  })
+  .extend(BylineFieldsSchema.shape);
 
 export const StoryMetaSchema = z.object({
   storyId: id,
@@ -194,7 +205,7 @@ export const DeskFilterSchema = z.object({
 });
 
 export type CreateStoryInput = z.input<typeof CreateStorySchema>;
-export type SaveVariantInput = z.input<typeof SaveVariantSchema>;
+export type SaveVariantInput = z.input<typeof PutVariantSchema>;
 export type SaveVariantValue = z.output<typeof SaveVariantSchema>;
 export type StoryMetaInput = z.input<typeof StoryMetaSchema>;
 export type PatchVariantInput = z.input<typeof PatchVariantSchema>;

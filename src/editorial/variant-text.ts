@@ -11,17 +11,18 @@ import {
   sourceVariantOf,
   variantOf,
 } from './access.js';
+import { bylineFieldsStep } from './byline.js';
 import { EditConflict } from './errors.js';
-import { changeOfStory, event, NOTHING_PUBLIC, type Outcome } from './outcome.js';
+import { changeOfStory, event, mergeOutcomes, NOTHING_PUBLIC, type Outcome } from './outcome.js';
 import { buildQaReport, type VariantContent } from './qa.js';
 import { decideQa, type QaDecision, recordQaDecision } from './qa-gate.js';
 import { claimVariantRevision, insertRevision } from './queries.js';
 import {
   type PatchVariantInput,
   PatchVariantSchema,
+  PutVariantSchema,
   parseInput,
   type SaveVariantInput,
-  SaveVariantSchema,
   type SaveVariantValue,
 } from './schema.js';
 import { runUseCase, type WorkflowOptions } from './use-case.js';
@@ -242,10 +243,19 @@ export async function saveVariant(
   input: SaveVariantInput,
   options: WorkflowOptions,
 ): Promise<SavedVariant> {
-  const { storyId, ...text } = parseInput(SaveVariantSchema, input);
-  return runUseCase(db, async (trx) =>
-    saveTextStep(trx, actor, await loadStory(trx, storyId), text, options.now),
-  );
+  const { storyId, authorId, translatorId, ...text } = parseInput(PutVariantSchema, input);
+  return runUseCase(db, async (trx) => {
+    const saved = await saveTextStep(trx, actor, await loadStory(trx, storyId), text, options.now);
+    const credited = await bylineFieldsStep(
+      trx,
+      actor,
+      await loadStory(trx, storyId),
+      text.locale,
+      { authorId, translatorId },
+      options.now,
+    );
+    return { ...saved, ...mergeOutcomes([saved, credited]) };
+  });
 }
 
 /**
@@ -264,7 +274,7 @@ export async function patchVariant(
     assertCan(actor, { action: 'story.edit', story: scope, locale: patch.locale });
     const variant = requireVariant(story, patch.locale);
     const title = patch.title ?? variant.title;
-    return rewriteVariantStep(
+    const saved = await rewriteVariantStep(
       trx,
       actor,
       { story, variant, expectedRevision: patch.baseRevision ?? variant.revision },
@@ -279,5 +289,14 @@ export async function patchVariant(
       },
       { now: options.now, action: 'story.edit', summary: title, override: patch.qaOverride },
     );
+    const credited = await bylineFieldsStep(
+      trx,
+      actor,
+      await loadStory(trx, patch.storyId),
+      variant.locale,
+      { authorId: patch.authorId, translatorId: patch.translatorId },
+      options.now,
+    );
+    return { ...saved, ...mergeOutcomes([saved, credited]) };
   });
 }

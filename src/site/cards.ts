@@ -1,4 +1,5 @@
 import { mediaHref } from '../media/index.js';
+import { authorPath, findBylinePeople, type PublicPerson } from '../people/index.js';
 import {
   heroAltFor,
   type Media,
@@ -12,7 +13,7 @@ import {
 } from '../stories/index.js';
 import type { SiteDeps } from './deps.js';
 import { formatDate } from './format.js';
-import type { ImageView, StoryCardView } from './view-models.js';
+import type { ImageView, PersonLinkView, StoryCardView } from './view-models.js';
 
 /** The published variant a reader of `locale` gets, following the site's declared fallbacks. */
 export function chooseVariant(
@@ -68,13 +69,39 @@ export function imageView(
   };
 }
 
-function storyCard(deps: SiteDeps, story: Story, locale: string): StoryCardView | undefined {
+/** The people credited on the cards of `stories`, read in one query whatever their number. */
+export function cardPeople(
+  deps: SiteDeps,
+  stories: Story[],
+  locale: string,
+): Promise<Map<number, PublicPerson>> {
+  const authorIds = stories.flatMap((story) => chooseVariant(deps, story, locale)?.variant.authorId ?? []);
+  return findBylinePeople(deps.db, authorIds);
+}
+
+function cardAuthor(
+  people: Map<number, PublicPerson>,
+  authorId: number | null,
+  locale: string,
+): PersonLinkView | undefined {
+  const person = authorId === null ? undefined : people.get(authorId);
+  if (!person) return undefined;
+  return { name: person.name, ...(person.slug ? { href: authorPath(locale, person.slug) } : {}) };
+}
+
+function storyCard(
+  deps: SiteDeps,
+  story: Story,
+  locale: string,
+  people: Map<number, PublicPerson>,
+): StoryCardView | undefined {
   const chosen = chooseVariant(deps, story, locale);
   const section = deps.catalog.section(story.sectionId);
   if (!chosen || !section) return undefined;
   const { variant } = chosen;
   const media = deps.catalog.media(story.heroMediaId);
   const publishedAt = variant.publishedAt ?? variant.updatedAt;
+  const author = cardAuthor(people, variant.authorId, locale);
   return {
     href: readerPath(deps, story, locale) ?? variantPath(deps, story, variant),
     title: variant.title,
@@ -87,6 +114,7 @@ function storyCard(deps: SiteDeps, story: Story, locale: string): StoryCardView 
     publishedAt,
     publishedLabel: formatDate(publishedAt, locale),
     readingMinutes: variant.readingMinutes,
+    ...(author ? { author } : {}),
     ...(media
       ? {
           image: imageView(media, heroAltFor(variant, media), {
@@ -100,6 +128,12 @@ function storyCard(deps: SiteDeps, story: Story, locale: string): StoryCardView 
   };
 }
 
-export function storyCards(deps: SiteDeps, stories: Story[], locale: string): StoryCardView[] {
-  return stories.flatMap((story) => storyCard(deps, story, locale) ?? []);
+/** Cards for `stories`; `people` (cardPeople) names their writers, none when not given. */
+export function storyCards(
+  deps: SiteDeps,
+  stories: Story[],
+  locale: string,
+  people: Map<number, PublicPerson> = new Map(),
+): StoryCardView[] {
+  return stories.flatMap((story) => storyCard(deps, story, locale, people) ?? []);
 }

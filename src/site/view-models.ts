@@ -98,8 +98,8 @@ export interface StoryCardView {
   publishedLabel: string;
   readingMinutes: number;
   image?: ImageView;
-  /** The writer's name, when a person is credited. */
-  authorName?: string;
+  /** The writer, when a person is credited; linked when they have an author page. */
+  author?: PersonLinkView;
 }
 
 /** Links to the neighbouring pages of a list; lists page by cursor, so there is no page count. */

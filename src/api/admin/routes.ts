@@ -77,6 +77,8 @@ function presentAdminStory(
       publishedAt: v.publishedAt,
       updatedAt: v.updatedAt,
       translatedFromRevision: v.translatedFromRevision,
+      authorId: v.authorId,
+      translatorId: v.translatorId,
       url: `${taxonomy.siteUrl}${storyPath(v.locale, section ? sectionSlug(section, v.locale) : 'stories', v.slug)}`,
     })),
   };

@@ -3,7 +3,7 @@ import {
   CreateStorySchema,
   PatchVariantSchema,
   PublishSchema,
-  SaveVariantSchema,
+  PutVariantSchema,
   ScheduleSchema,
 } from '../../editorial/index.js';
 import { isWellFormedLocale } from '../../platform/locale.js';
@@ -28,13 +28,22 @@ export const VariantPath = StoryIdPath.extend({
 export const CreateStoryBody = CreateStorySchema;
 
 /** A variant’s whole text: replaces it, or adds the locale’s variant (a translation). */
-export const PutVariantBody = SaveVariantSchema.omit({ storyId: true, locale: true });
+export const PutVariantBody = PutVariantSchema.omit({ storyId: true, locale: true }).extend({
+  authorId: PutVariantSchema.shape.authorId.describe(
+    'Who the byline credits (a user id); null for none. Left out: unchanged. Changing it needs the publishing right.',
+  ),
+  translatorId: PutVariantSchema.shape.translatorId.describe(
+    'Who translated the variant (a user id); null for none. Left out: unchanged. The source variant has none.',
+  ),
+});
 
 /** Some of a variant’s text; what is left out stays as it is. */
 export const PatchVariantBody = PatchVariantSchema.omit({ storyId: true, locale: true }).extend({
   baseRevision: PatchVariantSchema.shape.baseRevision.describe(
     'The revision the change is based on; a newer one on file answers 409. Defaults to the current one.',
   ),
+  authorId: PutVariantBody.shape.authorId,
+  translatorId: PutVariantBody.shape.translatorId,
 });
 
 export const PublishBody = PublishSchema.omit({ storyId: true, locale: true });
@@ -56,6 +65,8 @@ const AdminVariant = z.object({
   publishedAt: timestamp.nullable(),
   updatedAt: timestamp,
   translatedFromRevision: z.number().int().nullable(),
+  authorId: z.number().int().nullable().describe('The user the byline credits; null: the newsroom signs it.'),
+  translatorId: z.number().int().nullable().describe('The user credited as translator, if any.'),
   url: z.url().describe('The variant’s public URL (live only while published).'),
 });
 

@@ -9,7 +9,7 @@ import {
 } from '../../people/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { breadcrumbListJsonLd, htmlLangTag } from '../../publishing/index.js';
-import { imageView, storyCards } from '../cards.js';
+import { cardPeople, imageView, storyCards } from '../cards.js';
 import { buildChrome, feedLinksFor } from '../chrome.js';
 import { absoluteUrl, type SiteDeps } from '../deps.js';
 import { formatDate } from '../format.js';
@@ -144,7 +144,7 @@ export async function authorRoute(c: Context, deps: SiteDeps): Promise<Response>
               : {}),
           },
           breadcrumbs,
-          stories: storyCards(deps, stories, locale),
+          stories: storyCards(deps, stories, locale, await cardPeople(deps, stories, locale)),
           pagination,
         }),
         contentType: HTML,

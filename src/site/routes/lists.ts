@@ -13,7 +13,7 @@ import {
   sectionPath,
   sectionSlug,
 } from '../../stories/index.js';
-import { storyCards } from '../cards.js';
+import { cardPeople, storyCards } from '../cards.js';
 import { buildChrome, feedLinksFor } from '../chrome.js';
 import { absoluteUrl, type SiteDeps } from '../deps.js';
 import { formatDate } from '../format.js';
@@ -159,6 +159,7 @@ export async function frontRoute(c: Context, deps: SiteDeps): Promise<Response> 
     const allIds = [...new Set([...latestIds, ...bySection.flatMap((s) => s.ids)])];
     const stories = new Map((await deps.cards.get(allIds)).map((s) => [s.id, s]));
     const pick = (ids: number[]) => ids.flatMap((id) => stories.get(id) ?? []);
+    const people = await cardPeople(deps, [...stories.values()], locale);
     const siteName = catalog.pick(catalog.settings.name, locale)?.value ?? '';
     const tagline = catalog.pick(catalog.settings.tagline, locale)?.value ?? '';
     const chrome = buildChrome(deps, {
@@ -170,7 +171,7 @@ export async function frontRoute(c: Context, deps: SiteDeps): Promise<Response> 
     });
     const body = renderFrontPage({
       chrome,
-      latest: storyCards(deps, pick(latestIds), locale),
+      latest: storyCards(deps, pick(latestIds), locale, people),
       sections: bySection
         .filter((s) => s.ids.length > 0)
         .map(({ section, ids }) => ({
@@ -178,7 +179,7 @@ export async function frontRoute(c: Context, deps: SiteDeps): Promise<Response> 
             href: sectionPath(locale, sectionSlug(section, locale)),
             label: catalog.pick(section.translations, locale)?.value.name ?? section.key,
           },
-          stories: storyCards(deps, pick(ids), locale),
+          stories: storyCards(deps, pick(ids), locale, people),
         })),
     });
     return {
@@ -224,7 +225,7 @@ export async function sectionRoute(c: Context, deps: SiteDeps): Promise<Response
         chrome,
         section: { name, description: localized?.description ?? '' },
         breadcrumbs,
-        stories: storyCards(deps, stories, locale),
+        stories: storyCards(deps, stories, locale, await cardPeople(deps, stories, locale)),
         pagination: withStart(pagination, locale, before),
       }),
       contentType: HTML,
@@ -274,7 +275,7 @@ export async function entityRoute(c: Context, deps: SiteDeps): Promise<Response>
           lang: picked?.locale ?? locale,
         },
         breadcrumbs,
-        stories: storyCards(deps, stories, locale),
+        stories: storyCards(deps, stories, locale, await cardPeople(deps, stories, locale)),
         pagination: withStart(pagination, locale, before),
       }),
       contentType: HTML,
@@ -329,7 +330,7 @@ export async function kindHubRoute(c: Context, deps: SiteDeps, segment: string):
           })
           .filter((e) => e.storyCount > 0)
           .sort((a, b) => b.storyCount - a.storyCount || a.label.localeCompare(b.label, locale)),
-        stories: storyCards(deps, stories, locale),
+        stories: storyCards(deps, stories, locale, await cardPeople(deps, stories, locale)),
       }),
       contentType: HTML,
       headers: { 'content-language': chrome.htmlLang },

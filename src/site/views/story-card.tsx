@@ -38,6 +38,18 @@ function StoryCard({ story, t, pageLang, headingLevel, eager = false, hideSectio
           </p>
         ) : null}
         <p class="card-meta">
+          {story.author ? (
+            <span class="card-byline">
+              {t('story.byline.by')}{' '}
+              {story.author.href ? (
+                <a href={story.author.href} rel="author">
+                  {story.author.name}
+                </a>
+              ) : (
+                story.author.name
+              )}
+            </span>
+          ) : null}
           <time datetime={story.publishedAt}>{story.publishedLabel}</time>
           <span>{t('story.readingTime', { minutes: story.readingMinutes })}</span>
         </p>
