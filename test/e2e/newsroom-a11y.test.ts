@@ -73,7 +73,7 @@ beforeAll(async () => {
   // A second zh revision, saved through the editor, so the history has something to compare.
   const page = await (contexts.get('en') as BrowserContext).newPage();
   await page.goto(`${site.url}/admin/stories/${storyId}/zh`);
-  const body = page.locator('textarea[name="body"]');
+  const body = page.locator('textarea[name="body"]:not(#story_note_body)');
   await body.fill(`${await body.inputValue()}\n\n分析师预计价格将在明年下降。\n`);
   await Promise.all([page.waitForNavigation(), page.locator('button[name="intent"][value="save"]').click()]);
   await page.close();

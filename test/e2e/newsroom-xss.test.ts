@@ -97,7 +97,7 @@ describe.sequential('XSS through the admin', () => {
     await page.locator('input[name="slug"]').fill(STORY_SLUG);
     await page.locator('textarea[name="summary"]').fill(`这是一个摘要，用于测试脚本注入。${SCRIPT}`);
     await page
-      .locator('textarea[name="body"]')
+      .locator('textarea[name="body"]:not(#story_note_body)')
       .fill(
         [
           '这是正文的第一段，用于测试编辑后台和公开网站是否会执行注入的脚本。',

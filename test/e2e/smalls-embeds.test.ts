@@ -62,7 +62,7 @@ describe.sequential('an embed in a story', { timeout: 120_000 }, () => {
         .where('slug', '=', storyPath.split('/').at(-1) ?? '')
         .executeTakeFirstOrThrow()) as { storyId: number };
       await editor.page.goto(`${site.url}/admin/stories/${storyId}/${locale}`, { waitUntil: 'load' });
-      const body = editor.page.locator('textarea[name="body"]');
+      const body = editor.page.locator('textarea[name="body"]:not(#story_note_body)');
       await body.fill(`${await body.inputValue()}\n\n${VIDEO}\n`);
       await Promise.all([
         editor.page.waitForNavigation({ waitUntil: 'load' }),

@@ -58,7 +58,7 @@ describe.sequential('schedule times in the newsroom’s time zone', { timeout: 1
       .first()
       .fill('这是一篇测试定时发布的稿件摘要。');
     await editor
-      .locator('textarea[name="body"]')
+      .locator('textarea[name="body"]:not(#story_note_body)')
       .fill('这是一篇用于测试编辑部时区设置的中文稿件。编辑在柏林时间上午九点定时发布，列表里也应显示九点。');
     await follow(editor, () =>
       editor.locator('form[action="/admin/stories/new"] button[type="submit"]').click(),
