@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findUserByEmail } from '../../src/accounts/index.js';
-import { importStories } from '../../src/editorial/index.js';
+import { addUser, findUserByEmail } from '../../src/accounts/index.js';
+import { importStories, submitForReview } from '../../src/editorial/index.js';
 import { buildStory } from '../support/factories.js';
 import {
   type DemoSite,
@@ -36,6 +36,20 @@ beforeAll(async () => {
     { now: new Date() },
   );
   draftId = storyIds[0] as number;
+  // The home page lists drafts waiting for review; a colleague sends this one (review-journey
+  // clicks that step through; here it is only the starting point).
+  const author = await addUser(
+    site.testApp.database.db,
+    { email: 'home-draft-writer@example.test', role: 'editor' },
+    null,
+    new Date(),
+  );
+  await submitForReview(
+    site.testApp.database.db,
+    { id: author.id, email: author.email, role: author.role, locales: author.locales },
+    { storyId: draftId, locale: 'en' },
+    { now: new Date() },
+  );
 }, 180_000);
 
 afterAll(async () => {
