@@ -241,7 +241,7 @@ describe.each(DIALECTS)('the editor’s autosave, conflicts and source rows on %
     expect(html).toContain('value="Unsaved alt text"');
     expect(html).toContain('value="Unsaved question?"');
     expect(html).toContain('Unsaved answer.</textarea>');
-    expect(html).toMatch(new RegExp(`<option value="${fields.heroMediaId}" selected`));
+    expect(html).toMatch(new RegExp(`name="heroMediaId" value="${fields.heroMediaId}" checked`));
     expect(html).toContain('value="https://example.com/a"');
     expect(html).toMatch(/id="source_1_url"/);
   });
