@@ -73,6 +73,8 @@ export {
   createPreviewLink,
   findPreview,
 } from './preview.js';
+/** A person's public profile: address, avatar and bio behind their byline. */
+export { mayEditProfile, saveProfile } from './profile.js';
 /** Going live: now, at a time, or off again (410 for readers). */
 export { publish, schedule, unpublish } from './publishing.js';
 /** Pre-publication checks: language per block, hero alt, dangling story links, missing locales. */

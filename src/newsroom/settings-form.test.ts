@@ -17,6 +17,7 @@ const saved: SiteSettings = {
   defaultLocale: 'zh',
   navigation: ['chips', 'ai-models'],
   fallbacks: { en: ['zh'], zh: ['en'] },
+  timeZone: 'Asia/Shanghai',
 };
 
 const form = (change: (v: SettingsFormValues) => void = () => {}) => {

@@ -1,5 +1,4 @@
 // People as readers meet them: bylines, author pages and the profiles behind them.
-export { mayEditProfile, saveProfile } from './profile.js';
 export {
   type AuthorCursor,
   findBylinePeople,
@@ -9,5 +8,7 @@ export {
   listPublicPeople,
   type Profile,
   type PublicPerson,
+  slugTakenByOther,
+  writeProfile,
 } from './queries.js';
 export { authorPath } from './urls.js';

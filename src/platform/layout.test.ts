@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const DOMAIN = ['platform', 'publishing', 'stories', 'accounts', 'api-keys', 'media', 'webhooks'];
+const DOMAIN = ['platform', 'publishing', 'stories', 'accounts', 'api-keys', 'media', 'webhooks', 'people'];
 const WORK = [...DOMAIN, 'editorial', 'desk', 'newsletter', 'search'];
 
 /**
@@ -26,7 +26,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'api-keys': ['platform', 'accounts'],
   media: ['platform', 'stories'],
   webhooks: ['platform', 'stories'],
-  editorial: ['platform', 'publishing', 'stories', 'accounts', 'media'],
+  people: ['platform'],
+  editorial: ['platform', 'publishing', 'stories', 'accounts', 'media', 'people'],
   desk: ['platform', 'publishing', 'stories'],
   newsletter: ['platform', 'publishing', 'stories', 'media'],
   search: ['platform', 'publishing', 'stories'],

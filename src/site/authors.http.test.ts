@@ -9,8 +9,7 @@ import { jsonLdProblems } from '../../test/support/seo-checks.js';
 import { readFeed, readSitemap } from '../../test/support/syndication-checks.js';
 import { vnuProblems } from '../../test/support/vnu.js';
 import type { User } from '../accounts/index.js';
-import { submitStory } from '../editorial/index.js';
-import { saveProfile } from '../people/index.js';
+import { saveProfile, submitStory } from '../editorial/index.js';
 import { findStory, findStoryIdBySlug } from '../stories/index.js';
 
 const ORIGIN = 'https://news.example.test';

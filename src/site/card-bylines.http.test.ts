@@ -6,8 +6,7 @@ import { addPerson } from '../../test/support/people.js';
 import { QueryCounter } from '../../test/support/query-counter.js';
 import { vnuProblems } from '../../test/support/vnu.js';
 import type { Actor, User } from '../accounts/index.js';
-import { submitStory } from '../editorial/index.js';
-import { saveProfile } from '../people/index.js';
+import { saveProfile, submitStory } from '../editorial/index.js';
 import { findStoryIdBySlug } from '../stories/index.js';
 
 const ORIGIN = 'https://news.example.test';

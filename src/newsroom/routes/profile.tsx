@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { findUserById, type User } from '../../accounts/index.js';
-import { siteSettingsOrThrow } from '../../editorial/index.js';
-import { findProfile, mayEditProfile, type Profile, saveProfile } from '../../people/index.js';
+import { mayEditProfile, saveProfile, siteSettingsOrThrow } from '../../editorial/index.js';
+import { findProfile, type Profile } from '../../people/index.js';
 import { DomainError, isDomainError } from '../../platform/errors.js';
 import { displayLanguageName } from '../../platform/i18n.js';
 import { htmlLangTag } from '../../publishing/index.js';

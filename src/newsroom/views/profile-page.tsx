@@ -1,4 +1,4 @@
-import type { Translator } from '../../site/view-models.js';
+import type { Translator } from '../../platform/i18n.js';
 import { CsrfField, Field } from './admin-layout.js';
 import { SelectField } from './form-controls.js';
 

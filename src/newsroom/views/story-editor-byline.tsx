@@ -1,4 +1,4 @@
-import type { Translator } from '../../site/view-models.js';
+import type { Translator } from '../../platform/i18n.js';
 import { SelectField } from './form-controls.js';
 
 /** The byline choices of the variant being edited (only editors and owners see them). */

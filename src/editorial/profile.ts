@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { type Actor, recordAudit } from '../accounts/index.js';
-import { InvalidInput, NotAllowed } from '../editorial/errors.js';
-import { type NamesOutcome, namesChanged } from '../editorial/names.js';
-import { parseInput } from '../editorial/schema.js';
-import { recordedWrite } from '../editorial/use-case.js';
+import { type Profile, slugTakenByOther, writeProfile } from '../people/index.js';
 import type { Database } from '../platform/database/index.js';
-import { type Profile, slugTakenByOther, writeProfile } from './queries.js';
+import { InvalidInput, NotAllowed } from './errors.js';
+import { type NamesOutcome, namesChanged } from './names.js';
+import { parseInput } from './schema.js';
+import { recordedWrite } from './use-case.js';
 
 type Db = Kysely<Database>;
 
