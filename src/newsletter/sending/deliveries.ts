@@ -99,13 +99,27 @@ export async function claimDeliveries(
   });
 }
 
-/** Keeps this sender's unfinished rows its own while a slow batch is still going out. */
+/**
+ * Keeps this sender's unfinished rows its own while a slow batch is still going out. On
+ * PostgreSQL a row that is being written at this moment (marked sent, requeued) is skipped rather
+ * than waited for: that write ends the claim anyway, and a renewal that queued behind it could
+ * lock the batch's rows in another order than the write and deadlock with it.
+ */
 export async function renewClaims(db: Db, senderId: string, leaseUntil: string): Promise<void> {
-  await db
-    .updateTable('newsletter_deliveries')
-    .set({ claim_expires_at: leaseUntil })
+  const ours = (target: Db) =>
+    target
+      .selectFrom('newsletter_deliveries')
+      .select('id')
+      .where('claimed_by', '=', senderId)
+      .where('state', '=', 'sending');
+  const renew = db.updateTable('newsletter_deliveries').set({ claim_expires_at: leaseUntil });
+  if (!isPostgres(db)) {
+    await renew.where('claimed_by', '=', senderId).where('state', '=', 'sending').execute();
+    return;
+  }
+  await renew
+    .where('id', 'in', ours(db).orderBy('id').forUpdate().skipLocked())
     .where('claimed_by', '=', senderId)
-    .where('state', '=', 'sending')
     .execute();
 }
 

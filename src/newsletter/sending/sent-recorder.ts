@@ -11,6 +11,8 @@ import { markSent } from './deliveries.js';
  */
 const RECORD_EVERY_MS = 2;
 const MAX_UNRECORDED = 20;
+const WRITE_ATTEMPTS = 4;
+const RETRY_WAIT_MS = 100;
 
 export class SentRecorder {
   #ids: number[] = [];
@@ -35,13 +37,29 @@ export class SentRecorder {
     while (this.#ids.length > 0) {
       const ids = this.#ids.splice(0);
       try {
-        await markSent(this.db, ids, this.at());
+        await this.#markSentRetrying(ids);
       } catch (error) {
         this.#failure = error;
         break;
       }
     }
     this.#writing = null;
+  }
+
+  /**
+   * The server has taken these messages: a write lost to a passing database error (a deadlock
+   * victim, a dropped connection) is tried again, since giving up would send them twice later.
+   */
+  async #markSentRetrying(ids: number[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await markSent(this.db, ids, this.at());
+        return;
+      } catch (error) {
+        if (attempt >= WRITE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_WAIT_MS * attempt));
+      }
+    }
   }
 
   /** Waits until every noted message is written; throws if a write failed. */
