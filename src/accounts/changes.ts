@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, UserRole } from '../platform/database/index.js';
+import { type Database, inTransaction, type UserRole } from '../platform/database/index.js';
 import { DomainError } from '../platform/errors.js';
 import { isWellFormedLocale, type Locale } from '../platform/locale.js';
 import { countOwners, deleteUserSessions, findUserById, type User, updateUser } from './queries.js';
@@ -41,10 +41,11 @@ export function removesLastOwner(
 /**
  * Changes a person's name, role, locales or whether they may sign in, keeping the rules: a
  * translator works in at least one locale, and the last active owner stays an active owner.
- * Disabling ends every session at once. Returns the person as saved.
+ * Disabling ends every session at once. Returns the person as saved. Joins the caller's
+ * transaction when given one, so a use case can audit and log the change with it.
  */
 export async function changeUser(db: Db, userId: number, change: UserChange, now: Date): Promise<User> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await findUserById(trx, userId);
     if (!user) throw new DomainError('not-found', `No account #${userId}.`);
     if (removesLastOwner(user, change, await countOwners(trx))) throw new LastOwner();

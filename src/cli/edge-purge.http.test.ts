@@ -5,6 +5,7 @@ import { apiRequest, staffToken } from '../../test/support/api-client.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { eventually } from '../../test/support/eventually.js';
 import { buildStory } from '../../test/support/factories.js';
+import { addPerson, signedInAs } from '../../test/support/people.js';
 import { findStory, findStoryIdBySlug } from '../stories/index.js';
 
 describe('every change purges the cache in front by the keys of the pages it dropped', () => {
@@ -75,5 +76,24 @@ describe('every change purges the cache in front by the keys of the pages it dro
     );
     // The story's own key is one the page was filed under: the two come from the same tags.
     expect(pageKeys).toContain(`story-${storyId}`);
+  });
+
+  it('renaming a staff member in the people admin purges every page, for their name is in bylines', async () => {
+    const page = await t.get('/en/ai-models/purged-story');
+    expect(page.status).toBe(200);
+    // Every page is filed under the site key, which a change of names purges.
+    expect((page.headers.get('cache-tag') ?? '').split(',')).toContain('site');
+    purged.length = 0;
+    const { browser: owner } = await signedInAs(t, 'owner');
+    const writer = await addPerson(t, 'author', { displayName: 'Before Rename' });
+    await owner.get(`/admin/people/${writer.id}`);
+    const saved = await owner.post(`/admin/people/${writer.id}`, {
+      displayName: 'After Rename',
+      role: 'author',
+    });
+    expect(saved.status).toBe(303);
+    expect(await eventually(() => purged.flat().includes('site') && purged.flat(), 'the purge')).toContain(
+      'site',
+    );
   });
 });

@@ -120,6 +120,8 @@ export * from './schema.js';
 export { saveSettings } from './settings.js';
 /** The settings' rules: locales, default, navigation, fallbacks. */
 export { checkSettings, type SettingsFields } from './settings-rules.js';
+/** The people admin's changes to a staff member: name, role, locales, access. */
+export { changeStaffMember } from './staff.js';
 /** A story's details (section, entities, sources, hero image, hero alt texts), and deletion. */
 export { deleteStory, updateStoryMeta } from './story-details.js';
 /** Stories to link to from the editor, by words of their title or slug. */

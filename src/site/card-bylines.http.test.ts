@@ -70,6 +70,28 @@ describe.each(DIALECTS)('writers named on story cards on %s', (dialect) => {
     expect(html).not.toContain('class="card-byline"');
   });
 
+  it('names the writers on a story page’s related cards, in the query that reads its byline', async () => {
+    const relatedCards = (html: string) => html.slice(html.indexOf('class="related"'));
+    const before = await page('/en/ai-models/card-story-0');
+    expect(relatedCards(before.html)).not.toContain('class="card-byline"');
+    await creditNewestTwo();
+    const two = await page('/en/ai-models/card-story-0');
+    const related = relatedCards(two.html);
+    expect(related).toContain(
+      '<span class="card-byline">By <a href="/en/authors/card-writer" rel="author">Card Writer 0</a></span>',
+    );
+    expect(related).toContain('<span class="card-byline">By Card Writer 1</span>');
+    const zh = relatedCards((await page('/zh/ai-models/card-story-0')).html);
+    expect(zh).toContain('<span class="card-byline">作者 <a href="/zh/authors/card-writer"');
+    // The story's own writer and every related card's: still one query for the people.
+    await credit('card-story-0', writers[9] as User);
+    for (let i = 1; i < 8; i++) await credit(SLUGS[i] as string, writers[i + 1] as User);
+    const all = await page('/en/ai-models/card-story-0');
+    expect(relatedCards(all.html).match(/class="card-byline"/g)).toHaveLength(4);
+    expect(all.html).toContain('Card Writer 9');
+    expect(all.queries).toBe(two.queries);
+  });
+
   it('names the writer on the front page and a section page, linked only to a public page', async () => {
     await creditNewestTwo();
     for (const path of ['/en/', '/en/ai-models/']) {

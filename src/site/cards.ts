@@ -69,14 +69,18 @@ export function imageView(
   };
 }
 
-/** The people credited on the cards of `stories`, read in one query whatever their number. */
+/**
+ * The people credited on the cards of `stories`, read in one query whatever their number; a page
+ * that names others too (a story's own byline) passes their ids as `alsoIds` to share the query.
+ */
 export function cardPeople(
   deps: SiteDeps,
   stories: Story[],
   locale: string,
+  alsoIds: number[] = [],
 ): Promise<Map<number, PublicPerson>> {
   const authorIds = stories.flatMap((story) => chooseVariant(deps, story, locale)?.variant.authorId ?? []);
-  return findBylinePeople(deps.db, authorIds);
+  return findBylinePeople(deps.db, [...alsoIds, ...authorIds]);
 }
 
 function cardAuthor(

@@ -1,7 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findStoryIdBySlug } from '../../src/stories/index.js';
+import { readFeed } from '../support/syndication-checks.js';
 import { type DemoSite, launchBrowser, seriousViolations, signInAs, startDemoSite } from './support.js';
+
+/** The newest story of the demo, first on the front page. */
+const LEAD_SLUG = 'deepseek-r2-reasoning';
 
 describe('people on the site, clicked through', () => {
   let browser: Browser;
@@ -15,7 +19,7 @@ describe('people on the site, clicked through', () => {
     await browser?.close();
   });
 
-  it('a person fills their profile, an editor credits them as translator, a reader follows the byline', async () => {
+  it('a person fills their profile, an editor credits them, readers in en and zh follow the bylines', async () => {
     const writer = await browser.newPage();
     await signInAs(site, writer, {
       email: 'lihua@example.test',
@@ -54,6 +58,14 @@ describe('people on the site, clicked through', () => {
       editor.locator('button[name="intent"][value="save"]').first().click(),
     ]);
     expect(await seriousViolations(editor)).toEqual([]);
+    // They wrote the Chinese text of the newest story, the front page's lead: its card names them.
+    const leadId = await findStoryIdBySlug(site.testApp.database.db, 'zh', LEAD_SLUG);
+    await editor.goto(`${site.url}/admin/stories/${leadId}/zh`);
+    await editor.locator('select[name="bylineAuthor"]').selectOption(translatorId ?? '');
+    await Promise.all([
+      editor.waitForURL(/notice=saved/),
+      editor.locator('button[name="intent"][value="save"]').first().click(),
+    ]);
 
     for (const [locale, label, bio] of [
       ['en', 'Translated by', 'Translator covering chips and models.'],
@@ -72,9 +84,49 @@ describe('people on the site, clicked through', () => {
       );
       expect(await seriousViolations(reader)).toEqual([]);
     }
+
+    // A Chinese reader starts on the front page and follows the card's byline.
     const zhReader = await browser.newPage();
-    await zhReader.goto(`${site.url}/zh/authors/li-hua`);
+    await zhReader.goto(`${site.url}/zh/`);
+    expect(await seriousViolations(zhReader)).toEqual([]);
+    const card = zhReader.locator('article.card', {
+      has: zhReader.locator(`.card-title a[href="/zh/ai-models/${LEAD_SLUG}"]`),
+    });
+    await expect(card.locator('.card-byline').first().textContent()).resolves.toContain('李华');
+    await Promise.all([
+      zhReader.waitForURL(/\/zh\/authors\/li-hua$/),
+      card.locator('.card-byline a', { hasText: '李华' }).first().click(),
+    ]);
+    expect(await zhReader.locator('html').getAttribute('lang')).toMatch(/^zh/);
+    await expect(zhReader.locator('h1').textContent()).resolves.toContain('李华');
     await expect(zhReader.locator('.author-bio').textContent()).resolves.toBe('专注芯片与模型的译者。');
+    const listed = zhReader.locator('.story-list .card-title a');
+    expect(await listed.count()).toBeGreaterThan(0);
+    expect(await seriousViolations(zhReader)).toEqual([]);
+
+    // The author's own feed, followed from the page: it parses as RSS and carries their story.
+    const feedLink = zhReader.locator('a[href="/zh/authors/li-hua/feed.xml"]');
+    expect(await feedLink.count()).toBe(1);
+    const [feedResponse] = await Promise.all([
+      zhReader.waitForResponse((response) => response.url().endsWith('/zh/authors/li-hua/feed.xml')),
+      feedLink.click(),
+    ]);
+    expect(feedResponse.status()).toBe(200);
+    expect(feedResponse.headers()['content-type']).toMatch(/^application\/rss\+xml/);
+    const feed = readFeed({ kind: 'rss', body: await feedResponse.text() });
+    expect(feed.title).toContain('李华');
+    expect(feed.items.some((item) => item.link?.endsWith(`/zh/ai-models/${LEAD_SLUG}`))).toBe(true);
+    await zhReader.waitForURL(`${site.url}/zh/authors/li-hua/feed.xml`);
+    await zhReader.goBack();
+    expect(zhReader.url()).toBe(`${site.url}/zh/authors/li-hua`);
+
+    // And back on the author page, the reader opens the story from the list.
+    const title = (await listed.first().textContent())?.trim() ?? '';
+    const href = (await listed.first().getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/zh\//);
+    await Promise.all([zhReader.waitForURL(`${site.url}${href}`), listed.first().click()]);
+    await expect(zhReader.locator('h1').textContent()).resolves.toBe(title);
+    await expect(zhReader.locator('.byline').textContent()).resolves.toContain('李华');
     expect(await seriousViolations(zhReader)).toEqual([]);
   }, 180_000);
 });

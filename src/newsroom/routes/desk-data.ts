@@ -12,14 +12,16 @@ import { DomainError } from '../../platform/errors.js';
 import { displayLanguageName, type Translator } from '../../platform/i18n.js';
 import { htmlLangTag } from '../../publishing/index.js';
 import type { Entity } from '../../stories/index.js';
+import { adminTimeLabel } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { ClusterCardView, ItemView, SourceLineView, TimeView } from '../views/desk-cluster-card.js';
 import type { SourceRowView } from '../views/sources-page.js';
 import type { SourceMaterialView } from '../views/story-editor-aside.js';
-import { entityLabel, formatUtc } from './story-editor-data.js';
+import { entityLabel } from './story-editor-data.js';
 
-// The desk's records turned into the plain data its views show: times as labels, languages by
-// name, links only where they are safe to follow. The route gathers, these shape, the view renders.
+// The desk's records turned into the plain data its views show: times as labels on the newsroom's
+// clocks (`zone`, a site setting), languages by name, links only where they are safe to follow.
+// The route gathers, these shape, the view renders.
 
 export async function findClusterOrThrow(deps: NewsroomDeps, id: number): Promise<Cluster> {
   const cluster = await findCluster(deps.db, id);
@@ -27,8 +29,8 @@ export async function findClusterOrThrow(deps: NewsroomDeps, id: number): Promis
   return cluster;
 }
 
-export function timeView(iso: string | null): TimeView | undefined {
-  return iso ? { iso, label: formatUtc(iso) } : undefined;
+export function timeView(iso: string | null, zone: string): TimeView | undefined {
+  return iso ? { iso, label: adminTimeLabel(iso, zone) } : undefined;
 }
 
 /** An address from a feed as a link target, or undefined: only http(s) is ever a link. */
@@ -48,7 +50,7 @@ function languageOf(t: Translator, language: string | null) {
     : { languageLabel: '', lang: undefined };
 }
 
-export function sourceRow(feed: FollowedFeed): SourceRowView {
+export function sourceRow(feed: FollowedFeed, zone: string): SourceRowView {
   const base = `/admin/sources/${feed.id}`;
   return {
     id: feed.id,
@@ -59,9 +61,9 @@ export function sourceRow(feed: FollowedFeed): SourceRowView {
     siteHref: safeHref(feed.siteUrl),
     folder: feed.folder.join(' / '),
     state: feed.state,
-    lastFetch: timeView(feed.lastFetchAt),
-    lastSuccess: timeView(feed.lastSuccessAt),
-    nextFetch: feed.state === 'active' ? timeView(feed.nextFetchAt) : undefined,
+    lastFetch: timeView(feed.lastFetchAt, zone),
+    lastSuccess: timeView(feed.lastSuccessAt, zone),
+    nextFetch: feed.state === 'active' ? timeView(feed.nextFetchAt, zone) : undefined,
     lastError: feed.lastError,
     lastStatus: feed.lastStatus,
     failures: feed.consecutiveFailures,
@@ -82,7 +84,7 @@ function marksOf(cluster: Cluster, itemId: number): { earliest: boolean; origina
   };
 }
 
-function sourceLine(t: Translator, cluster: Cluster, source: ClusterSource): SourceLineView {
+function sourceLine(t: Translator, cluster: Cluster, source: ClusterSource, zone: string): SourceLineView {
   const language = languageOf(t, source.language);
   return {
     itemId: source.itemId,
@@ -90,7 +92,7 @@ function sourceLine(t: Translator, cluster: Cluster, source: ClusterSource): Sou
     title: source.title,
     href: safeHref(source.url),
     ...language,
-    published: timeView(source.publishedAt),
+    published: timeView(source.publishedAt, zone),
     ...marksOf(cluster, source.itemId),
   };
 }
@@ -105,7 +107,7 @@ export function mainLanguage(cluster: Cluster): string | undefined {
   return best;
 }
 
-export function clusterCard(t: Translator, cluster: Cluster): ClusterCardView {
+export function clusterCard(t: Translator, cluster: Cluster, zone: string): ClusterCardView {
   const language = mainLanguage(cluster);
   return {
     id: cluster.id,
@@ -114,14 +116,14 @@ export function clusterCard(t: Translator, cluster: Cluster): ClusterCardView {
     summary: cluster.summary,
     lang: language ? htmlLangTag(language) : undefined,
     state: cluster.state,
-    snoozedUntil: cluster.state === 'snoozed' ? timeView(cluster.snoozedUntil) : undefined,
+    snoozedUntil: cluster.state === 'snoozed' ? timeView(cluster.snoozedUntil, zone) : undefined,
     storyHref:
       cluster.state === 'started' && cluster.storyId ? `/admin/stories/${cluster.storyId}` : undefined,
     languages: cluster.languages.map((l) => displayLanguageName(l, t.locale)),
     itemCount: cluster.itemCount,
     feedCount: cluster.feedCount,
-    latest: timeView(cluster.latestAt),
-    sources: cluster.sources.map((s) => sourceLine(t, cluster, s)),
+    latest: timeView(cluster.latestAt, zone),
+    sources: cluster.sources.map((s) => sourceLine(t, cluster, s, zone)),
   };
 }
 
@@ -136,7 +138,7 @@ export function entityNames(ids: number[], entities: Entity[], uiLocale: string)
 export function itemView(
   t: Translator,
   item: FeedItemRecord,
-  context: { cluster: Cluster | undefined; publisher: string; entities: Entity[] },
+  context: { cluster: Cluster | undefined; publisher: string; entities: Entity[]; zone: string },
 ): ItemView {
   const { cluster } = context;
   return {
@@ -145,7 +147,7 @@ export function itemView(
     title: item.title,
     href: safeHref(item.url),
     ...languageOf(t, item.language),
-    published: timeView(item.publishedAt ?? item.firstSeenAt),
+    published: timeView(item.publishedAt ?? item.firstSeenAt, context.zone),
     byline: item.extractedByline || item.author,
     // The page's article text when the desk fetched it; else what the feed itself said.
     text: item.extractedText || item.summary,
@@ -164,7 +166,7 @@ export async function loadSourceMaterial(
   deps: NewsroomDeps,
   actor: Actor,
   storyId: number,
-  context: { t: Translator; entities: Entity[] },
+  context: { t: Translator; entities: Entity[]; zone: string },
 ): Promise<SourceMaterialView | undefined> {
   if (!can(actor, { action: 'desk.view' })) return undefined;
   const cluster = await findClusterOfStory(deps.db, storyId);
@@ -178,6 +180,7 @@ export async function loadSourceMaterial(
         cluster,
         publisher: publishers.get(item.id) ?? '',
         entities: context.entities,
+        zone: context.zone,
       }),
     ),
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { InboxFilter } from '../../desk/index.js';
+import { fromZonedLocal } from '../../platform/time-zone.js';
 import { type FormBody, field, validate } from '../forms.js';
-import { publishAtIso } from '../story-forms.js';
 
 // What the desk's forms post, checked with zod; messages are UI string keys, shown in the
 // person's language by the route.
@@ -39,10 +39,14 @@ export function folderPath(text: string): string[] {
 
 const SNOOZE_PRESETS = { '4h': 4 * HOUR_MS, '1d': 24 * HOUR_MS, '1w': 7 * 24 * HOUR_MS } as const;
 
-/** Until when a snooze lasts: a preset from now, or the date and time typed (read as UTC). */
+/**
+ * Until when a snooze lasts: a preset from now, or the date and time typed, read on the newsroom's
+ * clocks (`zone`) as every time in the admin is.
+ */
 export function readSnooze(
   body: FormBody,
   now: Date,
+  zone: string,
 ): { ok: true; until: string } | { ok: false; until: string; error: string } {
   const preset = field(body, 'preset');
   const typed = field(body, 'until').trim();
@@ -51,8 +55,9 @@ export function readSnooze(
     return { ok: true, until: new Date(now.getTime() + ms).toISOString() };
   }
   if (typed === '') return { ok: false, until: typed, error: 'desk.error.untilRequired' };
-  const until = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(typed) ? publishAtIso(typed) : undefined;
-  if (!until) return { ok: false, until: typed, error: 'desk.error.until' };
+  const read = fromZonedLocal(typed, zone);
+  if (!read.ok) return { ok: false, until: typed, error: 'desk.error.until' };
+  const until = read.instant.toISOString();
   if (until <= now.toISOString()) return { ok: false, until: typed, error: 'desk.error.untilPast' };
   return { ok: true, until };
 }

@@ -13,6 +13,7 @@ import {
   listSections,
   SlugTaken,
 } from '../../stories/index.js';
+import { newsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import { translateErrors } from '../forms.js';
 import type { NewsroomEnv } from '../http/env.js';
@@ -92,7 +93,7 @@ export function deskStartRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): voi
     ]);
     const locales = settings?.locales ?? [];
     const language = mainLanguage(cluster);
-    const card = clusterCard(t, cluster);
+    const card = clusterCard(t, cluster, newsroomZone(settings));
     const chrome = adminChrome(c, deps, t('desk.start.heading'));
     const sources = storySources(cluster);
     const cited = new Set(sources.map((s) => s.url));

@@ -10,7 +10,9 @@ import {
 } from '../../desk/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { displayLanguageName } from '../../platform/i18n.js';
+import { offsetLabel } from '../../platform/time-zone.js';
 import { findSiteSettings, listEntities } from '../../stories/index.js';
+import { loadNewsroomZone, newsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
@@ -90,7 +92,7 @@ export function deskRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
           .map((e) => ({ value: e.slug, label: entityLabel(e, t.locale) }))
           .sort((a, b) => a.label.localeCompare(b.label, t.locale)),
       },
-      clusters: clusters.map((cluster) => clusterCard(t, cluster)),
+      clusters: clusters.map((cluster) => clusterCard(t, cluster, newsroomZone(settings))),
       total,
       pager: { page, totalPages, ...pagerLinks('/admin/desk', kept, page, totalPages) },
       returnTo: here ? `/admin/desk?${here}` : '/admin/desk',
@@ -109,9 +111,10 @@ export function deskRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
     status: 200 | 422 = 200,
   ) => {
     const t = c.get('t');
-    const [items, entities] = await Promise.all([
+    const [items, entities, zone] = await Promise.all([
       listClusterItems(deps.db, cluster.id),
       listEntities(deps.db),
+      loadNewsroomZone(deps.db),
     ]);
     const publishers = new Map(cluster.sources.map((s) => [s.itemId, s.publisher]));
     const chrome = adminChrome(c, deps, cluster.title);
@@ -120,14 +123,18 @@ export function deskRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
     const view = {
       t,
       csrfToken: chrome.csrfToken,
-      cluster: clusterCard(t, cluster),
+      cluster: clusterCard(t, cluster, zone),
       items: items.map((item) =>
-        itemView(t, item, { cluster, publisher: publishers.get(item.id) ?? '', entities }),
+        itemView(t, item, { cluster, publisher: publishers.get(item.id) ?? '', entities, zone }),
       ),
       entities: entityNames(cluster.entityIds, entities, t.locale),
       canTriage: can(actor, { action: 'desk.triage' }),
       canStart: can(actor, { action: 'story.create' }),
-      snooze: { until: snooze.until, error: snooze.error ? t(snooze.error) : undefined },
+      snooze: {
+        until: snooze.until,
+        error: snooze.error ? t(snooze.error) : undefined,
+        hint: t('desk.snooze.untilHint', { zone, offset: offsetLabel(deps.now(), zone) }),
+      },
     };
     return renderAdmin(c, chrome, <ClusterPage view={view} />, status);
   };
@@ -187,7 +194,7 @@ export function deskRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
 
   app.post(`${ID}/snooze`, async (c) => {
     const { actor, cluster, body } = await triageable(c);
-    const snooze = readSnooze(body, deps.now());
+    const snooze = readSnooze(body, deps.now(), await loadNewsroomZone(deps.db));
     if (!snooze.ok) {
       // A value a date-time field cannot hold is not shown again (a browser never sends one).
       const typed = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(snooze.until) ? snooze.until : '';

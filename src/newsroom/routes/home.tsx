@@ -9,6 +9,7 @@ import {
 } from '../../editorial/index.js';
 import { displayLanguageName } from '../../platform/i18n.js';
 import { listEntityProposals } from '../../stories/index.js';
+import { loadNewsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import { calendarWeeks, calendarWindow } from '../home/calendar.js';
 import type { NewsroomEnv } from '../http/env.js';
@@ -30,12 +31,6 @@ const HOME_LIMITS = {
 const CALENDAR_WEEKS = 5;
 const RISING_WINDOW_MS = 6 * 3_600_000;
 
-/**
- * The newsroom's time zone for the calendar. No site setting names one yet, so UTC, the zone every
- * other admin page shows times in; a setting, once there, is read here.
- */
-const NEWSROOM_TIME_ZONE = 'UTC';
-
 const nothing = <T,>(): Promise<T[]> => Promise.resolve([]);
 
 /** The newsroom's home page: what needs attention now, each panel linking to where it is done. */
@@ -45,7 +40,9 @@ export function homeRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
     const t = c.get('t');
     const now = deps.now();
     const may = (action: 'desk.view' | 'subscribers.manage' | 'taxonomy.manage') => can(actor, { action });
-    const window = calendarWindow(calendarWeeks(now, NEWSROOM_TIME_ZONE, CALENDAR_WEEKS, []));
+    // The calendar's days and the times on it are the newsroom's (a site setting), as all admin times are.
+    const zone = await loadNewsroomZone(deps.db);
+    const window = calendarWindow(calendarWeeks(now, zone, CALENDAR_WEEKS, []));
     // Each panel is one bounded query (two for the proposals' count), all at once.
     const [drafts, stale, scheduled, rising, sends, shared, proposals] = await Promise.all([
       listDraftsAwaitingReview(deps.db, HOME_LIMITS.drafts),
@@ -70,21 +67,19 @@ export function homeRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
       label: new Intl.DateTimeFormat(t.locale, {
         dateStyle: style,
         timeStyle: 'short',
-        timeZone: NEWSROOM_TIME_ZONE,
+        timeZone: zone,
       }).format(new Date(iso)),
     });
     const timeOnly = (iso: string) =>
-      new Intl.DateTimeFormat(t.locale, { timeStyle: 'short', timeZone: NEWSROOM_TIME_ZONE }).format(
-        new Date(iso),
-      );
+      new Intl.DateTimeFormat(t.locale, { timeStyle: 'short', timeZone: zone }).format(new Date(iso));
     const view: HomeView = {
       t,
-      timeZone: NEWSROOM_TIME_ZONE,
+      timeZone: zone,
       drafts: drafts.map((d) => ({ ...link(d), at: dateTime(d.at) })),
       stale: stale.map((s) => ({ ...link(s), at: dateTime(s.at), sourceLanguage: language(s.sourceLocale) })),
       calendar: calendarWeeks(
         now,
-        NEWSROOM_TIME_ZONE,
+        zone,
         CALENDAR_WEEKS,
         scheduled.map((s) => ({
           at: s.at,

@@ -2,7 +2,6 @@ import type { Context, Hono } from 'hono';
 import {
   type Actor,
   addUser,
-  changeUser,
   countUserSessions,
   deleteUserSessions,
   findUserById,
@@ -14,7 +13,7 @@ import {
   SETUP_LINK_HOURS,
   type User,
 } from '../../accounts/index.js';
-import { siteSettingsOrThrow } from '../../editorial/index.js';
+import { changeStaffMember, deliverNamesOutcome, siteSettingsOrThrow } from '../../editorial/index.js';
 import { DomainError, isDomainError } from '../../platform/errors.js';
 import type { NewsroomDeps } from '../deps.js';
 import { translateErrors } from '../forms.js';
@@ -203,30 +202,22 @@ export function peopleRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
     if (!parsed.ok) {
       return renderPerson(c, deps, actor, user, { values, errors: translateErrors(parsed.errors, t) }, 422);
     }
-    let saved: User;
+    let changed: Awaited<ReturnType<typeof changeStaffMember>>;
     try {
-      saved = await changeUser(deps.db, user.id, parsed.value, deps.now());
+      changed = await changeStaffMember(
+        deps.db,
+        actor,
+        { userId: user.id, change: { kind: 'details', ...parsed.value } },
+        deps.now(),
+      );
     } catch (error) {
       const refused = refusal(c, error);
       if (!refused) throw error;
       return renderPerson(c, deps, actor, user, { values, problem: refused.problem }, refused.status);
     }
-    const changes = (['displayName', 'role', 'locales'] as const).filter(
-      (key) => JSON.stringify(user[key]) !== JSON.stringify(saved[key]),
-    );
-    if (changes.length > 0) {
-      await recordAudit(
-        deps.db,
-        {
-          actor,
-          action: 'user.update',
-          subject: { kind: 'user', id: user.id },
-          summary: user.email,
-          details: Object.fromEntries(changes.map((key) => [key, { from: user[key], to: saved[key] }])),
-        },
-        deps.now(),
-      );
-    }
+    // The name is in bylines on every page: a new one drops them all, here and in front.
+    await deliverNamesOutcome(changed.outcome, deps);
+    const saved = changed.user;
     // An owner who just gave up the role can no longer see this page.
     const stillManages = saved.id !== actor.id || saved.role === 'owner';
     return c.redirect(stillManages ? `/admin/people/${user.id}?notice=saved` : '/admin?notice=saved', 303);
@@ -240,18 +231,21 @@ export function peopleRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
       if (action === 'disable' && user.id === actor.id) {
         return renderPerson(c, deps, actor, user, { problem: t('people.error.disableSelf') }, 409);
       }
+      let changed: Awaited<ReturnType<typeof changeStaffMember>>;
       try {
-        await changeUser(deps.db, user.id, { disabled: action === 'disable' }, deps.now());
+        changed = await changeStaffMember(
+          deps.db,
+          actor,
+          { userId: user.id, change: { kind: 'access', disabled: action === 'disable' } },
+          deps.now(),
+        );
       } catch (error) {
         const refused = refusal(c, error);
         if (!refused) throw error;
         return renderPerson(c, deps, actor, user, { problem: refused.problem }, refused.status);
       }
-      await recordAudit(
-        deps.db,
-        { actor, action: `user.${action}`, subject: { kind: 'user', id: user.id }, summary: user.email },
-        deps.now(),
-      );
+      // A disabled person's author page goes, and with it the links in their bylines.
+      await deliverNamesOutcome(changed.outcome, deps);
       return c.redirect(`/admin/people/${user.id}?done=${action}d`, 303);
     });
   }

@@ -21,6 +21,7 @@ import {
 import { DomainError } from '../../platform/errors.js';
 import type { Translator } from '../../platform/i18n.js';
 import { findSiteSettings } from '../../stories/index.js';
+import { loadNewsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
@@ -121,7 +122,7 @@ export function sourcesRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void 
     status: 200 | 413 | 422 = 200,
   ) => {
     const t = c.get('t');
-    const feeds = await listFeeds(deps.db);
+    const [feeds, zone] = await Promise.all([listFeeds(deps.db), loadNewsroomZone(deps.db)]);
     const chrome = adminChrome(c, deps, t('sources.heading'));
     const source = Number(c.req.query('source') ?? '');
     const notice = doneNotice(c, t, feeds.find((f) => f.id === source)?.lastError ?? '');
@@ -129,7 +130,7 @@ export function sourcesRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void 
     const view: SourcesView = {
       t,
       csrfToken: chrome.csrfToken,
-      sources: feeds.map(sourceRow),
+      sources: feeds.map((feed) => sourceRow(feed, zone)),
       add: form.add ?? { url: '', folder: '' },
       importError: form.importError,
       maxOpmlKilobytes: String(MAX_OPML_BYTES / 1024),

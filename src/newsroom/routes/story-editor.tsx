@@ -118,6 +118,7 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     const reference = await loadSourceMaterial(deps, ctx.actor, ctx.loaded.story.id, {
       t,
       entities: ctx.entities,
+      zone: newsroomZone(ctx.settings),
     });
     if (reference) view.reference = reference;
     view.team = await loadStoryTeamPanels(deps, c, ctx, chrome.csrfToken);

@@ -11,6 +11,7 @@ import {
 import type { SubscriberState } from '../../platform/database/index.js';
 import { languageName } from '../../platform/i18n.js';
 import { findSiteSettings } from '../../stories/index.js';
+import { newsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
@@ -37,9 +38,15 @@ const EXPORT_COLUMNS = [
 
 const topicLabel = (topic: { kind: string; key: string }) => `${topic.kind}:${topic.key}`;
 
-async function siteLocales(deps: NewsroomDeps): Promise<{ locales: string[]; defaultLocale: string }> {
+async function siteLocales(
+  deps: NewsroomDeps,
+): Promise<{ locales: string[]; defaultLocale: string; zone: string }> {
   const settings = await findSiteSettings(deps.db);
-  return { locales: settings?.locales ?? ['en'], defaultLocale: settings?.defaultLocale ?? 'en' };
+  return {
+    locales: settings?.locales ?? ['en'],
+    defaultLocale: settings?.defaultLocale ?? 'en',
+    zone: newsroomZone(settings),
+  };
 }
 
 /** The query's filters, each kept only when it is one the page offers. */
@@ -75,7 +82,7 @@ export function subscribersRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     status: 200 | 413 | 422 = 200,
   ) => {
     const t = c.get('t');
-    const { locales } = await siteLocales(deps);
+    const { locales, zone } = await siteLocales(deps);
     const filter = readFilter(c, locales);
     const { page, limit, offset } = pageParam(c, PAGE_SIZE);
     const [{ subscribers, total }, counts] = await Promise.all([
@@ -117,7 +124,7 @@ export function subscribersRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
         frequency: s.frequency,
         state: s.state,
         topics: s.topics.map(topicLabel),
-        confirmed: timeView(s.confirmedAt),
+        confirmed: timeView(s.confirmedAt, zone),
       })),
       pager: { page, totalPages, ...pagerLinks('/admin/subscribers', query, page, totalPages) },
       exportHref: `/admin/subscribers/export.csv${exportQuery ? `?${exportQuery}` : ''}`,

@@ -11,8 +11,8 @@ export interface ClusterPageView {
   entities: string[];
   canTriage: boolean;
   canStart: boolean;
-  /** The snooze form as typed, with its message, after a refused snooze. */
-  snooze: { until: string; error?: string | undefined };
+  /** The snooze form as typed, with its message, after a refused snooze; `hint` names the zone. */
+  snooze: { until: string; error?: string | undefined; hint: string };
 }
 
 const PRESETS = ['4h', '1d', '1w'] as const;
@@ -33,7 +33,7 @@ function SnoozeForm({ view }: { view: ClusterPageView }) {
         name="until"
         type="datetime-local"
         label={t('desk.snooze.until')}
-        hint={t('desk.snooze.untilHint')}
+        hint={view.snooze.hint}
         value={view.snooze.until}
         error={view.snooze.error}
       />

@@ -27,7 +27,7 @@ import {
   storyPath,
   type Variant,
 } from '../../stories/index.js';
-import { chooseVariant, imageView, readerPath, storyCards, variantPath } from '../cards.js';
+import { cardPeople, chooseVariant, imageView, readerPath, storyCards, variantPath } from '../cards.js';
 import { buildChrome } from '../chrome.js';
 import { absoluteMediaUrl, absoluteUrl, type SiteDeps } from '../deps.js';
 import { formatDate } from '../format.js';
@@ -68,12 +68,13 @@ export async function storyRoute(c: Context, deps: SiteDeps): Promise<Response> 
     const story = await publishedStoryAt(c, deps, { locale, sectionParam, slug });
     if (story instanceof Response) return story;
     const chosen = chooseVariant(deps, story, locale) as { variant: Variant; isFallback: boolean };
-    const [relatedIds, shareCount, people] = await Promise.all([
+    const [relatedIds, shareCount] = await Promise.all([
       listRelatedStoryIds(deps.db, story, RELATED_STORIES, deps.catalog.storiesByEntity),
       findShareCount(deps.db, story.id),
-      bylinePeople(deps, chosen.variant),
     ]);
     const related = await deps.cards.get(relatedIds);
+    // The story's byline and the related cards' writers are read together, in one query.
+    const people = await cardPeople(deps, related, locale, bylineIds(chosen.variant));
     const data = storyPageData(deps, {
       story,
       locale,
@@ -142,16 +143,20 @@ interface StoryPageInput {
   isFallback: boolean;
   related: Story[];
   shareCount: number;
-  /** The people the variant credits (findBylinePeople); none: the organisation signs it. */
+  /**
+   * The people the variant and the related cards credit (findBylinePeople); none: the organisation
+   * signs the story and the cards name no one.
+   */
   people?: Map<number, PublicPerson>;
+}
+
+function bylineIds(variant: Variant): number[] {
+  return [variant.authorId, variant.translatorId].filter((id): id is number => id !== null);
 }
 
 /** The people a variant's byline names, read for its page. */
 export function bylinePeople(deps: SiteDeps, variant: Variant): Promise<Map<number, PublicPerson>> {
-  return findBylinePeople(
-    deps.db,
-    [variant.authorId, variant.translatorId].filter((id): id is number => id !== null),
-  );
+  return findBylinePeople(deps.db, bylineIds(variant));
 }
 
 function credited(people: Map<number, PublicPerson> | undefined, userId: number | null, locale: string) {
@@ -311,7 +316,7 @@ export function storyPageData(deps: SiteDeps, input: StoryPageInput): StoryPageD
         }
       : {}),
     breadcrumbs,
-    related: storyCards(deps, input.related, locale),
+    related: storyCards(deps, input.related, locale, input.people),
   };
 }
 
