@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   'subscriber.import',
   'subscriber.unsubscribe',
   'subscriber.delete',
+  'subscriber.resend-confirmation',
   'cluster.triage',
   'cluster.start',
   'account.sign-in',

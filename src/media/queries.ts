@@ -47,17 +47,9 @@ export interface MediaLibraryItem extends Media {
 /** The longest search the library takes; longer input is cut, not refused. */
 export const MAX_MEDIA_QUERY_CHARS = 100;
 
-/**
- * The library, newest first, optionally narrowed to images whose file name, credit, or alt text or
- * credit in any language contains `query` (case-insensitive in every script). `usage` is counted
- * per item by a correlated subquery.
- */
-export async function listMediaLibrary(
-  db: Db,
-  page: { limit: number; offset: number; query?: string },
-): Promise<{ items: MediaLibraryItem[]; total: number }> {
-  const text = (page.query ?? '').trim().slice(0, MAX_MEDIA_QUERY_CHARS);
-  const base = db.selectFrom('media').$if(text !== '', (q) =>
+/** The library narrowed to images whose file name, credit, or alt text or credit in any language contains `text`. */
+function searchLibrary(db: Db, text: string) {
+  return db.selectFrom('media').$if(text !== '', (q) =>
     q.where((eb) =>
       eb.or([
         containsText(db, 'media.file_name', text),
@@ -77,6 +69,18 @@ export async function listMediaLibrary(
       ]),
     ),
   );
+}
+
+/**
+ * The library, newest first, optionally narrowed to images whose file name, credit, or alt text or
+ * credit in any language contains `query` (case-insensitive in every script). `usage` is counted
+ * per item by a correlated subquery.
+ */
+export async function listMediaLibrary(
+  db: Db,
+  page: { limit: number; offset: number; query?: string },
+): Promise<{ items: MediaLibraryItem[]; total: number }> {
+  const base = searchLibrary(db, (page.query ?? '').trim().slice(0, MAX_MEDIA_QUERY_CHARS));
   const [rows, count] = await Promise.all([
     base
       .selectAll('media')
@@ -103,6 +107,62 @@ export async function listMediaLibrary(
       ...toMedia(row, texts.get(row.id)),
       usage: Number(usage ?? 0),
     })),
+  };
+}
+
+/** Where a page of the picker starts: below an id (older images) or above one (newer images). */
+export type MediaCursor = { before: number } | { after: number };
+
+/** A page of the picker, and the ids to page on from, when there is more that way. */
+interface MediaPage {
+  items: Media[];
+  /** Pass as `before` for the next older page. */
+  olderFrom?: number;
+  /** Pass as `after` for the next newer page. */
+  newerFrom?: number;
+}
+
+/**
+ * One page of the (searched) library for the hero picker, newest first. Paged on the id (keyset)
+ * rather than by offset, so an upload made while someone pages does not shift every later page by
+ * one; one row more than the page is read to know whether another page follows that way, and
+ * one `exists` looks the other way.
+ */
+export async function listMediaPage(
+  db: Db,
+  page: { limit: number; query?: string; cursor?: MediaCursor },
+): Promise<MediaPage> {
+  const base = searchLibrary(db, (page.query ?? '').trim().slice(0, MAX_MEDIA_QUERY_CHARS));
+  const before = page.cursor && 'before' in page.cursor ? page.cursor.before : undefined;
+  const after = page.cursor && 'after' in page.cursor ? page.cursor.after : undefined;
+  let query = base.selectAll('media');
+  if (before !== undefined) query = query.where('media.id', '<', before);
+  if (after !== undefined) query = query.where('media.id', '>', after);
+  const rows = await query
+    .orderBy('media.id', after === undefined ? 'desc' : 'asc')
+    .limit(page.limit + 1)
+    .execute();
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  if (after !== undefined) shown.reverse();
+  const first = shown[0];
+  const last = shown.at(-1);
+  const exists = async (op: '<' | '>', id: number) =>
+    (await base.select('media.id').where('media.id', op, id).limit(1).executeTakeFirst()) !== undefined;
+  // Paging newer, "more" is about newer images; the older side is looked up, and the other way round.
+  const olderFrom = last && (after === undefined ? more : await exists('<', last.id)) ? last.id : undefined;
+  const newerFrom =
+    first && (after !== undefined ? more : before !== undefined && (await exists('>', first.id)))
+      ? first.id
+      : undefined;
+  const texts = await loadMediaTexts(
+    db,
+    shown.map((row) => row.id),
+  );
+  return {
+    items: shown.map((row) => toMedia(row, texts.get(row.id))),
+    ...(olderFrom !== undefined ? { olderFrom } : {}),
+    ...(newerFrom !== undefined ? { newerFrom } : {}),
   };
 }
 

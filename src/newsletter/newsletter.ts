@@ -42,7 +42,13 @@ import {
   startNewsletterScheduler,
   withDigestComposer,
 } from './sending/index.js';
-import { checkConfirmation, confirmSubscription, manageLinks, requestSubscription } from './subscribe.js';
+import {
+  checkConfirmation,
+  confirmSubscription,
+  manageLinks,
+  requestSubscription,
+  resendConfirmation,
+} from './subscribe.js';
 import { buildTestMail, type ComposedDigest, type DigestChoice, previewPeriod } from './test-send.js';
 
 // Drops the first parameter (the deps every newsletter function takes): what the entry point
@@ -91,6 +97,8 @@ export interface Newsletter {
     ) => Promise<{ id: number; email: string; state: SubscriberState } | undefined>;
     /** Unsubscribes one subscriber now; undefined when there is none with that id. */
     unsubscribeSubscriber: (id: number) => ReturnType<typeof unsubscribeForAdmin>;
+    /** Sends a pending subscriber's confirmation again, within the hourly limit per address. */
+    resendConfirmation: Bound<typeof resendConfirmation>;
     /** Erases one subscriber and everything held about them; undefined when there is none. */
     eraseSubscriber: (id: number) => ReturnType<typeof eraseForAdmin>;
     /** Plans a run (a list's issue) now or at its slot; the sender delivers it. */
@@ -160,6 +168,7 @@ export function createNewsletter(options: {
       importSubscribersCsv: (text, importOptions) => importSubscribersCsv(db, text, importOptions),
       findSubscriber: (id) => findSubscriber(db, id),
       unsubscribeSubscriber: (id) => unsubscribeForAdmin(db, id, deps.now().toISOString()),
+      resendConfirmation: (id) => resendConfirmation(deps, id),
       eraseSubscriber: (id) => eraseForAdmin(db, deps.secret, id),
       planRun: (request) => planRun(planDepsOf(sending), request),
       previewDigest: async (choice) => {

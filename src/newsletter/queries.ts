@@ -100,6 +100,24 @@ export async function upsertPendingSubscriber(
 }
 
 /**
+ * A new confirmation nonce for a subscriber still pending (an admin's resend), so only the newest
+ * link confirms. When it was signed up is kept: the request for consent is still that one.
+ * Undefined when the row is gone or no longer pending.
+ */
+export async function renewPendingNonce(
+  db: Kysely<Database>,
+  renewal: { id: number; nonce: string; now: string },
+): Promise<SubscriberRow | undefined> {
+  return db
+    .updateTable('subscribers')
+    .set({ confirm_nonce: renewal.nonce, updated_at: renewal.now })
+    .where('id', '=', renewal.id)
+    .where('state', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
  * Marks a pending subscriber active if `nonce` is still its confirmation nonce, consuming it in
  * the same statement: of two concurrent uses of one link exactly one wins. False otherwise.
  */

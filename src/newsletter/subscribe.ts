@@ -13,6 +13,7 @@ import {
   deleteSignupAttemptsBefore,
   findSubscriber,
   insertSignupAttempt,
+  renewPendingNonce,
   replaceSubscriberTopics,
   type SubscriberRow,
   type Topic,
@@ -109,6 +110,45 @@ export async function requestSubscription(
     deps.log.error({ err: error, subscriber: subscriber.id }, 'confirmation mail not sent'),
   );
   return { delivery };
+}
+
+/** What an admin's resend did: sent to `email`, or nothing because the address is not pending. */
+export type ResendOutcome = { sent: true; email: string } | { sent: false; email: string; state: string };
+
+// The admin's resend counts as an attempt on the address, under a stand-in for the IP: the
+// newsroom's own address must not use up (or be limited by) the readers' signup allowance.
+const ADMIN_RESEND_SOURCE = 'newsroom-resend';
+
+/**
+ * Sends a pending subscriber's confirmation again (from the admin, for a person whose mail never
+ * came), with a fresh nonce, so the earlier link stops working. It is one more confirmation
+ * request for the address, so the per-address hourly limit of signups applies here too (a
+ * resend button must not become a way to flood an inbox) and SignupRateLimited is thrown past
+ * it. Undefined when there is no such subscriber. The mail is awaited: the admin is told.
+ */
+export async function resendConfirmation(
+  deps: NewsletterDeps,
+  id: number,
+): Promise<ResendOutcome | undefined> {
+  const subscriber = await findSubscriber(deps.db, id);
+  if (!subscriber) return undefined;
+  if (subscriber.state !== 'pending')
+    return { sent: false, email: subscriber.email, state: subscriber.state };
+  const now = deps.now();
+  const hashes = {
+    addressHash: addressHash(deps.secret, subscriber.email),
+    ipHash: ipHash(deps.secret, ADMIN_RESEND_SOURCE),
+  };
+  const since = new Date(now.getTime() - HOUR_MS).toISOString();
+  const counts = await countSignupAttempts(deps.db, { ...hashes, since });
+  if (counts.byAddress >= deps.config.NEWSLETTER_SIGNUPS_PER_ADDRESS_PER_HOUR) throw new SignupRateLimited();
+  await insertSignupAttempt(deps.db, { ...hashes, now: now.toISOString() });
+  const nonce = randomBytes(16).toString('base64url');
+  const renewed = await renewPendingNonce(deps.db, { id, nonce, now: now.toISOString() });
+  // Confirmed or unsubscribed between the read and now: nothing to resend.
+  if (!renewed) return { sent: false, email: subscriber.email, state: 'changed' };
+  await deps.mailer.send(confirmationMail(deps, renewed, nonce));
+  return { sent: true, email: subscriber.email };
 }
 
 function confirmationMail(deps: NewsletterDeps, subscriber: SubscriberRow, nonce: string) {

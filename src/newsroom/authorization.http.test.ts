@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { DIALECTS } from '../../test/support/database.js';
 import { seedDeskFromFiles } from '../../test/support/desk-test-feeds.js';
 import { buildStory } from '../../test/support/factories.js';
-import { addActiveSubscribers } from '../../test/support/newsletter.js';
+import { addActiveSubscribers, addPendingSubscriber } from '../../test/support/newsletter.js';
 import { addPerson, signedInAs, TEST_PASSWORD } from '../../test/support/people.js';
 import { photo } from '../../test/support/test-images.js';
 import { type Actor, issueSetupToken, type User } from '../accounts/index.js';
@@ -698,6 +698,15 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
         build: async () => ({
           path: `/subscribers/${await freshSubscriber()}/unsubscribe`,
           body: { confirmed: 'yes' },
+        }),
+      },
+    ],
+    'POST /subscribers/:id/resend': [
+      {
+        allowed: EDITORIAL,
+        build: async () => ({
+          path: `/subscribers/${await addPendingSubscriber(t.database.db, `matrix-pending-${next()}@example.test`)}/resend`,
+          body: {},
         }),
       },
     ],

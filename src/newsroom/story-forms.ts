@@ -40,7 +40,9 @@ export interface EditorForm {
 
 export type EditorIntent =
   | { kind: 'save' | 'preview' | 'publish' | 'schedule' | 'unpublish' | 'faq-add' | 'source-add' }
-  | { kind: 'faq-remove' | 'faq-up' | 'faq-down' | 'source-remove'; index: number };
+  | { kind: 'faq-remove' | 'faq-up' | 'faq-down' | 'source-remove'; index: number }
+  /** The hero picker's search or paging: `before`/`after` are the raw cursor, checked later. */
+  | { kind: 'media'; before?: string; after?: string };
 
 type Body = Record<string, string | File | (string | File)[]>;
 
@@ -61,6 +63,10 @@ function rows<T>(count: number, build: (i: number) => T): T[] {
 /** Reads the intent from the submit button pressed (`intent=faq-remove:2`); Enter means save. */
 export function readIntent(value: string): EditorIntent {
   const [kind = 'save', index] = value.split(':');
+  // Never read as a save, whatever follows: a forged page is answered by the picker.
+  if (kind === 'media-search') return { kind: 'media' };
+  if (kind === 'media-older') return { kind: 'media', before: index ?? '' };
+  if (kind === 'media-newer') return { kind: 'media', after: index ?? '' };
   if (['faq-remove', 'faq-up', 'faq-down', 'source-remove'].includes(kind) && /^\d{1,3}$/.test(index ?? '')) {
     return { kind: kind as 'faq-remove', index: Number(index) };
   }
@@ -70,7 +76,7 @@ export function readIntent(value: string): EditorIntent {
   return { kind: 'save' };
 }
 
-export function readEditorForm(body: Body): { form: EditorForm; intent: EditorIntent } {
+export function readEditorForm(body: Body): { form: EditorForm; intent: EditorIntent; mediaQuery: string } {
   const questions = all(body, 'faqQuestion');
   const answers = all(body, 'faqAnswer');
   const urls = all(body, 'sourceUrl');
@@ -102,7 +108,7 @@ export function readEditorForm(body: Body): { form: EditorForm; intent: EditorIn
     baseRevision: one(body, 'baseRevision'),
     translatedFromRevision: one(body, 'translatedFromRevision'),
   };
-  return { form, intent: readIntent(one(body, 'intent')) };
+  return { form, intent: readIntent(one(body, 'intent')), mediaQuery: one(body, 'mediaQuery') };
 }
 
 function move<T>(list: T[], from: number, to: number): T[] {

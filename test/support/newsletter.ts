@@ -89,6 +89,29 @@ export async function addActiveSubscribers(
 }
 
 /**
+ * One subscriber still waiting to confirm (as the signup form leaves them), inserted directly;
+ * returns the id. Its stored nonce matches no mail: only a new one (a resend) confirms.
+ */
+export async function addPendingSubscriber(db: Kysely<Database>, email: string): Promise<number> {
+  const at = '2026-11-01T00:00:00.000Z';
+  const row = await db
+    .insertInto('subscribers')
+    .values({
+      email,
+      locale: 'en',
+      frequency: 'weekly',
+      state: 'pending',
+      confirm_nonce: `pending-${email}`,
+      consent_requested_at: at,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
  * A site whose daily digest is due now by the real clock: the factories' taxonomy, one story
  * published an hour before the latest send time, and `count` subscribers in `locale` confirmed a
  * day before it. For tests that run `velocity newsletter send` in processes of its own, which

@@ -188,6 +188,8 @@
     const button = root.querySelector('[data-media-picker-open]');
     const list = root.querySelector('.media-picker-list');
     button.hidden = false;
+    // The dialog searches and pages; the form's own search and paging are for pages without it.
+    for (const part of root.querySelectorAll('[data-media-picker-fallback]')) part.hidden = true;
     const checked = () => root.querySelector('input[type=radio]:checked');
     showDefaultAlt(checked()?.dataset.defaultAlt);
     root.addEventListener('change', () => showDefaultAlt(checked()?.dataset.defaultAlt));

@@ -55,6 +55,7 @@ const NOTICES = new Set([
   'rejected',
   'subscriberUnsubscribed',
   'subscriberDeleted',
+  'confirmationResent',
 ]);
 
 export function adminChrome(c: Context<NewsroomEnv>, deps: NewsroomDeps, title: string): AdminChrome {

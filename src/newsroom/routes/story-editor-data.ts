@@ -15,9 +15,7 @@ import {
   type Entity,
   findSiteSettings,
   listEntities,
-  listMedia,
   listSections,
-  type Media,
   type Section,
   type SiteSettings,
   sectionSlug,
@@ -27,14 +25,15 @@ import {
 } from '../../stories/index.js';
 import { adminTimeLabel, newsroomZone, scheduleInputValue, scheduleZoneHint } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
+import type { PickerRequest } from '../media-picker-request.js';
 import { editorSlugSuggestion } from '../slug-suggestion.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
 import { untranslatedLine } from '../translation-desk-data.js';
 import type { EditorPermissions, StoryEditorView } from '../views/story-editor.js';
 import type { QaLine, RenderedText, StoryActionsView } from '../views/story-editor-aside.js';
 import type { AutosaveOffer, ConflictView } from '../views/story-editor-drafts.js';
-import { pickerImage } from './media-json.js';
 import { bylineChoices } from './story-editor-byline.js';
+import { buildPickerView } from './story-editor-picker.js';
 
 // Builds the editor's view data from the story and a form: the route gathers, the view renders.
 
@@ -45,7 +44,6 @@ export interface EditorContext {
   settings: SiteSettings;
   sections: Section[];
   entities: Entity[];
-  media: Media[];
 }
 
 export async function loadEditorContext(
@@ -54,12 +52,11 @@ export async function loadEditorContext(
   storyId: number,
   locale: string,
 ): Promise<EditorContext> {
-  const [loaded, settings, sections, entities, media] = await Promise.all([
+  const [loaded, settings, sections, entities] = await Promise.all([
     getStory(deps.db, actor, storyId),
     findSiteSettings(deps.db),
     listSections(deps.db),
     listEntities(deps.db, { proposed: 'include' }),
-    listMedia(deps.db),
   ]);
   if (!settings?.locales.includes(locale)) {
     throw new DomainError('not-found', `This site is not published in "${locale}".`);
@@ -67,7 +64,7 @@ export async function loadEditorContext(
   // Other stories' pending proposals are not offered here: only approved ones and this story's own.
   const tagged = new Set(loaded.story.entityIds);
   const offered = entities.filter((e) => !e.proposed || tagged.has(e.id));
-  return { actor, loaded, locale, settings, sections, entities: offered, media };
+  return { actor, loaded, locale, settings, sections, entities: offered };
 }
 
 function variantIn(ctx: EditorContext): Variant | undefined {
@@ -209,6 +206,8 @@ export interface EditorExtras {
   previewLink?: { url: string; expiresAt: string };
   autosave?: AutosaveOffer;
   conflict?: ConflictView;
+  /** The hero picker's search and page (the newest images when absent). */
+  picker?: PickerRequest;
 }
 
 function publicHref(ctx: EditorContext, variant: Variant | undefined): string | undefined {
@@ -313,7 +312,11 @@ export async function buildEditorView(
       const entity = ctx.entities.find((e) => e.id === s.entityId) as Entity;
       return { slug: s.slug, label: entityLabel(entity, t.locale), matched: s.matched };
     }),
-    media: ctx.media.map((m) => pickerImage(deps, m, locale)),
+    media: await buildPickerView(deps, {
+      locale,
+      heroMediaId: form.heroMediaId,
+      request: extras.picker ?? { query: '' },
+    }),
     ...(qa ? { qa: qaLines(t, qa) } : {}),
     ...(extras.preview ? { preview: { ...extras.preview, title: form.title } } : {}),
     ...(source && locale !== story.sourceLocale

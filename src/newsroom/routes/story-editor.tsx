@@ -21,6 +21,7 @@ import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
 import { adminChrome, renderAdmin } from '../http/render.js';
+import { readPickerRequest } from '../media-picker-request.js';
 import {
   type EditorForm,
   type FormErrors,
@@ -144,7 +145,19 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     const restore = c.req.query('restore') === 'autosave';
     const scaffolded = await withTranslationScaffold(deps, ctx, formFromStory(ctx));
     const { form, offer } = await autosaveOffer(deps, ctx, scaffolded, restore);
-    return render(c, ctx, form, offer ? { autosave: offer } : {});
+    // `?mediaQuery=&mediaBefore=` open the picker on a search or page (a link to it).
+    const picker = readPickerRequest({
+      query: c.req.query('mediaQuery'),
+      before: c.req.query('mediaBefore'),
+      after: c.req.query('mediaAfter'),
+    });
+    return render(
+      c,
+      ctx,
+      form,
+      { ...(offer ? { autosave: offer } : {}), picker },
+      picker.badCursor ? 422 : 200,
+    );
   });
 
   app.post(EDITOR_PATH, async (c) => {
@@ -156,12 +169,17 @@ export function storyEditorRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): v
     const { story, scope } = ctx.loaded;
     const submitted = readEditorForm(await c.req.parseBody({ all: true }));
     const can = permissionsOf(ctx);
-    const { intent } = submitted;
+    const { intent, mediaQuery } = submitted;
     // Fields a person may not change arrive disabled (empty): they keep what is stored.
     const form = can.editMeta ? submitted.form : { ...submitted.form, ...metaFromStory(ctx) };
 
     const rearranged = rearrangeForm(form, intent);
     if (rearranged) return render(c, ctx, rearranged);
+    if (intent.kind === 'media') {
+      // The picker's search or paging without JavaScript: the form comes back as typed, unsaved.
+      const picker = readPickerRequest({ query: mediaQuery, before: intent.before, after: intent.after });
+      return render(c, ctx, form, { picker }, picker.badCursor ? 422 : 200);
+    }
     const content = {
       locale,
       title: form.title,

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../../accounts/index.js';
+import { SignupRateLimited } from '../../newsletter/index.js';
 import { DomainError } from '../../platform/errors.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
@@ -30,7 +31,10 @@ function gone(c: C): never {
   throw new DomainError('not-found', c.get('t')('subscribers.gone'));
 }
 
-/** Unsubscribing or deleting one subscriber from the list, each confirmed first and audited. */
+/**
+ * Unsubscribing or deleting one subscriber from the list, each confirmed first and audited, and
+ * sending a pending subscriber's confirmation mail again (nothing to undo, so not asked first).
+ */
 export function subscriberActionRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
   // Without JavaScript there is no confirm dialog: the form arrives unconfirmed, and the answer
   // is this page, whose button sends it again confirmed.
@@ -56,6 +60,37 @@ export function subscriberActionRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDep
     app.get(path, (c) => confirmPage(c, verb));
     app.post(path, (c) => act(c, verb));
   }
+
+  app.post('/subscribers/:id{[0-9]+}/resend', async (c) => {
+    const actor = requirePermission(c, PERMISSION);
+    const t = c.get('t');
+    const id = readId(c);
+    let outcome: Awaited<ReturnType<typeof deps.newsletter.admin.resendConfirmation>>;
+    try {
+      outcome = await deps.newsletter.admin.resendConfirmation(id);
+    } catch (error) {
+      if (!(error instanceof SignupRateLimited)) throw error;
+      // The signup form's limit per address, which a resend counts toward: said plainly, as a 429.
+      throw new DomainError(
+        'rate-limited',
+        t('subscribers.resend.limited', { max: deps.config.NEWSLETTER_SIGNUPS_PER_ADDRESS_PER_HOUR }),
+      );
+    }
+    if (!outcome) gone(c);
+    if (!outcome.sent) throw new DomainError('conflict', t('subscribers.resend.notPending'));
+    await recordAudit(
+      deps.db,
+      {
+        actor,
+        action: 'subscriber.resend-confirmation',
+        subject: { kind: 'subscriber', id },
+        summary: outcome.email,
+        details: {},
+      },
+      deps.now(),
+    );
+    return c.redirect('/admin/subscribers?notice=confirmationResent', 303);
+  });
 
   async function act(c: C, verb: Verb) {
     const actor = requirePermission(c, PERMISSION);

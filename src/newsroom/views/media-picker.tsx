@@ -9,10 +9,26 @@ export interface PickerImage {
   fileName: string;
 }
 
-// Without JavaScript the picker is a list of radio buttons; the newest images and the chosen one
-// keep the form short, and the library page is linked for the rest. The script (assets/media.js)
-// adds a dialog with search, paging and upload.
-const NEWEST_SHOWN = 24;
+/** One page of the picker: what the route found for the search and cursor it was asked for. */
+export interface PickerView {
+  /** The page, newest first; the chosen image leads when it is not on this page. */
+  images: PickerImage[];
+  chosenId: string;
+  query: string;
+  maxQueryChars: number;
+  /** The last id on the page, when older images match. */
+  olderFrom?: number;
+  /** The first id on the page, when newer images match (the person paged back). */
+  newerFrom?: number;
+  /** The page asked for named no image (a changed link): the newest are shown instead. */
+  badCursor?: boolean;
+}
+
+// Without JavaScript the picker is a list of radio buttons with a search box and older/newer
+// buttons. They are submit buttons of the story form (`intent=media-…`): the server shows the
+// editor again with everything typed so far and the page of images asked for, saving nothing,
+// as the FAQ's and sources' row buttons do. The script (assets/media.js) hides them and adds a
+// dialog with search, paging and upload.
 
 const STRING_KEYS = [
   'title',
@@ -42,22 +58,38 @@ function pickerStrings(t: Translator): string {
 export function MediaPicker(props: {
   t: Translator;
   name: string;
-  images: PickerImage[];
-  chosenId: string;
+  picker: PickerView;
   /** The language whose alt text the script asks for (the variant's). */
   locale: string;
 }) {
-  const { t } = props;
-  const chosen = props.images.find((image) => String(image.id) === props.chosenId);
-  const shown = [...props.images].sort((a, b) => b.id - a.id).slice(0, NEWEST_SHOWN);
-  if (chosen && !shown.includes(chosen)) shown.unshift(chosen);
+  const { t, picker } = props;
+  const chosen = picker.images.find((image) => String(image.id) === picker.chosenId);
   return (
     <div class="media-picker" data-media-picker data-locale={props.locale} data-strings={pickerStrings(t)}>
       <button type="button" class="button" data-media-picker-open hidden>
         {t('media.picker.button')}
       </button>
-      {/* It scrolls, so it takes focus itself: keyboard users can scroll it even when its radios
-          are disabled (a translator's view of the hero). */}
+      <div class="media-picker-search" data-media-picker-fallback>
+        <label for="field_mediaQuery">{t('media.search.label')}</label>
+        <input
+          id="field_mediaQuery"
+          type="search"
+          name="mediaQuery"
+          value={picker.query}
+          maxlength={picker.maxQueryChars}
+        />
+        <button type="submit" name="intent" value="media-search" class="button">
+          {t('media.search.submit')}
+        </button>
+      </div>
+      {picker.badCursor ? (
+        <p class="field-error" role="alert">
+          {t('media.picker.badPage')}
+        </p>
+      ) : null}
+      {picker.query !== '' && picker.images.every((image) => image === chosen) ? (
+        <p role="status">{t('media.search.none', { query: picker.query })}</p>
+      ) : null}
       <ul class="media-picker-list" tabindex={0} aria-label={t('media.picker.title')}>
         <li>
           <label class="media-choice">
@@ -65,7 +97,7 @@ export function MediaPicker(props: {
             <span>{t('media.picker.none')}</span>
           </label>
         </li>
-        {shown.map((image) => (
+        {picker.images.map((image) => (
           <li>
             <label class="media-choice">
               <input
@@ -88,6 +120,20 @@ export function MediaPicker(props: {
           </li>
         ))}
       </ul>
+      {picker.newerFrom || picker.olderFrom ? (
+        <p class="media-picker-pager" data-media-picker-fallback>
+          {picker.newerFrom ? (
+            <button type="submit" name="intent" value={`media-newer:${picker.newerFrom}`} class="button">
+              {t('media.picker.newer')}
+            </button>
+          ) : null}
+          {picker.olderFrom ? (
+            <button type="submit" name="intent" value={`media-older:${picker.olderFrom}`} class="button">
+              {t('media.picker.older')}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       {chosen?.alt ? (
         <p class="field-hint" data-media-default-alt>
           {t('media.picker.defaultAlt', { alt: chosen.alt })}

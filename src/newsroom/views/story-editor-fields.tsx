@@ -1,6 +1,6 @@
 import type { Translator } from '../../platform/i18n.js';
 import type { FaqRow, FormErrors, SourceRow } from '../story-forms.js';
-import { MediaPicker, type PickerImage } from './media-picker.js';
+import { MediaPicker, type PickerView } from './media-picker.js';
 import type { Option } from './story-list.js';
 
 // The repeated parts of the editor form. Rows are rearranged by submit buttons (`intent`), which
@@ -282,22 +282,12 @@ export function EntityFields(
   );
 }
 
-export type MediaChoice = PickerImage;
-
-export function HeroFields(
-  props: Labels & { media: MediaChoice[]; heroMediaId: string; disabled: boolean; locale: string },
-) {
+export function HeroFields(props: Labels & { picker: PickerView; disabled: boolean; locale: string }) {
   const { t } = props;
   return (
     <fieldset disabled={props.disabled}>
       <legend>{t('stories.hero.legend')}</legend>
-      <MediaPicker
-        t={t}
-        name="heroMediaId"
-        images={props.media}
-        chosenId={props.heroMediaId}
-        locale={props.locale}
-      />
+      <MediaPicker t={t} name="heroMediaId" picker={props.picker} locale={props.locale} />
       <p>
         <a href="/admin/media">{t('stories.hero.library')}</a>
       </p>

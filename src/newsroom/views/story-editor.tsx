@@ -3,6 +3,7 @@ import { slugHint } from '../slug-suggestion.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
 import type { TranslationDeskView } from '../translation-desk-data.js';
 import { CsrfField, Field } from './admin-layout.js';
+import type { PickerView } from './media-picker.js';
 import {
   PreviewPane,
   type QaLine,
@@ -30,7 +31,6 @@ import {
   EntityFields,
   FaqFields,
   HeroFields,
-  type MediaChoice,
   SourceFields,
 } from './story-editor-fields.js';
 import { MarkdownToolbar, StoryLinkDialog } from './story-editor-toolbar.js';
@@ -82,7 +82,7 @@ export interface StoryEditorView {
   entities: EntityChoice[];
   datalist: Option[];
   suggestions: { slug: string; label: string; matched: string }[];
-  media: MediaChoice[];
+  media: PickerView;
   qa?: QaLine[];
   preview?: RenderedText & { dangling: string[]; title: string };
   source?: SourcePaneView;
@@ -225,8 +225,7 @@ function MetaFields({ view }: { view: StoryEditorView }) {
       <HeroFields
         t={t}
         errors={view.errors}
-        media={view.media}
-        heroMediaId={form.heroMediaId}
+        picker={view.media}
         disabled={!view.can.editMeta}
         locale={view.locale}
       />

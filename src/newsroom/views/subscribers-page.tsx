@@ -106,7 +106,10 @@ function Report({ t, report }: { t: Translator; report: ImportReportView }) {
   );
 }
 
-/** Unsubscribe while mail still goes out (active or pending); delete always. Both ask first. */
+/**
+ * Resend the confirmation while it is awaited (pending); unsubscribe while mail still goes out
+ * (active or pending); delete always. The last two ask first.
+ */
 function RowActions({
   t,
   csrfToken,
@@ -120,6 +123,14 @@ function RowActions({
   const mailed = row.state === 'active' || row.state === 'pending';
   return (
     <div class="subscriber-actions">
+      {row.state === 'pending' ? (
+        <form method="post" action={`${base}/resend`}>
+          <CsrfField token={csrfToken} />
+          <button type="submit" aria-label={`${t('subscribers.action.resend')}: ${row.email}`}>
+            {t('subscribers.action.resend')}
+          </button>
+        </form>
+      ) : null}
       {mailed ? (
         <form
           method="post"
