@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
 import { seedTaxonomy } from '../../test/support/factories.js';
-import { type Actor, addUser } from '../accounts/index.js';
+import { addStaff } from '../../test/support/staff.js';
+import type { Actor } from '../accounts/index.js';
 import { findStory } from '../stories/index.js';
 import {
   createStory,
@@ -26,23 +27,14 @@ const zhDraft = {
 
 describe.each(DIALECTS)('who may do what in the editorial workflow, on %s', (dialect) => {
   let database: TestDatabase;
-  let _owner: Actor;
   let editor: Actor;
   let author: Actor;
   let translator: Actor;
 
-  const actor = async (email: string, role: Actor['role'], locales: string[] = []): Promise<Actor> => {
-    const user = await addUser(database.db, { email, role, locales }, null, now);
-    return { id: user.id, email: user.email, role: user.role, locales: user.locales };
-  };
-
   beforeEach(async () => {
     database = await createTestDatabase(dialect);
     await seedTaxonomy(database.db);
-    _owner = await actor('owner@example.test', 'owner');
-    editor = await actor('editor@example.test', 'editor');
-    author = await actor('author@example.test', 'author');
-    translator = await actor('translator@example.test', 'translator', ['en']);
+    ({ editor, author, translator } = await addStaff(database.db, now));
   });
   afterEach(() => database.destroy());
 

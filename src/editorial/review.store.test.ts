@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
 import { seedTaxonomy } from '../../test/support/factories.js';
-import { type Actor, addUser, listAudit } from '../accounts/index.js';
+import { addActor, addStaff } from '../../test/support/staff.js';
+import { type Actor, listAudit } from '../accounts/index.js';
 import { findStory } from '../stories/index.js';
 import {
   addStoryNote,
@@ -43,10 +44,6 @@ describe.each(DIALECTS)('review and coordination on %s', (dialect) => {
   let otherAuthor: Actor;
   let translator: Actor;
 
-  const actor = async (email: string, role: Actor['role'], locales: string[] = []): Promise<Actor> => {
-    const user = await addUser(database.db, { email, role, locales }, null, now);
-    return { id: user.id, email: user.email, role: user.role, locales: user.locales };
-  };
   const newStory = async (by: Actor = author) =>
     (
       await createStory(
@@ -64,11 +61,8 @@ describe.each(DIALECTS)('review and coordination on %s', (dialect) => {
   beforeEach(async () => {
     database = await createTestDatabase(dialect);
     await seedTaxonomy(database.db);
-    owner = await actor('owner@example.test', 'owner');
-    editor = await actor('editor@example.test', 'editor');
-    author = await actor('author@example.test', 'author');
-    otherAuthor = await actor('other@example.test', 'author');
-    translator = await actor('translator@example.test', 'translator', ['en']);
+    ({ owner, editor, author, translator } = await addStaff(database.db, now));
+    otherAuthor = await addActor(database.db, 'other@example.test', 'author', now);
   });
   afterEach(() => database.destroy());
 

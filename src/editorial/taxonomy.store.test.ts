@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allowAuditEntries, refuseAuditEntries } from '../../test/support/audit-faults.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/database.js';
 import { buildStory, seedTaxonomy } from '../../test/support/factories.js';
-import { type Actor, addUser, listAudit } from '../accounts/index.js';
+import { addActor } from '../../test/support/staff.js';
+import { type Actor, listAudit } from '../accounts/index.js';
 import { findMediaById } from '../media/index.js';
 import { LocalMediaStorage } from '../media/storage/local.js';
 import type { Database } from '../platform/database/index.js';
@@ -63,17 +64,12 @@ describe.each(DIALECTS)('section, entity, settings and media writes on %s', (dia
   let owner: Actor;
   let author: Actor;
 
-  const actor = async (email: string, role: Actor['role']): Promise<Actor> => {
-    const user = await addUser(database.db, { email, role, locales: [] }, null, now);
-    return { id: user.id, email: user.email, role: user.role, locales: user.locales };
-  };
-
   beforeEach(async () => {
     database = await createTestDatabase(dialect);
     await seedTaxonomy(database.db);
-    owner = await actor('owner@example.test', 'owner');
-    editor = await actor('editor@example.test', 'editor');
-    author = await actor('author@example.test', 'author');
+    owner = await addActor(database.db, 'owner@example.test', 'owner', now);
+    editor = await addActor(database.db, 'editor@example.test', 'editor', now);
+    author = await addActor(database.db, 'author@example.test', 'author', now);
   });
   afterEach(() => database.destroy());
 

@@ -1,16 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findStory, findStoryIdBySlug } from '../../src/stories/index.js';
 import { eventually } from '../support/eventually.js';
-import {
-  type AdminPerson,
-  type DemoSite,
-  launchBrowser,
-  sameOriginContext,
-  seriousViolations,
-  signInAs,
-  startDemoSite,
-} from './support.js';
+import { type DemoSite, follow, launchBrowser, People, seriousViolations, startDemoSite } from './support.js';
 
 // The story editor as a writer uses it, in real Chromium: the Markdown toolbar and its shortcuts,
 // autosave surviving a closed tab, the warning before leaving unsaved work, a source added without
@@ -18,45 +10,26 @@ import {
 
 let site: DemoSite;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let people: People;
 let storyId = 0;
 let editorPath = '';
 
 beforeAll(async () => {
   browser = await launchBrowser();
   site = await startDemoSite();
+  people = new People(browser, site);
   storyId = (await findStoryIdBySlug(site.testApp.database.db, 'en', 'nvidia-26b-open-models')) as number;
   editorPath = `/admin/stories/${storyId}/en`;
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await people?.close();
   await browser?.close();
   await site?.close();
 });
 
-async function person(
-  who: AdminPerson,
-  options: { javaScript?: boolean; width?: number } = {},
-): Promise<Page> {
-  const own = await sameOriginContext(browser, site.url, {
-    viewport: { width: options.width ?? 1280, height: 900 },
-    javaScriptEnabled: options.javaScript ?? true,
-  });
-  own.context.setDefaultTimeout(10_000);
-  contexts.push(own.context);
-  const page = await own.context.newPage();
-  await signInAs(site, page, who);
-  return page;
-}
-
 async function open(page: Page, path = editorPath): Promise<void> {
   await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
-}
-
-async function follow(page: Page, click: () => Promise<void>): Promise<number | undefined> {
-  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), click()]);
-  return response?.status();
 }
 
 const stored = async () =>
@@ -69,7 +42,7 @@ describe.sequential('writing in the story editor', { timeout: 120_000 }, () => {
   let page: Page;
 
   it('opens with the preview filled, and the toolbar and shortcuts write Markdown', async () => {
-    page = await person({ email: 'writer@example.test', role: 'editor' });
+    page = await people.signedIn({ email: 'writer@example.test', role: 'editor' });
     await open(page);
     // Rendered by the server into the page: there before any keystroke.
     expect(await page.locator('[data-preview-target] h2').count()).toBeGreaterThan(0);
@@ -134,7 +107,7 @@ describe.sequential('writing in the story editor', { timeout: 120_000 }, () => {
 
   it('warns before leaving unsaved changes, and not after a save', async () => {
     const dialogs: string[] = [];
-    const leaving = await person({ email: 'leaver@example.test', role: 'editor' });
+    const leaving = await people.signedIn({ email: 'leaver@example.test', role: 'editor' });
     leaving.on('dialog', (dialog) => {
       dialogs.push(dialog.type());
       void dialog.dismiss();
@@ -144,7 +117,7 @@ describe.sequential('writing in the story editor', { timeout: 120_000 }, () => {
     await leaving.close({ runBeforeUnload: true });
     await eventually(() => dialogs.includes('beforeunload'), 'the leave warning');
 
-    const saver = await person({ email: 'leaver@example.test', role: 'editor' });
+    const saver = await people.signedIn({ email: 'leaver@example.test', role: 'editor' });
     const seen: string[] = [];
     saver.on('dialog', (dialog) => {
       seen.push(dialog.type());
@@ -160,14 +133,14 @@ describe.sequential('writing in the story editor', { timeout: 120_000 }, () => {
   });
 
   it('autosaves while typing; after the tab is closed, reopening offers the text back', async () => {
-    const first = await person({ email: 'crash@example.test', role: 'editor' });
+    const first = await people.signedIn({ email: 'crash@example.test', role: 'editor' });
     await open(first);
     const typed = 'Typed just before the laptop died.';
     await body(first).fill(typed);
     await first.locator('[data-save-state]').filter({ hasText: 'autosaved' }).waitFor();
     await first.close();
 
-    const again = await person({ email: 'crash@example.test', role: 'editor' });
+    const again = await people.signedIn({ email: 'crash@example.test', role: 'editor' });
     await open(again);
     expect(await body(again).inputValue()).not.toBe(typed);
     expect(await seriousViolations(again)).toEqual([]);
@@ -181,7 +154,7 @@ describe.sequential('writing in the story editor', { timeout: 120_000 }, () => {
   });
 
   it('adds a source in place, keeping the hero description and the FAQ', async () => {
-    const p = await person({ email: 'sourcer@example.test', role: 'editor' });
+    const p = await people.signedIn({ email: 'sourcer@example.test', role: 'editor' });
     await open(p);
     const url = p.url();
     await p.getByLabel(/^Hero image description/).fill('A new description of the hero');
@@ -204,7 +177,7 @@ describe.sequential('writing in the story editor', { timeout: 120_000 }, () => {
   });
 
   it('saves without JavaScript, a source row added through the server losing nothing', async () => {
-    const p = await person({ email: 'nojs@example.test', role: 'editor' }, { javaScript: false });
+    const p = await people.signedIn({ email: 'nojs@example.test', role: 'editor' }, { javaScript: false });
     await open(p);
     await p.getByLabel('Summary').fill('Written with scripts off.');
     await p.getByLabel(/^Hero image description/).fill('Alt typed with scripts off');
@@ -220,8 +193,8 @@ describe.sequential('writing in the story editor', { timeout: 120_000 }, () => {
   });
 
   it('shows the second of two people the first one’s version, and lets them save theirs over it', async () => {
-    const ana = await person({ email: 'ana@example.test', role: 'editor' });
-    const bo = await person({ email: 'bo@example.test', role: 'editor' });
+    const ana = await people.signedIn({ email: 'ana@example.test', role: 'editor' });
+    const bo = await people.signedIn({ email: 'bo@example.test', role: 'editor' });
     await open(ana);
     await open(bo);
     await ana.getByLabel('Summary').fill('Ana’s summary.');
@@ -244,7 +217,7 @@ describe.sequential('writing in the story editor', { timeout: 120_000 }, () => {
   });
 
   it('speaks Chinese to a Chinese-speaking editor, axe-clean', async () => {
-    const p = await person({ email: 'zh-writer@example.test', role: 'editor', uiLocale: 'zh' });
+    const p = await people.signedIn({ email: 'zh-writer@example.test', role: 'editor', uiLocale: 'zh' });
     await open(p, `/admin/stories/${storyId}/zh`);
     expect(await p.getByRole('toolbar', { name: '格式' }).getByRole('button', { name: '粗体' }).count()).toBe(
       1,

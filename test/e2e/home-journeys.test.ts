@@ -1,12 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, findUserByEmail } from '../../src/accounts/index.js';
 import { importStories, submitForReview } from '../../src/editorial/index.js';
 import { buildStory } from '../support/factories.js';
 import {
   type DemoSite,
+  follow,
   launchBrowser,
-  sameOriginContext,
+  People,
   seriousViolations,
   signInAs,
   startDemoSite,
@@ -24,12 +25,12 @@ const NEW_COMPANY = 'Lumen Robotics';
 let site: DemoSite;
 let browser: Browser;
 let draftId = 0;
-const contexts: BrowserContext[] = [];
-const foreign: string[] = [];
+let people: People;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   site = await startDemoSite();
+  people = new People(browser, site);
   const { storyIds } = await importStories(
     site.testApp.database.db,
     [buildStory(DRAFT_SLUG, { locales: ['en'], variant: { status: 'draft', publishedAt: null } })],
@@ -53,31 +54,21 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await people?.close();
   await browser?.close();
   await site?.close();
-  expect(foreign).toEqual([]);
+  expect(people.foreign).toEqual([]);
 });
-
-async function person(): Promise<Page> {
-  const own = await sameOriginContext(browser, site.url, { viewport: { width: 1280, height: 900 } });
-  own.context.setDefaultTimeout(10_000);
-  contexts.push(own.context);
-  own.context.on('close', () => foreign.push(...own.foreign));
-  return own.context.newPage();
-}
-
-async function follow(page: Page, click: () => Promise<void>): Promise<number | undefined> {
-  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), click()]);
-  return response?.status();
-}
 
 const panel = (page: Page, id: string) => page.locator(`[data-home-panel="${id}"]`);
 
 describe.sequential('the newsroom’s home page and a proposed entity', { timeout: 90_000 }, () => {
   it('greets an editor with what needs attention, and a panel leads to the work (en)', async () => {
-    const editor = await person();
-    await signInAs(site, editor, { email: 'home-editor-en@example.test', role: 'editor', uiLocale: 'en' });
+    const editor = await people.signedIn({
+      email: 'home-editor-en@example.test',
+      role: 'editor',
+      uiLocale: 'en',
+    });
     expect(new URL(editor.url()).pathname).toBe('/admin');
     expect(await editor.getByRole('heading', { level: 1 }).textContent()).toBe('Newsroom');
     for (const id of ['drafts', 'stale', 'calendar', 'rising', 'newsletter', 'shared', 'proposals']) {
@@ -98,8 +89,11 @@ describe.sequential('the newsroom’s home page and a proposed entity', { timeou
   });
 
   it('reads the same in Chinese, axe-clean', async () => {
-    const editor = await person();
-    await signInAs(site, editor, { email: 'home-editor-zh@example.test', role: 'editor', uiLocale: 'zh' });
+    const editor = await people.signedIn({
+      email: 'home-editor-zh@example.test',
+      role: 'editor',
+      uiLocale: 'zh',
+    });
     expect(await editor.getByRole('heading', { level: 1 }).textContent()).toBe('编辑部');
     expect(await panel(editor, 'drafts').getByRole('heading', { name: '待审草稿' }).count()).toBe(1);
     expect(await seriousViolations(editor)).toEqual([]);
@@ -108,7 +102,7 @@ describe.sequential('the newsroom’s home page and a proposed entity', { timeou
   });
 
   it('lets an author tag a company nobody added yet; the save succeeds and shows it pending', async () => {
-    const author = await person();
+    const author = await people.page();
     const email = 'home-author@example.test';
     await signInAs(site, author, { email, role: 'author', uiLocale: 'en' });
     const user = await findUserByEmail(site.testApp.database.db, email);
@@ -131,8 +125,11 @@ describe.sequential('the newsroom’s home page and a proposed entity', { timeou
   });
 
   it('is approved by an editor from the home page, and readers see it once the story is out (zh)', async () => {
-    const editor = await person();
-    await signInAs(site, editor, { email: 'home-reviewer@example.test', role: 'editor', uiLocale: 'zh' });
+    const editor = await people.signedIn({
+      email: 'home-reviewer@example.test',
+      role: 'editor',
+      uiLocale: 'zh',
+    });
     expect(await panel(editor, 'proposals').textContent()).toContain(NEW_COMPANY);
     expect(await follow(editor, () => editor.getByRole('link', { name: '审阅提议的实体' }).click())).toBe(
       200,
@@ -151,7 +148,7 @@ describe.sequential('the newsroom’s home page and a proposed entity', { timeou
     ).toBe(200);
     expect(editor.url()).toContain('notice=published');
 
-    const reader = await person();
+    const reader = await people.page();
     expect(
       (await reader.goto(`${site.url}/en/ai-models/${DRAFT_SLUG}`, { waitUntil: 'load' }))?.status(),
     ).toBe(200);

@@ -1,15 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findStory } from '../../src/stories/index.js';
 import { deskEnv, type FeedServer, startFeedServer } from '../support/desk-test-feeds.js';
-import {
-  type DemoSite,
-  launchBrowser,
-  sameOriginContext,
-  seriousViolations,
-  signInAs,
-  startDemoSite,
-} from './support.js';
+import { type DemoSite, follow, launchBrowser, People, seriousViolations, startDemoSite } from './support.js';
 
 // Two more journeys through the admin in Chromium, each clicked through as a person would:
 // a translator finds a story missing its English version, writes it and saves it, and an editor
@@ -27,38 +20,22 @@ const NVIDIA = 'Nvidia unveils Rubin inference chip that halves power use';
 let feeds: FeedServer;
 let site: DemoSite;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const foreign: string[] = [];
+let people: People;
 
 beforeAll(async () => {
   feeds = await startFeedServer();
   browser = await launchBrowser();
   site = await startDemoSite({ env: deskEnv(feeds) });
+  people = new People(browser, site);
   // Seeding the demo and starting Chromium take well over a minute on a loaded machine.
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await people?.close();
   await browser?.close();
   await site?.close();
   await feeds?.close();
 });
-
-/** A person of their own: a context with its own cookies, that reaches nothing but the site. */
-async function person(): Promise<Page> {
-  const own = await sameOriginContext(browser, site.url, { viewport: { width: 1280, height: 900 } });
-  own.context.setDefaultTimeout(10_000);
-  contexts.push(own.context);
-  // Checked at the end of each journey through the shared list.
-  own.context.on('close', () => foreign.push(...own.foreign));
-  return own.context.newPage();
-}
-
-/** Clicks what leads to another page and waits for that page; returns its status. */
-async function follow(page: Page, click: () => Promise<void>): Promise<number | undefined> {
-  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), click()]);
-  return response?.status();
-}
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
@@ -67,8 +44,7 @@ describe.sequential('a translator’s journey, finished by an editor', { timeout
   let editorPath = '';
 
   it('finds the story missing its English version through the list’s filters', async () => {
-    translator = await person();
-    await signInAs(site, translator, {
+    translator = await people.signedIn({
       email: 'journey-translator@example.test',
       role: 'translator',
       locales: ['en'],
@@ -136,8 +112,7 @@ describe.sequential('a translator’s journey, finished by an editor', { timeout
   });
 
   it('is published by an editor, and the English page is on the site', async () => {
-    const editor = await person();
-    await signInAs(site, editor, { email: 'journey-publisher@example.test', role: 'editor' });
+    const editor = await people.signedIn({ email: 'journey-publisher@example.test', role: 'editor' });
     await editor.goto(`${site.url}${editorPath}`, { waitUntil: 'load' });
     expect(await editor.getByLabel('Title', { exact: true }).inputValue()).toBe(EN_TITLE);
     expect(await follow(editor, () => button(editor, 'Publish').click())).toBe(200);
@@ -158,8 +133,7 @@ describe.sequential('the desk: from a followed source to a draft', { timeout: 90
   let editor: Page;
 
   it('follows two sources served by a local feed server', async () => {
-    editor = await person();
-    await signInAs(site, editor, { email: 'journey-desk@example.test', role: 'editor' });
+    editor = await people.signedIn({ email: 'journey-desk@example.test', role: 'editor' });
     await editor.goto(`${site.url}/admin/sources`, { waitUntil: 'load' });
     for (const url of [feeds.urls.wire, feeds.urls.chips]) {
       await editor.getByLabel('Feed or site address').fill(url);
@@ -206,7 +180,7 @@ describe.sequential('the desk: from a followed source to a draft', { timeout: 90
   });
 
   it('reached nothing outside the site', async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    expect(foreign).toEqual([]);
+    await people.close();
+    expect(people.foreign).toEqual([]);
   });
 });

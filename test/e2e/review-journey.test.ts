@@ -1,17 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/accounts/index.js';
 import { createStory } from '../../src/editorial/index.js';
 import { findStory } from '../../src/stories/index.js';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
-import {
-  type DemoSite,
-  launchBrowser,
-  sameOriginContext,
-  seriousViolations,
-  signInAs,
-  startDemoSite,
-} from './support.js';
+import { type DemoSite, follow, launchBrowser, People, seriousViolations, startDemoSite } from './support.js';
 
 // The review journey in Chromium, clicked as people would: an author (admin in Chinese) submits
 // a draft; an editor (admin in English) finds it in "Needs review" and sends it back with a note;
@@ -27,32 +20,21 @@ let sink: SmtpSink;
 let site: DemoSite;
 let browser: Browser;
 let storyId: number;
-const contexts: BrowserContext[] = [];
+let people: People;
 
 beforeAll(async () => {
   sink = await startSmtpSink();
   browser = await launchBrowser();
   site = await startDemoSite({ env: { SMTP_URL: sink.url, SMTP_POOL_SIZE: '1' }, ownSiteUrl: true });
+  people = new People(browser, site);
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await people?.close();
   await browser?.close();
   await site?.close();
   await sink?.close();
 });
-
-async function person(): Promise<Page> {
-  const own = await sameOriginContext(browser, site.url, { viewport: { width: 1280, height: 900 } });
-  own.context.setDefaultTimeout(10_000);
-  contexts.push(own.context);
-  return own.context.newPage();
-}
-
-async function follow(page: Page, click: () => Promise<void>): Promise<number | undefined> {
-  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), click()]);
-  return response?.status();
-}
 
 const editorPath = () => `/admin/stories/${storyId}/en`;
 
@@ -63,8 +45,7 @@ describe.sequential('review: submit, send back with a note, resubmit, approve an
   let editor: Page;
 
   it('is submitted by its author from the editor (admin in Chinese)', async () => {
-    author = await person();
-    await signInAs(site, author, AUTHOR);
+    author = await people.signedIn(AUTHOR);
     const user = await findUserByEmail(site.testApp.database.db, AUTHOR.email);
     if (!user) throw new Error('the author was not added');
     ({ storyId } = await createStory(
@@ -90,8 +71,7 @@ describe.sequential('review: submit, send back with a note, resubmit, approve an
   });
 
   it('reaches the editor in the queue, who sends it back with a note (admin in English)', async () => {
-    editor = await person();
-    await signInAs(site, editor, EDITOR);
+    editor = await people.signedIn(EDITOR);
     const nav = editor.getByRole('link', { name: /Needs review/ });
     expect(await nav.textContent()).toContain('1');
     expect(await follow(editor, () => nav.click())).toBe(200);

@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type DemoSite,
   launchBrowser,
   PAGES,
-  sameOriginContext,
+  People,
   seriousViolations,
   signInAs,
   startDemoSite,
@@ -15,23 +15,22 @@ import {
 
 let browser: Browser;
 let site: DemoSite;
-const contexts: BrowserContext[] = [];
+let people: People;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   site = await startDemoSite();
+  people = new People(browser, site);
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await people?.close();
   await browser?.close();
   await site?.close();
 });
 
 async function person(): Promise<{ page: Page; foreign: string[]; players: string[] }> {
-  const own = await sameOriginContext(browser, site.url, { viewport: { width: 1280, height: 900 } });
-  own.context.setDefaultTimeout(10_000);
-  contexts.push(own.context);
+  const own = await people.context();
   const players: string[] = [];
   // Registered after the same-origin guard, so it answers first for the player's origin.
   await own.context.route('https://www.youtube-nocookie.com/**', (route) => {

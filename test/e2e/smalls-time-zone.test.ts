@@ -1,55 +1,40 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type DemoSite,
-  launchBrowser,
-  sameOriginContext,
-  seriousViolations,
-  signInAs,
-  startDemoSite,
-} from './support.js';
+import { type DemoSite, follow, launchBrowser, People, seriousViolations, startDemoSite } from './support.js';
 
 // An owner sets the newsroom's time zone; an editor schedules a story at 09:00 on those clocks and
 // sees 09:00 (with the zone's offset) in the story list.
 
 let browser: Browser;
 let site: DemoSite;
-const contexts: BrowserContext[] = [];
+let people: People;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   site = await startDemoSite();
+  people = new People(browser, site);
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await people?.close();
   await browser?.close();
   await site?.close();
 });
 
-async function person(): Promise<Page> {
-  const own = await sameOriginContext(browser, site.url, { viewport: { width: 1280, height: 900 } });
-  own.context.setDefaultTimeout(10_000);
-  contexts.push(own.context);
-  return own.context.newPage();
-}
-
-async function follow(page: Page, click: () => Promise<void>): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), click()]);
-}
-
 describe.sequential('schedule times in the newsroom’s time zone', { timeout: 120_000 }, () => {
   it('an owner sets Europe/Berlin; an editor schedules at 09:00 and the list says 09:00 UTC+2', async () => {
-    const owner = await person();
-    await signInAs(site, owner, { email: 'smalls-tz-owner@example.test', role: 'owner' });
+    const owner = await people.signedIn({ email: 'smalls-tz-owner@example.test', role: 'owner' });
     await owner.goto(`${site.url}/admin/settings`, { waitUntil: 'load' });
     await owner.getByLabel('Newsroom time zone').selectOption('Europe/Berlin');
     await follow(owner, () => owner.getByRole('button', { name: 'Save the settings' }).click());
     expect(owner.url()).toContain('notice=saved');
     expect(await seriousViolations(owner)).toEqual([]);
 
-    const editor = await person();
-    await signInAs(site, editor, { email: 'smalls-tz-editor@example.test', role: 'editor', uiLocale: 'zh' });
+    const editor = await people.signedIn({
+      email: 'smalls-tz-editor@example.test',
+      role: 'editor',
+      uiLocale: 'zh',
+    });
     await editor.goto(`${site.url}/admin/stories/new`, { waitUntil: 'load' });
     await editor.locator('select[name="section"]').selectOption('ai-models');
     await editor.locator('input[name="title"]').fill('时区测试：编辑部按柏林时间定时发布');

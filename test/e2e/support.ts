@@ -179,3 +179,59 @@ export async function seriousViolations(page: Page): Promise<string[]> {
           .join('\n'),
     );
 }
+
+/** How one person's browser differs from the usual: a narrower window, or no JavaScript at all. */
+export interface BrowserOptions {
+  width?: number;
+  javaScript?: boolean;
+}
+
+/**
+ * The people of one test file, each in a browser context of their own: their own cookies, a
+ * 1280×900 window unless told, reaching nothing but the site. What a person's pages tried to fetch
+ * elsewhere is added to `foreign` when their context closes, so one check at the end covers them all.
+ */
+export class People {
+  readonly foreign: string[] = [];
+  private readonly open: BrowserContext[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly site: DemoSite,
+  ) {}
+
+  /** A new person's context, with the requests it has refused so far. */
+  async context(options: BrowserOptions = {}): Promise<{ context: BrowserContext; foreign: string[] }> {
+    const own = await sameOriginContext(this.browser, this.site.url, {
+      viewport: { width: options.width ?? 1280, height: 900 },
+      javaScriptEnabled: options.javaScript ?? true,
+    });
+    own.context.setDefaultTimeout(10_000);
+    this.open.push(own.context);
+    own.context.on('close', () => this.foreign.push(...own.foreign));
+    return own;
+  }
+
+  /** A new person's first page, not signed in. */
+  async page(options: BrowserOptions = {}): Promise<Page> {
+    return (await this.context(options)).context.newPage();
+  }
+
+  /** A new person's first page, signed in to the admin as `who`. */
+  async signedIn(who: AdminPerson, options: BrowserOptions = {}): Promise<Page> {
+    const page = await this.page(options);
+    await signInAs(this.site, page, who);
+    return page;
+  }
+
+  /** Closes every context opened so far; people asked for afterwards start afresh. */
+  async close(): Promise<void> {
+    for (const context of this.open.splice(0)) await context.close();
+  }
+}
+
+/** Clicks what leads to another page and waits for that page to load; returns its status. */
+export async function follow(page: Page, click: () => Promise<void>): Promise<number | undefined> {
+  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), click()]);
+  return response?.status();
+}

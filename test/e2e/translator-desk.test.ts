@@ -1,16 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importStories } from '../../src/editorial/index.js';
 import { findStory, findStoryIdBySlug } from '../../src/stories/index.js';
 import { eventually } from '../support/eventually.js';
-import {
-  type DemoSite,
-  launchBrowser,
-  sameOriginContext,
-  seriousViolations,
-  signInAs,
-  startDemoSite,
-} from './support.js';
+import { type DemoSite, launchBrowser, People, seriousViolations, startDemoSite } from './support.js';
 
 // The translator's desk in Chromium, clicked through as a translator would: the English version of
 // a Chinese story opens on the source's scaffold, side by side; a table cell and a heading are
@@ -23,12 +16,12 @@ const SLUG = 'nvidia-open-models-recap';
 let site: DemoSite;
 let browser: Browser;
 let storyId = 0;
-const contexts: BrowserContext[] = [];
-const foreign: string[] = [];
+let people: People;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   site = await startDemoSite();
+  people = new People(browser, site);
   const { db } = site.testApp.database;
   // The demo's reference story in Chinese only: headings, a comparison table, story links, an FAQ.
   const referenceId = await findStoryIdBySlug(db, 'zh', 'nvidia-26b-open-models');
@@ -63,18 +56,10 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await people?.close();
   await browser?.close();
   await site?.close();
 });
-
-async function person(width = 1280): Promise<Page> {
-  const own = await sameOriginContext(browser, site.url, { viewport: { width, height: 900 } });
-  own.context.setDefaultTimeout(10_000);
-  contexts.push(own.context);
-  own.context.on('close', () => foreign.push(...own.foreign));
-  return own.context.newPage();
-}
 
 const desk = (page: Page) => page.locator('[data-translation-desk]');
 const row = (page: Page, n: number) =>
@@ -87,8 +72,7 @@ describe.sequential('the translator’s desk', { timeout: 120_000 }, () => {
   const editorPath = () => `/admin/stories/${storyId}/en`;
 
   it('opens the missing English version on the Chinese story’s scaffold, side by side', async () => {
-    translator = await person();
-    await signInAs(site, translator, {
+    translator = await people.signedIn({
       email: 'desk-translator@example.test',
       role: 'translator',
       locales: ['en'],
@@ -169,8 +153,7 @@ describe.sequential('the translator’s desk', { timeout: 120_000 }, () => {
   });
 
   it('shows the block an editor changed in the Chinese text, marked, in the zh admin too', async () => {
-    const editor = await person();
-    await signInAs(site, editor, { email: 'desk-editor@example.test', role: 'editor' });
+    const editor = await people.signedIn({ email: 'desk-editor@example.test', role: 'editor' });
     await editor.goto(`${site.url}/admin/stories/${storyId}/zh`, { waitUntil: 'load' });
     const body = editor.getByLabel('Body (Markdown)');
     await body.fill(
@@ -191,17 +174,19 @@ describe.sequential('the translator’s desk', { timeout: 120_000 }, () => {
     );
     expect(await seriousViolations(translator)).toEqual([]);
 
-    const zhTranslator = await person(390);
-    await signInAs(site, zhTranslator, {
-      email: 'desk-translator-zh@example.test',
-      role: 'translator',
-      locales: ['en'],
-      uiLocale: 'zh',
-    });
+    const zhTranslator = await people.signedIn(
+      {
+        email: 'desk-translator-zh@example.test',
+        role: 'translator',
+        locales: ['en'],
+        uiLocale: 'zh',
+      },
+      { width: 390 },
+    );
     await zhTranslator.goto(`${site.url}${editorPath()}`, { waitUntil: 'load' });
     await eventually(() => desk(zhTranslator).isVisible(), 'the desk shown', { timeoutMs: 10_000 });
     expect(await zhTranslator.getByText('译文完成后有改动').count()).toBe(1);
     expect(await seriousViolations(zhTranslator)).toEqual([]);
-    expect(foreign).toEqual([]);
+    expect(people.foreign).toEqual([]);
   });
 });

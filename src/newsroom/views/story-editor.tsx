@@ -1,5 +1,4 @@
 import type { Translator } from '../../platform/i18n.js';
-import { slugHint } from '../slug-suggestion.js';
 import type { EditorForm, FormErrors } from '../story-forms.js';
 import type { TranslationDeskView } from '../translation-desk-data.js';
 import { CsrfField, Field } from './admin-layout.js';
@@ -7,35 +6,28 @@ import type { PickerView } from './media-picker.js';
 import {
   PreviewPane,
   type QaLine,
-  QaPanel,
   type RenderedText,
   SourceMaterialPanel,
   type SourceMaterialView,
   SourcePane,
   type SourcePaneView,
   StoryActionForms,
-  StoryActions,
   type StoryActionsView,
   TranslationPanel,
   type TranslationPanelView,
 } from './story-editor-aside.js';
-import { type BylineChoiceView, BylineFields } from './story-editor-byline.js';
+import type { BylineChoiceView } from './story-editor-byline.js';
 import {
   AutosaveNotice,
   type AutosaveOffer,
   ConflictPanel,
   type ConflictView,
 } from './story-editor-drafts.js';
-import {
-  type EntityChoice,
-  EntityFields,
-  FaqFields,
-  HeroFields,
-  SourceFields,
-} from './story-editor-fields.js';
+import { type EntityChoice, FaqFields } from './story-editor-fields.js';
+import { EditorSettings } from './story-editor-settings.js';
 import { MarkdownToolbar, StoryLinkDialog } from './story-editor-toolbar.js';
 import { type Option, StatusBadge } from './story-list.js';
-import { ErrorSummary, SelectField } from './story-new.js';
+import { ErrorSummary } from './story-new.js';
 import { StoryNotes, type StoryNotesView } from './story-notes.js';
 import { StoryReviewBanner, StoryReviewControls, type StoryReviewView } from './story-review.js';
 import { TranslationDesk } from './translation-desk.js';
@@ -171,72 +163,6 @@ function TextFields({ view }: { view: StoryEditorView }) {
   );
 }
 
-/** The address and the hero's alt text: variant text, kept in the settings column as Ghost does. */
-function VariantSettings({ view }: { view: StoryEditorView }) {
-  const { t, form } = view;
-  const error = (name: string) => (view.errors[name] ? t(view.errors[name]) : undefined);
-  return (
-    <fieldset disabled={!view.can.edit}>
-      <legend>{t('stories.editor.text', { language: view.localeLabel })}</legend>
-      <Field
-        name="slug"
-        label={t('stories.field.slug')}
-        value={form.slug}
-        hint={slugHint(t, view.slugSuggestion)}
-        error={error('slug')}
-      />
-      <Field
-        name="heroAlt"
-        label={t('stories.hero.alt', { language: view.localeLabel })}
-        hint={t('stories.hero.altHint')}
-        value={form.heroAlt}
-        error={error('heroAlt')}
-        lang={view.lang}
-      />
-    </fieldset>
-  );
-}
-
-function MetaFields({ view }: { view: StoryEditorView }) {
-  const { t, form } = view;
-  const error = (name: string) => (view.errors[name] ? t(view.errors[name]) : undefined);
-  return (
-    <>
-      <fieldset disabled={!view.can.editMeta}>
-        <legend>{t('stories.editor.story')}</legend>
-        {view.can.editMeta ? null : <p class="field-hint">{t('stories.editor.metaReadOnly')}</p>}
-        <SelectField
-          name="section"
-          label={t('stories.field.section')}
-          value={form.section}
-          options={view.sections}
-          error={error('section')}
-        />
-        <EntityFields
-          t={t}
-          errors={view.errors}
-          entities={view.entities}
-          suggestions={view.suggestions}
-          entityAdd={form.entityAdd}
-          datalist={view.datalist}
-        />
-      </fieldset>
-      {/* media: the hero picker replaces HeroFields' <select> here. */}
-      <HeroFields
-        t={t}
-        errors={view.errors}
-        picker={view.media}
-        disabled={!view.can.editMeta}
-        locale={view.locale}
-      />
-      <fieldset disabled={!view.can.editMeta}>
-        <legend>{t('stories.sources.legend')}</legend>
-        <SourceFields t={t} errors={view.errors} sources={form.sources} />
-      </fieldset>
-    </>
-  );
-}
-
 /** The bar that stays in view: state, then Save first (Enter in a text field presses it). */
 function SaveBar({ view }: { view: StoryEditorView }) {
   const { t } = view;
@@ -269,39 +195,6 @@ function SaveBar({ view }: { view: StoryEditorView }) {
           </>
         ) : null}
       </div>
-    </fieldset>
-  );
-}
-
-function PublishFields({ view }: { view: StoryEditorView }) {
-  const { t, form } = view;
-  const live = view.status === 'published' || view.status === 'scheduled';
-  return (
-    <fieldset>
-      <legend>{t('stories.editor.publishing')}</legend>
-      {view.can.publish ? (
-        <Field
-          name="publishAt"
-          type="datetime-local"
-          label={t('stories.field.publishAt')}
-          hint={`${t('stories.field.publishAtHint')} ${view.scheduleZoneHint ?? ''}`.trim()}
-          value={form.publishAt}
-          error={view.errors.publishAt ? t(view.errors.publishAt) : undefined}
-        />
-      ) : (
-        <p class="muted">{t('stories.editor.askEditorToPublish')}</p>
-      )}
-      {view.can.publish && live ? (
-        <button
-          type="submit"
-          name="intent"
-          value="unpublish"
-          class="button-danger"
-          data-confirm={t('stories.unpublish.question')}
-        >
-          {t('stories.action.unpublish')}
-        </button>
-      ) : null}
     </fieldset>
   );
 }
@@ -345,22 +238,7 @@ function MainForm({ view }: { view: StoryEditorView }) {
         <TextFields view={view} />
         <PreviewPane t={t} lang={view.lang} preview={view.preview} />
       </div>
-      <aside class="editor-settings" aria-label={t('editor.layout.settings')}>
-        {view.qa ? (
-          <QaPanel
-            t={t}
-            lines={view.qa}
-            canOverride={view.can.overrideQa}
-            overrideReason={form.qaOverrideReason}
-            overrideError={view.errors.qaOverrideReason ? t(view.errors.qaOverrideReason) : undefined}
-          />
-        ) : null}
-        <PublishFields view={view} />
-        <VariantSettings view={view} />
-        {view.byline ? <BylineFields t={t} view={view.byline} /> : null}
-        <MetaFields view={view} />
-        <StoryActions t={t} view={view.more} />
-      </aside>
+      <EditorSettings view={view} />
     </form>
   );
 }
