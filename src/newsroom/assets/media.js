@@ -149,13 +149,13 @@
         alt: '',
         loading: 'lazy',
       });
-      const label = element('span', { text: media.alt || `#${media.id}` });
+      const label = element('span', { text: media.alt || media.fileName || `#${media.id}` });
       const button = element(
         'button',
         { type: 'button', class: 'media-dialog-item', 'data-media-id': String(media.id) },
         [image, label],
       );
-      button.setAttribute('aria-label', `${say('choose')}: ${media.alt || `#${media.id}`}`);
+      button.setAttribute('aria-label', `${say('choose')}: ${media.alt || media.fileName || `#${media.id}`}`);
       button.addEventListener('click', () => pick(media));
       grid.append(element('li', {}, [button]));
     }
@@ -209,7 +209,7 @@
           const label = element('label', { class: 'media-choice' }, [
             radio,
             image,
-            element('span', { text: media.alt || `#${media.id}` }),
+            element('span', { text: media.alt || media.fileName || `#${media.id}` }),
           ]);
           list.insertBefore(element('li', {}, [label]), list.children[1] || null);
         }

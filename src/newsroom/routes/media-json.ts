@@ -14,6 +14,8 @@ export interface PickedMedia {
   thumbnail: { url: string; width: number; height: number };
   alt: string;
   credit: string;
+  /** The stored file's name: what the picker shows for an image nobody has described yet. */
+  fileName: string;
   width: number;
   height: number;
 }
@@ -33,6 +35,7 @@ export function pickedMedia(deps: NewsroomDeps, media: Media, locale: string): P
     },
     alt: mediaAlt(media, locale),
     credit: mediaCredit(media, locale),
+    fileName: media.fileName,
     width: media.width,
     height: media.height,
   };
