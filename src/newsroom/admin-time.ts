@@ -25,6 +25,16 @@ export function adminTimeLabel(iso: string, zone: string): string {
   return formatInZone(iso, zone);
 }
 
+/** `2026-03-29`: the newsroom's day a stored UTC time falls on, where a page shows only dates. */
+export function adminDateLabel(iso: string, zone: string): string {
+  return toZonedLocal(new Date(iso), zone).slice(0, 10);
+}
+
+/** A stored UTC time for a `<time>` element: the machine value as stored, the label in the zone. */
+export function adminTime(iso: string, zone: string): { iso: string; label: string } {
+  return { iso, label: adminTimeLabel(iso, zone) };
+}
+
 /** A stored UTC time as the value of a `datetime-local` input on the newsroom's clocks. */
 export function scheduleInputValue(iso: string | null | undefined, zone: string): string {
   return iso ? toZonedLocal(new Date(iso), zone) : '';

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { type Actor, listUsers, recordAudit } from '../../accounts/index.js';
 import { findApiKey, issueApiKey, listApiKeys, revokeApiKey } from '../../api-keys/index.js';
 import { DomainError, isDomainError } from '../../platform/errors.js';
+import { adminTimeLabel, loadNewsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import { translateErrors } from '../forms.js';
 import type { NewsroomEnv } from '../http/env.js';
@@ -15,12 +16,6 @@ type C = Context<NewsroomEnv>;
 
 const PERMISSION = { action: 'apikeys.manage' } as const;
 
-function dateTime(locale: string, iso: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
-    new Date(iso),
-  );
-}
-
 async function renderList(
   c: C,
   deps: NewsroomDeps,
@@ -28,7 +23,11 @@ async function renderList(
   status: 200 | 422 = 200,
 ): Promise<Response> {
   const t = c.get('t');
-  const [keys, users] = await Promise.all([listApiKeys(deps.db), listUsers(deps.db)]);
+  const [keys, users, zone] = await Promise.all([
+    listApiKeys(deps.db),
+    listUsers(deps.db),
+    loadNewsroomZone(deps.db),
+  ]);
   const chrome = adminChrome(c, deps, t('apiKeys.heading'));
   const view = {
     t,
@@ -41,11 +40,11 @@ async function renderList(
       tokenPrefix: key.tokenPrefix,
       actsAs: key.userEmail,
       createdAt: key.createdAt,
-      createdLabel: dateTime(t.locale, key.createdAt),
+      createdLabel: adminTimeLabel(key.createdAt, zone),
       createdBy: key.createdByEmail,
       lastUsedAt: key.lastUsedAt,
-      lastUsedLabel: key.lastUsedAt ? dateTime(t.locale, key.lastUsedAt) : null,
-      revokedLabel: key.revokedAt ? dateTime(t.locale, key.revokedAt) : null,
+      lastUsedLabel: key.lastUsedAt ? adminTimeLabel(key.lastUsedAt, zone) : null,
+      revokedLabel: key.revokedAt ? adminTimeLabel(key.revokedAt, zone) : null,
     })),
     form: {
       ...form,

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { AUDIT_ACTIONS, type AuditEntry, listAudit, listUsers } from '../../accounts/index.js';
+import { adminTimeLabel, loadNewsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
@@ -25,16 +26,12 @@ function detailText(value: unknown): string {
   return text.length > MAX_DETAIL_CHARS ? `${text.slice(0, MAX_DETAIL_CHARS)}…` : text;
 }
 
-function rowView(entry: AuditEntry, locale: string): AuditRowView {
+function rowView(entry: AuditEntry, zone: string): AuditRowView {
   const page = SUBJECT_PAGES[entry.subjectKind];
   const label = entry.subjectId === null ? entry.subjectKind : `${entry.subjectKind} #${entry.subjectId}`;
   return {
     at: entry.at,
-    atLabel: new Intl.DateTimeFormat(locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'UTC',
-    }).format(new Date(entry.at)),
+    atLabel: adminTimeLabel(entry.at, zone),
     actor: entry.actor,
     action: entry.action,
     subject: page && entry.subjectId !== null ? { label, href: `${page}/${entry.subjectId}` } : { label },
@@ -54,9 +51,10 @@ export function auditRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
     const userQuery = c.req.query('user') ?? '';
     const userId = /^[1-9]\d{0,9}$/.test(userQuery) ? Number(userQuery) : undefined;
     const { page, limit, offset } = pageParam(c, PAGE_SIZE);
-    const [{ entries, total }, users] = await Promise.all([
+    const [{ entries, total }, users, zone] = await Promise.all([
       listAudit(deps.db, { action: action || undefined, userId }, { limit, offset }),
       listUsers(deps.db),
+      loadNewsroomZone(deps.db),
     ]);
     const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const user = userId === undefined ? '' : String(userId);
@@ -72,7 +70,7 @@ export function auditRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
         })),
       },
       total,
-      entries: entries.map((entry) => rowView(entry, t.locale)),
+      entries: entries.map((entry) => rowView(entry, zone)),
       pager: { page, totalPages, ...pagerLinks('/admin/audit', { action, user }, page, totalPages) },
     };
     return renderAdmin(c, adminChrome(c, deps, t('audit.heading')), <AuditPage view={view} />);

@@ -11,13 +11,14 @@ import {
 import type { EntityKind } from '../../platform/database/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { findStoryCards, listEntities, listEntityProposals } from '../../stories/index.js';
+import { adminTime, loadNewsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
 import { idParam } from '../http/params.js';
 import { adminChrome, renderAdmin } from '../http/render.js';
 import { EntityProposalsPage, type ProposalView } from '../views/entity-proposals-page.js';
-import { entityLabel, formatUtc } from './story-editor-data.js';
+import { entityLabel } from './story-editor-data.js';
 
 type C = Context<NewsroomEnv>;
 
@@ -44,9 +45,10 @@ export function entityProposalRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps)
   app.get('/entity-proposals', async (c) => {
     requirePermission(c, REVIEW);
     const t = c.get('t');
-    const [{ proposals, total }, approved] = await Promise.all([
+    const [{ proposals, total }, approved, zone] = await Promise.all([
       listEntityProposals(deps.db, PAGE_SIZE),
       listEntities(deps.db),
+      loadNewsroomZone(deps.db),
     ]);
     const stories = await findStoryCards(deps.db, [
       ...new Set(proposals.flatMap((p) => p.storyIds.slice(0, 5))),
@@ -58,7 +60,7 @@ export function entityProposalRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps)
       kind: p.kind,
       names: Object.entries(p.names).map(([locale, name]) => ({ locale, name })),
       proposedBy: p.proposedBy?.displayName ?? '—',
-      proposedAt: { iso: p.proposedAt, label: formatUtc(p.proposedAt) },
+      proposedAt: adminTime(p.proposedAt, zone),
       stories: p.storyIds.slice(0, 5).flatMap((id) => {
         const story = stories.find((s) => s.id === id);
         const variant = story?.variants.find((v) => v.locale === story.sourceLocale) ?? story?.variants[0];

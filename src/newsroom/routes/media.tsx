@@ -23,6 +23,7 @@ import { DomainError } from '../../platform/errors.js';
 import { STATUS_BY_KIND } from '../../platform/http/errors.js';
 import { languageName } from '../../platform/i18n.js';
 import { findSiteSettings, type Media, mediaAlt } from '../../stories/index.js';
+import { adminDateLabel, loadNewsroomZone, newsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
@@ -50,16 +51,12 @@ function limitsOf(deps: NewsroomDeps) {
   };
 }
 
-function uploadedLabel(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
-}
-
 /** `?q=`: what the library is searched for, cut to a bounded length. */
 function queryParam(c: C): string {
   return (c.req.query('q') ?? '').trim().slice(0, MAX_MEDIA_QUERY_CHARS);
 }
 
-function itemView(deps: NewsroomDeps, item: MediaLibraryItem, locale: string): MediaItemView {
+function itemView(deps: NewsroomDeps, item: MediaLibraryItem, locale: string, zone: string): MediaItemView {
   const thumb = smallestRendition(item);
   return {
     id: item.id,
@@ -70,7 +67,7 @@ function itemView(deps: NewsroomDeps, item: MediaLibraryItem, locale: string): M
     alt: mediaAlt(item, locale),
     credit: item.credit,
     usage: item.usage,
-    uploadedLabel: uploadedLabel(item.createdAt, locale),
+    uploadedLabel: adminDateLabel(item.createdAt, zone),
   };
 }
 
@@ -84,7 +81,10 @@ async function renderLibrary(
   const t = c.get('t');
   const { page, limit, offset } = pageParam(c, PAGE_SIZE);
   const query = queryParam(c);
-  const { items, total } = await listMediaLibrary(deps.db, { limit, offset, query });
+  const [{ items, total }, zone] = await Promise.all([
+    listMediaLibrary(deps.db, { limit, offset, query }),
+    loadNewsroomZone(deps.db),
+  ]);
   const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const chrome = adminChrome(c, deps, t('media.heading'));
   const upload: UploadFormView = {
@@ -95,7 +95,7 @@ async function renderLibrary(
   const view = {
     t,
     csrfToken: chrome.csrfToken,
-    items: items.map((item) => itemView(deps, item, t.locale)),
+    items: items.map((item) => itemView(deps, item, t.locale, zone)),
     total,
     query,
     maxQueryChars: MAX_MEDIA_QUERY_CHARS,
@@ -113,10 +113,11 @@ async function renderDetail(
   status: 200 | 422 = 200,
 ): Promise<Response> {
   const t = c.get('t');
-  const [storyIds, locales] = await Promise.all([
+  const [storyIds, settings] = await Promise.all([
     listStoryIdsUsingMedia(deps.db, media.id),
-    siteLocales(deps),
+    findSiteSettings(deps.db),
   ]);
+  const locales = settings?.locales ?? ['en'];
   const renditions = [...media.renditions].sort((a, b) => a.width - b.width);
   const preview = renditions.find((r) => r.width >= 800) ?? renditions.at(-1);
   const previewWidth = preview?.width ?? media.width;
@@ -133,7 +134,7 @@ async function renderDetail(
     },
     width: media.width,
     height: media.height,
-    uploadedLabel: uploadedLabel(media.createdAt, t.locale),
+    uploadedLabel: adminDateLabel(media.createdAt, newsroomZone(settings)),
     renditions: renditions.map((r) => ({
       width: r.width,
       webpHref: `/media/${r.file}`,

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { type DeliveryCounts, EMPTY_COUNTS, signupPath } from '../../newsletter/index.js';
 import type { Translator } from '../../platform/i18n.js';
 import { type Entity, listEntities, listSections, type Section } from '../../stories/index.js';
+import { adminTime } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { CountsView } from '../views/newsletter-common.js';
 
@@ -87,11 +88,10 @@ export function sandboxedHtml(c: Context, deps: NewsroomDeps, html: string): Res
   });
 }
 
-/** ISO instants as the pages show them. */
-export function utcLabel(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
-export function timeOf(iso: string | null | undefined): { iso: string; label: string } | undefined {
-  return iso ? { iso, label: utcLabel(iso) } : undefined;
+/** An ISO instant as the pages show it, on the newsroom's clocks; nothing when there is none. */
+export function timeOf(
+  iso: string | null | undefined,
+  zone: string,
+): { iso: string; label: string } | undefined {
+  return iso ? adminTime(iso, zone) : undefined;
 }

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { NewsletterEventKind } from '../../platform/database/index.js';
+import { loadNewsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
@@ -32,9 +33,10 @@ export function newsletterEventsRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDep
     const q = (c.req.query('q') ?? '').trim().slice(0, 254);
     const filter = { kind, provider, email: q || undefined };
     const { page, limit, offset } = pageParam(c, PAGE_SIZE);
-    const [events, total] = await Promise.all([
+    const [events, total, zone] = await Promise.all([
       deps.newsletter.admin.listEvents({ ...filter, limit, offset }),
       deps.newsletter.admin.countEvents(filter),
+      loadNewsroomZone(deps.db),
     ]);
     const issueOf = await deps.newsletter.admin.issueIdsOfDeliveries(
       events.flatMap((e) => (e.deliveryId === null ? [] : [e.deliveryId])),
@@ -57,8 +59,8 @@ export function newsletterEventsRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDep
             : t('newsletterAdmin.events.deliveryOfIssue', { id: event.deliveryId ?? 0, issue: issueId });
         return {
           id: event.id,
-          received: timeOf(event.receivedAt),
-          occurred: timeOf(event.occurredAt),
+          received: timeOf(event.receivedAt, zone),
+          occurred: timeOf(event.occurredAt, zone),
           provider: event.provider,
           kind: event.kind,
           email: event.email,

@@ -12,6 +12,7 @@ import {
 } from '../../newsletter/index.js';
 import { languageName } from '../../platform/i18n.js';
 import { findSiteSettings } from '../../stories/index.js';
+import { adminTimeLabel, newsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import { type FormBody, field, fieldValues } from '../forms.js';
 import type { NewsroomEnv } from '../http/env.js';
@@ -19,14 +20,7 @@ import { requirePermission } from '../http/guard.js';
 import { adminChrome, renderAdmin } from '../http/render.js';
 import type { AdminChrome } from '../views/admin-layout.js';
 import { NewsletterPreviewPage, type PreviewView } from '../views/newsletter-preview-page.js';
-import {
-  loadTaxonomy,
-  sandboxedHtml,
-  signupUrl,
-  type Taxonomy,
-  topicName,
-  utcLabel,
-} from './newsletter-data.js';
+import { loadTaxonomy, sandboxedHtml, signupUrl, type Taxonomy, topicName } from './newsletter-data.js';
 
 type C = Context<NewsroomEnv>;
 
@@ -92,7 +86,7 @@ export function newsletterPreviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDe
     const { period, digest } = settings
       ? await deps.newsletter.admin.previewDigest(choice)
       : { period: previewPeriod(deps.now(), choice.days), digest: null };
-    return { locales, taxonomy, choice, period, digest };
+    return { locales, taxonomy, choice, period, digest, zone: newsroomZone(settings) };
   };
 
   const render = (
@@ -120,8 +114,8 @@ export function newsletterPreviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDe
       sections: taxonomy.sections.map((s) => option(`section:${s.key}`)),
       entities: taxonomy.entities.map((e) => option(`entity:${e.slug}`)),
       period: t('newsletterAdmin.preview.period', {
-        since: utcLabel(period.since),
-        until: utcLabel(period.until),
+        since: adminTimeLabel(period.since, loaded.zone),
+        until: adminTimeLabel(period.until, loaded.zone),
         count: digest?.storyIds.length ?? 0,
       }),
       ...(digest

@@ -4,6 +4,7 @@ import { fillDigestLinks, type IssueRow } from '../../newsletter/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { languageName } from '../../platform/i18n.js';
 import { findSiteSettings } from '../../stories/index.js';
+import { loadNewsroomZone, newsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
@@ -65,6 +66,7 @@ export function newsletterRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): vo
       loadTaxonomy(deps),
       findSiteSettings(deps.db),
     ]);
+    const zone = newsroomZone(settings);
     const totalPages = Math.max(1, Math.ceil(total / ISSUES_PER_PAGE));
     const chrome = adminChrome(c, deps, t('newsletterAdmin.heading'));
     const here = page > 1 ? `/admin/newsletter?page=${page}` : '/admin/newsletter';
@@ -85,7 +87,7 @@ export function newsletterRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): vo
         topics: topicsLabel(issue.topic_key, taxonomy, t),
         storyCount: storyCount(issue),
         state: issue.state,
-        created: timeOf(issue.created_at),
+        created: timeOf(issue.created_at, zone),
         counts: countsView(all.get(issue.id)),
       })),
       pager: { page, totalPages, ...pagerLinks('/admin/newsletter', {}, page, totalPages) },
@@ -134,10 +136,11 @@ export function newsletterRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): vo
     const t = c.get('t');
     const issue = await findIssueOrThrow(deps, idParam(c));
     const { page, limit, offset } = pageParam(c, DELIVERIES_PER_PAGE);
-    const [counts, troubled, taxonomy] = await Promise.all([
+    const [counts, troubled, taxonomy, zone] = await Promise.all([
       admin.countDeliveries([issue.id]),
       admin.listTroubledDeliveries(issue.id, { limit, offset }),
       loadTaxonomy(deps),
+      loadNewsroomZone(deps.db),
     ]);
     const totalPages = Math.max(1, Math.ceil(troubled.total / DELIVERIES_PER_PAGE));
     const base = `/admin/newsletter/issues/${issue.id}`;
@@ -150,10 +153,10 @@ export function newsletterRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): vo
       topics: topicsLabel(issue.topic_key, taxonomy, t),
       state: issue.state,
       storyCount: storyCount(issue),
-      periodStart: timeOf(issue.period_start),
-      periodEnd: timeOf(issue.period_end),
-      created: timeOf(issue.created_at),
-      completed: timeOf(issue.completed_at),
+      periodStart: timeOf(issue.period_start, zone),
+      periodEnd: timeOf(issue.period_end, zone),
+      created: timeOf(issue.created_at, zone),
+      completed: timeOf(issue.completed_at, zone),
       subject: issue.subject,
       counts: countsView(counts.get(issue.id)),
       troubled: troubled.deliveries.map((d) => ({
@@ -161,7 +164,7 @@ export function newsletterRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): vo
         email: d.email,
         state: d.state,
         attempts: d.attempts,
-        nextAttempt: timeOf(d.nextAttemptAt),
+        nextAttempt: timeOf(d.nextAttemptAt, zone),
         lastError: d.lastError ?? '',
       })),
       troubledTotal: troubled.total,

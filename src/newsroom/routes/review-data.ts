@@ -10,7 +10,8 @@ import {
   MAX_REVIEW_NOTE_CHARS,
   MAX_STORY_NOTE_CHARS,
 } from '../../editorial/index.js';
-import type { Translator } from '../../platform/i18n.js';
+import type { SiteSettings } from '../../stories/index.js';
+import { adminTimeLabel, newsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { actorOf } from '../http/guard.js';
@@ -19,14 +20,6 @@ import type { StoryReviewView } from '../views/story-review.js';
 
 /** The newest notes shown in the editor; older ones stay in the database (and the audit log). */
 const NOTES_SHOWN = 100;
-
-export function dateLabel(t: Translator, iso: string): string {
-  return new Intl.DateTimeFormat(t.locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
-}
 
 /**
  * Counts beside the navigation on every admin page a signed-in person opens: drafts waiting for
@@ -51,10 +44,11 @@ export function loadNavCounts(deps: NewsroomDeps): MiddlewareHandler<NewsroomEnv
 export async function loadStoryTeamPanels(
   deps: NewsroomDeps,
   c: Context<NewsroomEnv>,
-  ctx: { actor: Actor; loaded: EditableStory; locale: string },
+  ctx: { actor: Actor; loaded: EditableStory; locale: string; settings: Pick<SiteSettings, 'timeZone'> },
   csrfToken: string | undefined,
 ): Promise<{ review: StoryReviewView; notes: StoryNotesView }> {
   const t = c.get('t');
+  const zone = newsroomZone(ctx.settings);
   const { story, scope } = ctx.loaded;
   const variant = story.variants.find((v) => v.locale === ctx.locale);
   const [review, notes] = await Promise.all([
@@ -72,9 +66,9 @@ export async function loadStoryTeamPanels(
       action: `${base}/review`,
       state,
       requestedByName: review?.requestedByName ?? '',
-      requestedAtLabel: review ? dateLabel(t, review.requestedAt) : '',
+      requestedAtLabel: review ? adminTimeLabel(review.requestedAt, zone) : '',
       decidedByName: review?.decidedByName ?? '',
-      decidedAtLabel: review?.decidedAt ? dateLabel(t, review.decidedAt) : '',
+      decidedAtLabel: review?.decidedAt ? adminTimeLabel(review.decidedAt, zone) : '',
       note: review?.note ?? '',
       // Editors publish directly; the queue is for those who cannot.
       canSubmit: isDraft && mayEdit && state !== 'submitted' && !can(ctx.actor, { action: 'story.publish' }),
@@ -90,7 +84,7 @@ export async function loadStoryTeamPanels(
         id: n.id,
         authorName: n.authorName,
         atIso: n.createdAt,
-        atLabel: dateLabel(t, n.createdAt),
+        atLabel: adminTimeLabel(n.createdAt, zone),
         body: n.body,
       })),
       maxChars: MAX_STORY_NOTE_CHARS,

@@ -13,13 +13,13 @@ import {
 } from '../../editorial/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { languageName } from '../../platform/i18n.js';
+import { adminTimeLabel, loadNewsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import type { NewsroomEnv } from '../http/env.js';
 import { requirePermission } from '../http/guard.js';
 import { adminChrome, renderAdmin } from '../http/render.js';
 import { sendReviewMails } from '../review-mail.js';
 import { NoticesPage, ReviewQueuePage } from '../views/review-pages.js';
-import { dateLabel } from './review-data.js';
 
 // Same shape as the editor's path: a locale is two or three letters with optional subtags.
 const VARIANT_PATH = '/stories/:id{[0-9]+}/:locale{[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*}/review';
@@ -58,7 +58,10 @@ export function reviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
   app.get('/review', async (c) => {
     requirePermission(c, { action: 'story.publish' });
     const t = c.get('t');
-    const entries = await listReviewQueue(deps.db, { limit: QUEUE_LIMIT });
+    const [entries, zone] = await Promise.all([
+      listReviewQueue(deps.db, { limit: QUEUE_LIMIT }),
+      loadNewsroomZone(deps.db),
+    ]);
     const view = {
       t,
       entries: entries.map((e) => ({
@@ -68,7 +71,7 @@ export function reviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
         localeLabel: languageName(e.locale),
         requestedByName: e.requestedByName,
         atIso: e.requestedAt,
-        atLabel: dateLabel(t, e.requestedAt),
+        atLabel: adminTimeLabel(e.requestedAt, zone),
       })),
     };
     return renderAdmin(c, adminChrome(c, deps, t('review.queue.heading')), <ReviewQueuePage view={view} />);
@@ -112,7 +115,10 @@ export function reviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
     const actor = requirePermission(c, { action: 'story.view' });
     const t = c.get('t');
     const chrome = adminChrome(c, deps, t('notices.heading'));
-    const notices = await listNotices(deps.db, actor.id, { limit: NOTICES_SHOWN });
+    const [notices, zone] = await Promise.all([
+      listNotices(deps.db, actor.id, { limit: NOTICES_SHOWN }),
+      loadNewsroomZone(deps.db),
+    ]);
     const view = {
       t,
       csrfToken: chrome.csrfToken,
@@ -123,7 +129,7 @@ export function reviewRoutes(app: Hono<NewsroomEnv>, deps: NewsroomDeps): void {
         note: n.note,
         href: n.storyId === null ? null : `/admin/stories/${n.storyId}/${n.locale}`,
         atIso: n.createdAt,
-        atLabel: dateLabel(t, n.createdAt),
+        atLabel: adminTimeLabel(n.createdAt, zone),
         read: n.read,
       })),
     };

@@ -121,11 +121,6 @@ export function proposalProblem(text: string, mayEditDetails: boolean): string |
   return undefined;
 }
 
-/** `2026-11-28T09:00:00.000Z` → `2026-11-28 09:00 UTC`: the admin shows every time in UTC. */
-export function formatUtc(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 /** A language's name in the admin's UI language (`en` in zh → 英语). */
 const languageIn = displayLanguageName;
 

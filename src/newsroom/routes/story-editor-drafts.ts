@@ -6,10 +6,11 @@ import {
   findAutosave,
   previewMarkdown,
 } from '../../editorial/index.js';
+import { adminTimeLabel, newsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import { type EditorForm, filledFaq } from '../story-forms.js';
 import type { AutosaveOffer, ConflictView } from '../views/story-editor-drafts.js';
-import { type EditorContext, formatUtc } from './story-editor-data.js';
+import type { EditorContext } from './story-editor-data.js';
 
 // The editor's unsaved work: the autosave offered back on opening, the conflict shown when someone
 // else saved first, and the preview rendered into the page on opening.
@@ -57,7 +58,7 @@ export async function autosaveOffer(
         baseRevision: autosave.baseRevision === null ? stored.baseRevision : String(autosave.baseRevision),
       },
       offer: {
-        savedAtLabel: formatUtc(autosave.savedAt),
+        savedAtLabel: adminTimeLabel(autosave.savedAt, newsroomZone(ctx.settings)),
         restored: true,
         savedSince,
         discardAction: `${base}/autosave/discard`,
@@ -67,7 +68,7 @@ export async function autosaveOffer(
   return {
     form: stored,
     offer: {
-      savedAtLabel: formatUtc(autosave.savedAt),
+      savedAtLabel: adminTimeLabel(autosave.savedAt, newsroomZone(ctx.settings)),
       restored: false,
       savedSince,
       restoreHref: `${base}?restore=autosave`,
@@ -89,7 +90,7 @@ export async function conflictView(
   return {
     revision: theirs.revision,
     savedBy: current?.savedBy ?? null,
-    savedAtLabel: formatUtc(current?.savedAt ?? theirs.updatedAt),
+    savedAtLabel: adminTimeLabel(current?.savedAt ?? theirs.updatedAt, newsroomZone(ctx.settings)),
     keepTheirsHref: `/admin/stories/${story.id}/${ctx.locale}`,
     theirs: { title: theirs.title, summary: theirs.summary, body: theirs.bodyMarkdown },
     diff: diffContent(

@@ -16,6 +16,7 @@ import {
   WEBHOOK_EVENTS,
   type Webhook,
 } from '../../webhooks/index.js';
+import { adminTimeLabel, loadNewsroomZone } from '../admin-time.js';
 import type { NewsroomDeps } from '../deps.js';
 import { type FormResult, translateErrors } from '../forms.js';
 import type { NewsroomEnv } from '../http/env.js';
@@ -38,15 +39,7 @@ const DELIVERY_LOG_SIZE = 50;
 /** Notices after "retry now" that the shared ones do not have. */
 const RETRY_NOTICES = new Set(['retryQueued', 'retryRefused']);
 
-function dateTime(locale: string, iso: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
-}
-
-function deliveryRow(locale: string, d: Delivery): DeliveryRowView {
+function deliveryRow(zone: string, d: Delivery): DeliveryRowView {
   const timeAt = d.status === 'delivered' ? d.deliveredAt : d.status === 'pending' ? d.nextAttemptAt : null;
   return {
     id: d.id,
@@ -57,9 +50,9 @@ function deliveryRow(locale: string, d: Delivery): DeliveryRowView {
     failure: d.failure,
     durationMs: d.durationMs,
     createdAt: d.createdAt,
-    createdLabel: dateTime(locale, d.createdAt),
+    createdLabel: adminTimeLabel(d.createdAt, zone),
     timeAt,
-    timeLabel: timeAt ? dateTime(locale, timeAt) : null,
+    timeLabel: timeAt ? adminTimeLabel(timeAt, zone) : null,
     canRetry: d.status !== 'delivered',
   };
 }
@@ -104,7 +97,10 @@ async function renderWebhook(
       text: t(`webhooks.notice.${retry}`),
     };
   }
-  const deliveries = await listDeliveries(deps.db, webhook.id, DELIVERY_LOG_SIZE);
+  const [deliveries, zone] = await Promise.all([
+    listDeliveries(deps.db, webhook.id, DELIVERY_LOG_SIZE),
+    loadNewsroomZone(deps.db),
+  ]);
   const view = {
     t,
     csrfToken: chrome.csrfToken,
@@ -116,7 +112,7 @@ async function renderWebhook(
       errors: form?.errors ?? {},
       events: WEBHOOK_EVENTS,
     },
-    deliveries: deliveries.map((d) => deliveryRow(t.locale, d)),
+    deliveries: deliveries.map((d) => deliveryRow(zone, d)),
   };
   return renderAdmin(c, chrome, <WebhookPage view={view} />, status);
 }
