@@ -179,6 +179,26 @@ describe.each(DIALECTS)('webhook delivery claims across workers on %s', (dialect
     expect(after.map((row) => receiver.requestsById.get(String(row.id)))).toEqual([2, 2, 2]);
   });
 
+  it('a worker stopped while its receiver is answering lets the send finish, received once', async () => {
+    await createWebhook(database.db, { url: receiver.url, events: ['story.published'] }, clock, {
+      allowHosts: ['127.0.0.1'],
+    });
+    await enqueue(1);
+    receiver.hanging = true;
+    const worker = startWebhookWorker(options({ timeoutMs: 60_000, inFlightGraceMs: 20_000 }));
+    running.push(worker);
+    await eventually(() => receiver.hung.length === 1, 'the send reaching the receiver');
+
+    // The body is in; the answer leaves the receiver just after the stop began.
+    const stopped = worker.stop();
+    receiver.hung[0]?.writeHead(204).end();
+    await stopped;
+
+    const [row] = await rows();
+    expect([row?.status, row?.attempts, row?.locked_until]).toEqual(['delivered', 1, null]);
+    expect(receiver.requestsById.get(String(row?.id))).toBe(1);
+  });
+
   it('a hand-back leaves alone a claim that lapsed and went to another worker', async () => {
     await createWebhook(database.db, { url: receiver.url, events: ['story.published'] }, clock, {
       allowHosts: ['127.0.0.1'],

@@ -28,11 +28,14 @@ export interface WebhookWorkerOptions {
   batchSize?: number;
   /** Jitter source in [0, 1); tests pin it. */
   random?: () => number;
+  /** How long a stop lets sends already on the wire finish before it aborts them. */
+  inFlightGraceMs?: number;
 }
 
 export interface WebhookWorker {
   /**
-   * Stops the loop: nothing more is claimed, sends under way are aborted, and what was claimed
+   * Stops the loop: nothing more is claimed or started, sends already on the wire get a short
+   * grace to finish (the receiver may have taken them), then are aborted, and what was claimed
    * but not delivered is handed back for another worker; resolves once that is done.
    */
   stop(): Promise<void>;
@@ -45,6 +48,15 @@ const DEFAULT_BATCH_SIZE = 10;
 // A claim outlives the longest send (timeout, redirects) with a margin; a worker that died
 // mid-send lets the delivery go after this.
 const LEASE_MARGIN_MS = 50_000;
+// A send whose body has reached the receiver and whose answer is on its way is let finish: cut
+// off, it would be handed back and received a second time.
+const IN_FLIGHT_GRACE_MS = 3000;
+
+/** A pass's two ways of being stopped: no more claims or starts, and sends cut off. */
+interface PassSignals {
+  stopClaiming?: AbortSignal;
+  abortSends?: AbortSignal;
+}
 
 /** Gives a claim back unsent, so that another worker retries it now rather than after the lease. */
 async function handBack(options: WebhookWorkerOptions, delivery: ClaimedDelivery) {
@@ -56,8 +68,11 @@ async function attempt(
   options: WebhookWorkerOptions,
   delivery: ClaimedDelivery,
   timeoutMs: number,
-  signal: AbortSignal | undefined,
+  signals: PassSignals,
 ) {
+  // Claimed, but the stop came before it went out: back at once, nothing to wait for.
+  if (signals.stopClaiming?.aborted) return handBack(options, delivery);
+  const signal = signals.abortSends;
   let outcome: Awaited<ReturnType<typeof sendDelivery>>;
   try {
     outcome = await sendDelivery(delivery, {
@@ -108,11 +123,13 @@ async function attempt(
 
 /**
  * One pass over the queue: claims what is due (each by exactly one worker) and sends it. Once
- * `signal` is aborted the pass claims nothing more and hands back whatever it has not delivered.
+ * `signal` is aborted the pass claims and starts nothing more and hands back what it had not
+ * started; a send under way is cut off by `abortSends` (by default the same signal).
  */
 export async function deliverDueWebhooks(
   options: WebhookWorkerOptions,
   signal?: AbortSignal,
+  abortSends: AbortSignal | undefined = signal,
 ): Promise<number> {
   if (signal?.aborted) return 0;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -127,7 +144,11 @@ export async function deliverDueWebhooks(
     if (delivery) claimed.push(delivery);
   }
   // A stop that came while claiming: the attempt sees the aborted signal and hands back unsent.
-  await Promise.all(claimed.map((delivery) => attempt(options, delivery, timeoutMs, signal)));
+  const signals: PassSignals = {
+    ...(signal ? { stopClaiming: signal } : {}),
+    ...(abortSends ? { abortSends } : {}),
+  };
+  await Promise.all(claimed.map((delivery) => attempt(options, delivery, timeoutMs, signals)));
   return claimed.length;
 }
 
@@ -138,9 +159,10 @@ export async function deliverDueWebhooks(
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   // Not repeatEvery: a full batch brings the next pass forward, which a fixed interval cannot.
   const stopping = new AbortController();
+  const cutOff = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let pass: Promise<number> | undefined;
-  const runOnce = () => deliverDueWebhooks(options, stopping.signal);
+  const runOnce = () => deliverDueWebhooks(options, stopping.signal, cutOff.signal);
   const schedule = (delayMs: number) => {
     if (stopping.signal.aborted) return;
     timer = setTimeout(loop, delayMs);
@@ -162,7 +184,13 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     async stop() {
       stopping.abort();
       if (timer) clearTimeout(timer);
-      await pass;
+      const grace = setTimeout(() => cutOff.abort(), options.inFlightGraceMs ?? IN_FLIGHT_GRACE_MS);
+      try {
+        await pass;
+      } finally {
+        clearTimeout(grace);
+        cutOff.abort();
+      }
     },
   };
 }
