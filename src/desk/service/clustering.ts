@@ -16,6 +16,9 @@ import type { DeskDeps } from './deps.js';
 const DAY_MS = 86_400_000;
 const CLUSTER_SUMMARY_CHARS = 400;
 
+/** How often a placement looks again for a cluster that vanished under it, before opening one. */
+const PLACEMENT_LOOKS = 3;
+
 /**
  * Puts a freshly analysed item into the cluster of the most similar recent item, or into a new
  * cluster of its own, and refreshes that cluster's summary. Returns the cluster and whether the
@@ -28,18 +31,25 @@ export async function clusterItem(
 ): Promise<{ clusterId: number; joined: boolean }> {
   const now = deps.now();
   const since = new Date(now.getTime() - deps.settings.clusterWindowDays * DAY_MS);
-  const best = await mostSimilarCluster(deps, item, analysed, since);
-  let clusterId = await inTransaction(deps.db, async (trx) => {
-    const id =
-      best?.clusterId ??
-      (await insertCluster(
-        trx,
-        { title: item.title, summary: item.summary, seenAt: item.publishedAt ?? item.firstSeenAt },
-        now,
-      ));
-    await assignItemToCluster(trx, item.id, id);
-    return id;
-  });
+  let best: Awaited<ReturnType<typeof mostSimilarCluster>>;
+  let clusterId: number | undefined;
+  // The cluster found may be merged into its twin by another worker before the item lands in it:
+  // the row is locked first, and a cluster gone meanwhile means looking again.
+  for (let look = 1; clusterId === undefined; look += 1) {
+    best = look > PLACEMENT_LOOKS ? undefined : await mostSimilarCluster(deps, item, analysed, since);
+    clusterId = await inTransaction(deps.db, async (trx) => {
+      if (best && !(await lockCluster(trx, best.clusterId, now))) return undefined;
+      const id =
+        best?.clusterId ??
+        (await insertCluster(
+          trx,
+          { title: item.title, summary: item.summary, seenAt: item.publishedAt ?? item.firstSeenAt },
+          now,
+        ));
+      await assignItemToCluster(trx, item.id, id);
+      return id;
+    });
+  }
   if (!best) {
     // Another worker may have clustered a copy of the same story at the same moment, each finding
     // nothing and opening a cluster of its own. Of the two, at least the later to look again sees
@@ -48,7 +58,7 @@ export async function clusterItem(
     if (twin) {
       const [keep, drop] =
         twin.clusterId < clusterId ? [twin.clusterId, clusterId] : [clusterId, twin.clusterId];
-      await mergeClusters(deps.db, keep, drop);
+      await mergeClusters(deps.db, keep, drop, deps.now());
       clusterId = keep;
     }
   }

@@ -268,8 +268,14 @@ export async function listClusterIdsOfFeed(db: Db, feedId: number): Promise<numb
  * Moves every item of cluster `dropId` into `keepId` and deletes `dropId` when nothing holds it
  * (a story started from it keeps its record). One transaction, so no reader sees the items split.
  */
-export async function mergeClusters(db: Db, keepId: number, dropId: number): Promise<void> {
+export async function mergeClusters(db: Db, keepId: number, dropId: number, now: Date): Promise<void> {
   await inTransaction(db, async (trx) => {
+    // Both rows locked before the items move, the older (smaller id) first as every merge does,
+    // so two merges never wait on each other in a ring. A worker placing an item in the dropped
+    // cluster either lands first (and the item moves with the rest) or finds it gone and looks
+    // again; a cluster merged away meanwhile leaves this merge undone rather than broken.
+    const [first, second] = keepId < dropId ? [keepId, dropId] : [dropId, keepId];
+    if (!(await lockCluster(trx, first, now)) || !(await lockCluster(trx, second, now))) return;
     await trx
       .updateTable('feed_items')
       .set({ cluster_id: keepId })
