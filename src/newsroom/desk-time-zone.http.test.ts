@@ -3,7 +3,7 @@ import type { AdminClient } from '../../test/support/admin-client.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { DIALECTS } from '../../test/support/database.js';
 import { deskEnv, type FeedServer, startFeedServer } from '../../test/support/desk-test-feeds.js';
-import { signedInAs } from '../../test/support/people.js';
+import { editorsByLanguage } from '../../test/support/people.js';
 import { findCluster, listClusters } from '../desk/index.js';
 import { findSiteSettings, type SiteSettings, saveSiteSettings } from '../stories/index.js';
 
@@ -29,15 +29,9 @@ describe.each(DIALECTS)('desk times in the newsroom’s zone on %s', (dialect) =
   beforeAll(async () => {
     server = await startFeedServer();
     t = await createTestApp(dialect, { seed: 'demo' }, () => clock, { env: deskEnv(server) });
-    for (const locale of ['en', 'zh'] as const) {
-      const { browser, user } = await signedInAs(t, 'editor');
-      await t.database.db
-        .updateTable('users')
-        .set({ ui_locale: locale, ui_locale_chosen: 1 })
-        .where('id', '=', user.id)
-        .execute();
-      editors[locale] = browser;
-    }
+    const signedIn = await editorsByLanguage(t);
+    editors.en = signedIn.en.browser;
+    editors.zh = signedIn.zh.browser;
     await editors.en.get('/admin/sources');
     for (const url of [server.urls.wirePage, server.urls.chips, server.urls.markup])
       expect((await editors.en.post('/admin/sources', { url })).status).toBe(303);

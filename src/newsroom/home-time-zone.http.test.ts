@@ -3,7 +3,7 @@ import type { AdminClient } from '../../test/support/admin-client.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { DIALECTS } from '../../test/support/database.js';
 import { buildStory } from '../../test/support/factories.js';
-import { signedInAs } from '../../test/support/people.js';
+import { editorsByLanguage } from '../../test/support/people.js';
 import { findSiteSettings, type SiteSettings, saveSiteSettings } from '../stories/index.js';
 
 // The home page's calendar is on the newsroom's clocks: a story due at 20:00 UTC on Monday is due
@@ -29,15 +29,9 @@ describe.each(DIALECTS)('the home page’s calendar in the newsroom’s zone on 
       },
       () => NOW,
     );
-    for (const locale of ['en', 'zh'] as const) {
-      const { browser, user } = await signedInAs(t, 'editor');
-      await t.database.db
-        .updateTable('users')
-        .set({ ui_locale: locale, ui_locale_chosen: 1 })
-        .where('id', '=', user.id)
-        .execute();
-      editors[locale] = browser;
-    }
+    const signedIn = await editorsByLanguage(t);
+    editors.en = signedIn.en.browser;
+    editors.zh = signedIn.zh.browser;
     const settings = (await findSiteSettings(t.database.db)) as SiteSettings;
     await saveSiteSettings(t.database.db, { ...settings, timeZone: 'Asia/Shanghai' });
   });

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { DIALECTS } from '../../test/support/database.js';
 import { buildStory } from '../../test/support/factories.js';
 import { addActiveSubscribers } from '../../test/support/newsletter.js';
-import { signedInAs } from '../../test/support/people.js';
+import { editorsByLanguage } from '../../test/support/people.js';
 import { findSiteSettings, type SiteSettings, saveSiteSettings } from '../stories/index.js';
 
 // The newsletter pages (issues, an issue, the events, the preview) show their times on the
@@ -29,15 +29,9 @@ describe.each(DIALECTS)('newsletter times in the newsroom’s zone on %s', (dial
       },
       () => NOW,
     );
-    for (const locale of LOCALES) {
-      const { browser, user } = await signedInAs(t, 'editor');
-      await t.database.db
-        .updateTable('users')
-        .set({ ui_locale: locale, ui_locale_chosen: 1 })
-        .where('id', '=', user.id)
-        .execute();
-      editors[locale] = browser;
-    }
+    const signedIn = await editorsByLanguage(t);
+    editors.en = signedIn.en.browser;
+    editors.zh = signedIn.zh.browser;
     await addActiveSubscribers(t.database.db, 1, { locale: 'en', frequency: 'daily' });
     const outcome = await t.newsletter.admin.planRun({
       frequency: 'daily',

@@ -35,3 +35,20 @@ export async function signedInAs(
   await browser.signIn(user.email, TEST_PASSWORD);
   return { browser, user };
 }
+
+/** One signed-in editor per admin language, each having chosen it (so no browser default wins). */
+export async function editorsByLanguage(
+  app: TestApp,
+): Promise<Record<'en' | 'zh', { browser: AdminClient; user: User }>> {
+  const editors = {} as Record<'en' | 'zh', { browser: AdminClient; user: User }>;
+  for (const locale of ['en', 'zh'] as const) {
+    const editor = await signedInAs(app, 'editor', { email: `editor-${locale}@example.test` });
+    await app.database.db
+      .updateTable('users')
+      .set({ ui_locale: locale, ui_locale_chosen: 1 })
+      .where('id', '=', editor.user.id)
+      .execute();
+    editors[locale] = editor;
+  }
+  return editors;
+}
